@@ -1,0 +1,69 @@
+package dev.iotjobs.api.control;
+
+/**
+ * The request of the control-plane operation {@code deleteJob}.
+ *
+ * @param jobId The job's identifier: 1..64 characters of {@code [a-zA-Z0-9_-]}.
+ * @param force Whether to act on executions that are IN_PROGRESS as well.
+ * @param namespaceId The namespace (accepted and echoed; jobs live in one namespace).
+ */
+public record DeleteJobRequest(
+        String jobId,
+        Boolean force,
+        String namespaceId) {
+    /** @return a new, empty builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding this value's members */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.jobId = jobId;
+        b.force = force;
+        b.namespaceId = namespaceId;
+        return b;
+    }
+
+    /** Mutable builder of {@link DeleteJobRequest}. */
+    public static final class Builder {
+        private String jobId;
+        private Boolean force;
+        private String namespaceId;
+
+        private Builder() {
+        }
+
+        /**
+         * @param jobId The job's identifier: 1..64 characters of {@code [a-zA-Z0-9_-]}.
+         * @return this builder
+         */
+        public Builder jobId(String jobId) {
+            this.jobId = jobId;
+            return this;
+        }
+
+        /**
+         * @param force Whether to act on executions that are IN_PROGRESS as well.
+         * @return this builder
+         */
+        public Builder force(Boolean force) {
+            this.force = force;
+            return this;
+        }
+
+        /**
+         * @param namespaceId The namespace (accepted and echoed; jobs live in one namespace).
+         * @return this builder
+         */
+        public Builder namespaceId(String namespaceId) {
+            this.namespaceId = namespaceId;
+            return this;
+        }
+
+        /** @return the built value */
+        public DeleteJobRequest build() {
+            return new DeleteJobRequest(jobId, force, namespaceId);
+        }
+    }
+}

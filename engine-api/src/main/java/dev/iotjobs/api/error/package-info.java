@@ -1,0 +1,2 @@
+/** The errors, one class per AWS error code. */
+package dev.iotjobs.api.error;

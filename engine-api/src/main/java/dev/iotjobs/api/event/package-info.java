@@ -1,0 +1,2 @@
+/** The events every committed change emits. */
+package dev.iotjobs.api.event;

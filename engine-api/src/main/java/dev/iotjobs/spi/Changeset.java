@@ -1,0 +1,217 @@
+package dev.iotjobs.spi;
+
+import dev.iotjobs.api.event.JobEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one decision changes, applied by {@link JobRepository#commit} atomically: all of it or nothing.
+ *
+ * <p>The store applies it in this order: registry writes, job inserts and updates, execution inserts, updates
+ * and deletes, counter deltas, job deletes, completions; then it appends the events in list order, followed by
+ * the events of the completions that fired. Every update and delete is a compare-and-set: a job update expects
+ * the stored revision to be {@code revision - 1}, an execution update expects {@code versionNumber - 1}, deletes
+ * expect the given revision or version, inserts expect no row. Any mismatch throws {@link StaleStateException}
+ * and applies nothing.
+ *
+ * @param thingInserts things to create
+ * @param thingDeletes things to delete (their memberships go with them)
+ * @param groupInserts thing groups to create
+ * @param groupDeletes thing groups to delete (their memberships go with them)
+ * @param membershipAdds thing-in-group memberships to add (idempotent)
+ * @param membershipRemoves thing-in-group memberships to remove (idempotent)
+ * @param jobInserts jobs to create
+ * @param jobUpdates jobs to update (their counts are ignored)
+ * @param executionInserts executions to create
+ * @param executionUpdates executions to update
+ * @param executionDeletes executions to delete
+ * @param counterDeltas per job id, what to add to its counts in place
+ * @param jobDeletes jobs to delete
+ * @param completions conditional completions
+ * @param events the events that explain the change
+ */
+public record Changeset(
+        List<ThingRecord> thingInserts,
+        List<Versioned<String>> thingDeletes,
+        List<ThingGroupRecord> groupInserts,
+        List<Versioned<String>> groupDeletes,
+        List<Membership> membershipAdds,
+        List<Membership> membershipRemoves,
+        List<JobRecord> jobInserts,
+        List<JobRecord> jobUpdates,
+        List<ExecutionRecord> executionInserts,
+        List<ExecutionRecord> executionUpdates,
+        List<Versioned<ExecutionKey>> executionDeletes,
+        Map<String, StatusCounts> counterDeltas,
+        List<Versioned<String>> jobDeletes,
+        List<JobCompletion> completions,
+        List<JobEvent> events) {
+
+    /** An empty changeset. */
+    public static final Changeset EMPTY = builder().build();
+
+    /**
+     * A key with the version (or revision) its row must have.
+     *
+     * @param key the row's key
+     * @param expected the version it must have
+     * @param <K> the key type
+     */
+    public record Versioned<K>(K key, long expected) {
+    }
+
+    /**
+     * A thing's membership in a group.
+     *
+     * @param thingGroupName the group
+     * @param thingName the thing
+     */
+    public record Membership(String thingGroupName, String thingName) {
+    }
+
+    /** @return whether nothing changes */
+    public boolean isEmpty() {
+        return this.equals(EMPTY);
+    }
+
+    /** @return the number of execution rows this changeset writes */
+    public int executionWriteCount() {
+        return executionInserts.size() + executionUpdates.size() + executionDeletes.size();
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the parts of a changeset. */
+    public static final class Builder {
+        private final List<ThingRecord> thingInserts = new ArrayList<>();
+        private final List<Versioned<String>> thingDeletes = new ArrayList<>();
+        private final List<ThingGroupRecord> groupInserts = new ArrayList<>();
+        private final List<Versioned<String>> groupDeletes = new ArrayList<>();
+        private final List<Membership> membershipAdds = new ArrayList<>();
+        private final List<Membership> membershipRemoves = new ArrayList<>();
+        private final List<JobRecord> jobInserts = new ArrayList<>();
+        private final List<JobRecord> jobUpdates = new ArrayList<>();
+        private final List<ExecutionRecord> executionInserts = new ArrayList<>();
+        private final List<ExecutionRecord> executionUpdates = new ArrayList<>();
+        private final List<Versioned<ExecutionKey>> executionDeletes = new ArrayList<>();
+        private final Map<String, StatusCounts> counterDeltas = new LinkedHashMap<>();
+        private final List<Versioned<String>> jobDeletes = new ArrayList<>();
+        private final List<JobCompletion> completions = new ArrayList<>();
+        private final List<JobEvent> events = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** @param thing the thing to create @return this */
+        public Builder insertThing(ThingRecord thing) {
+            thingInserts.add(thing);
+            return this;
+        }
+
+        /** @param thingName the thing @param expectedVersion its version @return this */
+        public Builder deleteThing(String thingName, long expectedVersion) {
+            thingDeletes.add(new Versioned<>(thingName, expectedVersion));
+            return this;
+        }
+
+        /** @param group the group to create @return this */
+        public Builder insertGroup(ThingGroupRecord group) {
+            groupInserts.add(group);
+            return this;
+        }
+
+        /** @param groupName the group @param expectedVersion its version @return this */
+        public Builder deleteGroup(String groupName, long expectedVersion) {
+            groupDeletes.add(new Versioned<>(groupName, expectedVersion));
+            return this;
+        }
+
+        /** @param groupName the group @param thingName the thing @return this */
+        public Builder addMembership(String groupName, String thingName) {
+            membershipAdds.add(new Membership(groupName, thingName));
+            return this;
+        }
+
+        /** @param groupName the group @param thingName the thing @return this */
+        public Builder removeMembership(String groupName, String thingName) {
+            membershipRemoves.add(new Membership(groupName, thingName));
+            return this;
+        }
+
+        /** @param job the job to create @return this */
+        public Builder insertJob(JobRecord job) {
+            jobInserts.add(job);
+            return this;
+        }
+
+        /** @param job the job's next revision @return this */
+        public Builder updateJob(JobRecord job) {
+            jobUpdates.add(job);
+            return this;
+        }
+
+        /** @param jobId the job @param expectedRevision its revision @return this */
+        public Builder deleteJob(String jobId, long expectedRevision) {
+            jobDeletes.add(new Versioned<>(jobId, expectedRevision));
+            return this;
+        }
+
+        /** @param execution the execution to create @return this */
+        public Builder insertExecution(ExecutionRecord execution) {
+            executionInserts.add(execution);
+            return this;
+        }
+
+        /** @param execution the execution's next version @return this */
+        public Builder updateExecution(ExecutionRecord execution) {
+            executionUpdates.add(execution);
+            return this;
+        }
+
+        /** @param execution the execution as read @return this */
+        public Builder deleteExecution(ExecutionRecord execution) {
+            executionDeletes.add(new Versioned<>(execution.key(), execution.versionNumber()));
+            return this;
+        }
+
+        /** @param jobId the job @param delta what to add to its counts @return this */
+        public Builder addCounts(String jobId, StatusCounts delta) {
+            counterDeltas.merge(jobId, delta, StatusCounts::plus);
+            return this;
+        }
+
+        /** @param completion a conditional completion @return this */
+        public Builder complete(JobCompletion completion) {
+            completions.add(completion);
+            return this;
+        }
+
+        /** @param event an event to append @return this */
+        public Builder event(JobEvent event) {
+            events.add(event);
+            return this;
+        }
+
+        /** @return the changeset */
+        public Changeset build() {
+            Map<String, StatusCounts> deltas = new LinkedHashMap<>();
+            counterDeltas.forEach((job, delta) -> {
+                if (!delta.isZero()) {
+                    deltas.put(job, delta);
+                }
+            });
+            return new Changeset(List.copyOf(thingInserts), List.copyOf(thingDeletes), List.copyOf(groupInserts),
+                    List.copyOf(groupDeletes), List.copyOf(membershipAdds), List.copyOf(membershipRemoves),
+                    List.copyOf(jobInserts), List.copyOf(jobUpdates), List.copyOf(executionInserts),
+                    List.copyOf(executionUpdates), List.copyOf(executionDeletes),
+                    Collections.unmodifiableMap(deltas), List.copyOf(jobDeletes), List.copyOf(completions),
+                    List.copyOf(events));
+        }
+    }
+}

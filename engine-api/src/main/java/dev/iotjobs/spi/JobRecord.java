@@ -1,0 +1,45 @@
+package dev.iotjobs.spi;
+
+import dev.iotjobs.api.model.Job;
+import dev.iotjobs.api.model.Tag;
+import dev.iotjobs.api.model.Values;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A stored job.
+ *
+ * <p>Stores keep {@code counts} themselves: on insert they take it as given, on update they ignore it and keep
+ * their own, which moves only by {@link Changeset#counterDeltas()}. {@code job.jobProcessDetails()} is not stored;
+ * the engine derives it from {@code counts}.
+ *
+ * @param job the job's members as the API shows them
+ * @param document the job document, or null when it comes from {@code documentSource}
+ * @param documentSource the document's source, or null
+ * @param tags the tags given at creation
+ * @param counts the executions by status, as read
+ * @param revision the optimistic-concurrency revision: 1 on insert, +1 on every update
+ * @param dueAt when time-driven work is due on this job (deletion cascade, schedule, rollout), or null
+ */
+public record JobRecord(Job job, String document, String documentSource, List<Tag> tags, StatusCounts counts,
+                        long revision, Instant dueAt) {
+    /** Normalizes absent values. */
+    public JobRecord {
+        tags = Values.list(tags);
+        counts = counts == null ? StatusCounts.ZERO : counts;
+    }
+
+    /** @return the job's id */
+    public String jobId() {
+        return job.jobId();
+    }
+
+    /**
+     * @param next the job's new members
+     * @param nextDueAt the new due time, or null
+     * @return this record updated for the next revision
+     */
+    public JobRecord next(Job next, Instant nextDueAt) {
+        return new JobRecord(next, document, documentSource, tags, counts, revision + 1, nextDueAt);
+    }
+}

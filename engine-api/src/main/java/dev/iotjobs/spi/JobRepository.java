@@ -1,0 +1,126 @@
+package dev.iotjobs.spi;
+
+import dev.iotjobs.api.model.JobExecutionStatus;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The persistence SPI. A repository holds no rules: it answers indexed queries and applies a {@link Changeset}
+ * atomically with optimistic concurrency. Implementations are thread-safe; reads see only committed changesets,
+ * whole. Every query is bounded by an index: none scans the whole store.
+ *
+ * <p>A store that cannot reach its database throws
+ * {@link dev.iotjobs.api.error.ServiceUnavailableException} with the cause, having applied nothing.
+ */
+public interface JobRepository {
+
+    /** @param jobId the job @return the job, if it exists (also in DELETION_IN_PROGRESS) */
+    Optional<JobRecord> findJob(String jobId);
+
+    /**
+     * @param jobId the job
+     * @param thingName the thing
+     * @param executionNumber the execution's number, or null for the latest (highest) one
+     * @return the execution, if it exists
+     */
+    Optional<ExecutionRecord> findExecution(String jobId, String thingName, Long executionNumber);
+
+    /**
+     * The thing's pending queue: IN_PROGRESS executions first, then QUEUED; each by {@code queuedAt}, then
+     * {@code jobId}. Executions of jobs in DELETION_IN_PROGRESS are left out.
+     *
+     * @param thingName the thing
+     * @param limit at most this many
+     * @return the head of the queue, in order
+     */
+    List<ExecutionRecord> pendingExecutions(String thingName, int limit);
+
+    /**
+     * @param filter which jobs
+     * @param after the key of the last job of the previous page, or null for the first page
+     * @param limit the page size
+     * @return jobs ordered by {@code createdAt}, then {@code jobId}
+     */
+    Page<JobRecord> listJobs(JobFilter filter, JobListKey after, int limit);
+
+    /**
+     * @param jobId the job
+     * @param status only executions in this status, or null for all
+     * @param after the key of the last execution of the previous page, or null for the first page
+     * @param limit the page size
+     * @return the job's executions (every execution number) ordered by {@code thingName}, then
+     *     {@code executionNumber}
+     */
+    Page<ExecutionRecord> listExecutionsForJob(String jobId, JobExecutionStatus status, JobExecutionsKey after,
+                                               int limit);
+
+    /**
+     * @param thingName the thing
+     * @param status only executions in this status, or null for all
+     * @param jobId only executions of this job, or null for all
+     * @param after the key of the last execution of the previous page, or null for the first page
+     * @param limit the page size
+     * @return the thing's executions ordered by {@code queuedAt}, {@code jobId}, then {@code executionNumber}
+     */
+    Page<ExecutionRecord> listExecutionsForThing(String thingName, JobExecutionStatus status, String jobId,
+                                                 ThingExecutionsKey after, int limit);
+
+    /**
+     * @param now the present
+     * @param limit at most this many
+     * @return pending executions whose {@link ExecutionRecord#deadline()} is at or before {@code now},
+     *     earliest first
+     */
+    List<ExecutionRecord> executionsDueBy(Instant now, int limit);
+
+    /**
+     * @param now the present
+     * @param limit at most this many
+     * @return jobs whose {@link JobRecord#dueAt()} is at or before {@code now}, earliest first
+     */
+    List<JobRecord> jobsDueBy(Instant now, int limit);
+
+    /** @param thingName the thing @return the thing, if it exists */
+    Optional<ThingRecord> findThing(String thingName);
+
+    /** @param thingGroupName the group @return the group, if it exists */
+    Optional<ThingGroupRecord> findThingGroup(String thingGroupName);
+
+    /** @param thingGroupId the group's id @return the group, if it exists */
+    Optional<ThingGroupRecord> findThingGroupById(String thingGroupId);
+
+    /** @param thingGroupName the group @return the names of its direct child groups, in name order */
+    List<String> childGroups(String thingGroupName);
+
+    /**
+     * @param thingGroupNames groups
+     * @param afterThingName the last thing of the previous page, or null for the first page
+     * @param limit the page size
+     * @return the distinct things that belong directly to any of the groups, in name order
+     */
+    Page<String> thingsInGroups(Collection<String> thingGroupNames, String afterThingName, int limit);
+
+    /** @param thingName the thing @return the groups it belongs to directly, in name order */
+    List<String> groupsOfThing(String thingName);
+
+    /**
+     * Applies the changeset atomically, or nothing of it.
+     *
+     * @param changes what to change
+     * @return the events stored, with their sequence numbers, and the completions that fired
+     * @throws StaleStateException if a compare-and-set failed; nothing was applied
+     */
+    CommitResult commit(Changeset changes);
+
+    /**
+     * @param sequence the last sequence already seen (0 for the start)
+     * @param limit at most this many
+     * @return stored events with a higher sequence, in sequence order
+     */
+    List<StoredEvent> eventsAfter(long sequence, int limit);
+
+    /** @param sequence events up to and including this sequence were delivered and may be dropped */
+    void deleteEventsThrough(long sequence);
+}

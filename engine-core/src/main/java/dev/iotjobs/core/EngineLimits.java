@@ -1,0 +1,37 @@
+package dev.iotjobs.core;
+
+/**
+ * The limits beyond the API shapes (SPEC V3), AWS's values by default.
+ *
+ * @param maxTargets most target ARNs one job may list
+ * @param maxStatusDetails most entries in an execution's {@code statusDetails}
+ * @param maxDocumentBytes most UTF-8 bytes of a job document
+ * @param maxTimeoutMinutes largest step or in-progress timeout, in minutes
+ * @param defaultMaxResults page size when a list request gives none
+ * @param maxMaxResults largest page size a list request may ask for
+ * @param maxPerMinute largest rollout rate
+ * @param maxRetries most retries summed over a job's retry criteria
+ * @param maxJobsInDeletion most jobs in DELETION_IN_PROGRESS at once
+ * @param maxPendingReturned most executions {@code getPendingJobExecutions} returns
+ * @param deletionBatchSize executions deleted per commit by the deletion cascade
+ * @param maxCommitAttempts how often one operation reloads and decides again on stale state
+ */
+public record EngineLimits(int maxTargets, int maxStatusDetails, int maxDocumentBytes, long maxTimeoutMinutes,
+                           int defaultMaxResults, int maxMaxResults, int maxPerMinute, int maxRetries,
+                           int maxJobsInDeletion, int maxPendingReturned, int deletionBatchSize,
+                           int maxCommitAttempts) {
+
+    /** AWS's limits. */
+    public static final EngineLimits AWS_DEFAULTS =
+            new EngineLimits(100, 10, 32768, 10080, 100, 250, 1000, 10, 10, 10, 500, 64);
+
+    /** Rejects limits that cannot work. */
+    public EngineLimits {
+        if (maxTargets < 1 || maxStatusDetails < 0 || maxDocumentBytes < 2 || maxTimeoutMinutes < 1
+                || defaultMaxResults < 1 || maxMaxResults < defaultMaxResults || maxPerMinute < 1 || maxRetries < 0
+                || maxJobsInDeletion < 1 || maxPendingReturned < 1 || deletionBatchSize < 1
+                || maxCommitAttempts < 1) {
+            throw new IllegalArgumentException("engine limits out of range: " + this);
+        }
+    }
+}
