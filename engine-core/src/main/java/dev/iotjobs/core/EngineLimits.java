@@ -31,7 +31,7 @@ public record EngineLimits(int maxTargets, int maxStatusDetails, int maxDocument
                 || defaultMaxResults < 1 || maxMaxResults < defaultMaxResults || maxPerMinute < 1 || maxRetries < 0
                 || maxJobsInDeletion < 1 || maxPendingReturned < 1 || deletionBatchSize < 1
                 || maxCommitAttempts < 1) {
-            throw new IllegalArgumentException("engine limits out of range: " + this);
+            throw new IllegalArgumentException("engine limits out of range");
         }
     }
 }
