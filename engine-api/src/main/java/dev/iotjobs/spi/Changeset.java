@@ -10,12 +10,15 @@ import java.util.Map;
 /**
  * Everything one decision changes, applied by {@link JobRepository#commit} atomically: all of it or nothing.
  *
- * <p>The store applies it in this order: registry writes, job inserts and updates, execution inserts, updates
- * and deletes, counter deltas, job deletes, completions; then it appends the events in list order, followed by
- * the events of the completions that fired. Every update and delete is a compare-and-set: a job update expects
- * the stored revision to be {@code revision - 1}, an execution update expects {@code versionNumber - 1}, deletes
- * expect the given revision or version, inserts expect no row. Any mismatch throws {@link StaleStateException}
- * and applies nothing.
+ * <p>The store applies it in this order: registry writes (thing inserts and deletes, group inserts and deletes,
+ * membership adds and removes), job inserts and updates, execution inserts, updates and deletes, counter deltas,
+ * job deletes, completions; then it appends the events in list order, followed by the events of the completions
+ * that fired. Every update and delete is a compare-and-set: a job update expects the stored revision to be
+ * {@code revision - 1}, an execution update expects {@code versionNumber - 1}, deletes expect the given revision
+ * or version, inserts expect no row (a group insert also no group with its id). Rows referred to must exist at
+ * that point of the order: the job of an execution insert or of a counter delta, the thing and the group of a
+ * membership add; and a job delete expects the job to have no execution left. Each part sees the earlier parts of
+ * the same changeset. Any mismatch throws {@link StaleStateException} and applies nothing.
  *
  * @param thingInserts things to create
  * @param thingDeletes things to delete (their memberships go with them)

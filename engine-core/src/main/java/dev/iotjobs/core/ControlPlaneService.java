@@ -1,0 +1,260 @@
+package dev.iotjobs.core;
+
+import static dev.iotjobs.core.EngineContext.executionNotFound;
+import static dev.iotjobs.core.EngineContext.valid;
+
+import dev.iotjobs.api.JobsControlPlane;
+import dev.iotjobs.api.control.*;
+import dev.iotjobs.api.error.InvalidRequestException;
+import dev.iotjobs.api.error.ResourceNotFoundException;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobExecutionSummaryForJob;
+import dev.iotjobs.api.model.JobExecutionSummaryForThing;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.api.model.JobSummary;
+import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.core.rules.ExecutionRules;
+import dev.iotjobs.core.rules.JobRules;
+import dev.iotjobs.core.rules.PageTokens;
+import dev.iotjobs.core.rules.RequestValidation;
+import dev.iotjobs.core.rules.ScheduleTimes;
+import dev.iotjobs.core.rules.Views;
+import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobExecutionsKey;
+import dev.iotjobs.spi.JobFilter;
+import dev.iotjobs.spi.JobListKey;
+import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.Page;
+import dev.iotjobs.spi.ThingExecutionsKey;
+import io.vavr.control.Either;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** The jobs control plane: validate, then load, decide and commit. */
+final class ControlPlaneService implements JobsControlPlane {
+    private final EngineContext ctx;
+    private final TargetExpander targets;
+
+    ControlPlaneService(EngineContext ctx, TargetExpander targets) {
+        this.ctx = ctx;
+        this.targets = targets;
+    }
+
+    @Override
+    public CreateJobResponse createJob(CreateJobRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits(), ctx.scope()));
+        String document = document(request);
+        Instant startTime = request.schedulingConfig() == null || request.schedulingConfig().startTime() == null
+                ? null : ScheduleTimes.parse(request.schedulingConfig().startTime()).orElseThrow();
+        return ctx.commits().run(() -> {
+            Instant now = ctx.now();
+            JobRecord existing = ctx.repository().findJob(request.jobId()).orElse(null);
+            if (existing != null) {
+                return JobRules.create(request, existing, document, startTime, Set.of(), ctx.scope(), now);
+            }
+            SortedSet<String> things = targets.expand(request.targets());
+            return JobRules.create(request, null, document, startTime, things, ctx.scope(), now);
+        });
+    }
+
+    /** SPEC V4: the document as given, or fetched from its source by the host's resolver. */
+    private String document(CreateJobRequest request) {
+        if (request.document() != null) {
+            return request.document();
+        }
+        if (ctx.documentSourceResolver() == null) {
+            throw new InvalidRequestException("documentSource: this engine has no DocumentSourceResolver; "
+                    + "give the document itself");
+        }
+        String resolved = ctx.documentSourceResolver().resolve(request.documentSource());
+        valid(RequestValidation.document("documentSource", resolved, ctx.limits()));
+        return resolved;
+    }
+
+    @Override
+    public DescribeJobResponse describeJob(DescribeJobRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        JobRecord job = ctx.job(request.jobId());
+        return new DescribeJobResponse(job.documentSource(), Views.job(job));
+    }
+
+    @Override
+    public ListJobsResponse listJobs(ListJobsRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        JobListKey after = PageTokens.jobsAfter(request.nextToken());
+        String groupArn = request.thingGroupName() == null ? null : ctx.scope().thingGroupArn(request.thingGroupName());
+        if (request.thingGroupId() != null) {
+            var group = ctx.repository().findThingGroupById(request.thingGroupId());
+            if (group.isEmpty() || (groupArn != null && !groupArn.equals(group.get().thingGroupArn()))) {
+                return new ListJobsResponse(List.of(), null);
+            }
+            groupArn = group.get().thingGroupArn();
+        }
+        Page<JobRecord> page = ctx.repository().listJobs(
+                new JobFilter(request.status(), request.targetSelection(), groupArn), after,
+                ctx.pageSize(request.maxResults()));
+        List<JobSummary> jobs = page.items().stream().map(Views::summary).toList();
+        String next = null;
+        if (page.hasMore() && !jobs.isEmpty()) {
+            JobSummary last = jobs.get(jobs.size() - 1);
+            next = PageTokens.jobs(new JobListKey(last.createdAt(), last.jobId()));
+        }
+        return new ListJobsResponse(jobs, next);
+    }
+
+    @Override
+    public UpdateJobResponse updateJob(UpdateJobRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        return ctx.commits().run(() -> JobRules.update(ctx.job(request.jobId()), request, ctx.now()));
+    }
+
+    @Override
+    public CancelJobResponse cancelJob(CancelJobRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        return ctx.commits().run(() -> {
+            JobRecord job = ctx.job(request.jobId());
+            boolean force = Boolean.TRUE.equals(request.force());
+            List<ExecutionRecord> pending = new ArrayList<>();
+            JobStatus status = job.job().status();
+            if (status == JobStatus.IN_PROGRESS || status == JobStatus.SCHEDULED) {
+                pending.addAll(allExecutions(job.jobId(), JobExecutionStatus.QUEUED));
+            }
+            if (force && (status == JobStatus.IN_PROGRESS || status == JobStatus.SCHEDULED
+                    || status == JobStatus.CANCELED)) {
+                pending.addAll(allExecutions(job.jobId(), JobExecutionStatus.IN_PROGRESS));
+            }
+            return JobRules.cancel(job, pending, request, ctx.now());
+        });
+    }
+
+    private List<ExecutionRecord> allExecutions(String jobId, JobExecutionStatus status) {
+        List<ExecutionRecord> all = new ArrayList<>();
+        JobExecutionsKey after = null;
+        Page<ExecutionRecord> page;
+        do {
+            page = ctx.repository().listExecutionsForJob(jobId, status, after, 1000);
+            all.addAll(page.items());
+            if (!page.items().isEmpty()) {
+                ExecutionRecord last = page.items().get(page.items().size() - 1);
+                after = new JobExecutionsKey(last.thingName(), last.executionNumber());
+            }
+        } while (page.hasMore());
+        return all;
+    }
+
+    @Override
+    public DeleteJobResponse deleteJob(DeleteJobRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        int max = ctx.limits().maxJobsInDeletion();
+        return ctx.commits().run(() -> {
+            JobRecord job = ctx.job(request.jobId());
+            int inDeletion = ctx.repository().listJobs(
+                    new JobFilter(JobStatus.DELETION_IN_PROGRESS, null, null), null, max).items().size();
+            return JobRules.delete(job, Boolean.TRUE.equals(request.force()), inDeletion, max, ctx.now());
+        });
+    }
+
+    @Override
+    public AssociateTargetsWithJobResponse associateTargetsWithJob(AssociateTargetsWithJobRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits(), ctx.scope()));
+        return ctx.commits().run(() -> {
+            JobRecord job = ctx.job(request.jobId());
+            if (job.job().targetSelection() != TargetSelection.CONTINUOUS
+                    || job.job().status() != JobStatus.IN_PROGRESS) {
+                return Either.left(new InvalidRequestException("jobId: targets can be added only to a CONTINUOUS "
+                        + "IN_PROGRESS job; job " + job.jobId() + " is " + job.job().targetSelection() + " "
+                        + job.job().status()));
+            }
+            SortedSet<String> newThings = new TreeSet<>();
+            for (String thing : targets.expand(request.targets())) {
+                if (ctx.repository().findExecution(job.jobId(), thing, null).isEmpty()) {
+                    newThings.add(thing);
+                }
+            }
+            return JobRules.associateTargets(job, request, newThings, ctx.limits().maxTargets(), ctx.now());
+        });
+    }
+
+    @Override
+    public GetJobDocumentResponse getJobDocument(GetJobDocumentRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        return new GetJobDocumentResponse(ctx.job(request.jobId()).document());
+    }
+
+    @Override
+    public DescribeJobExecutionResponse describeJobExecution(DescribeJobExecutionRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        ExecutionRecord execution = ctx.repository()
+                .findExecution(request.jobId(), request.thingName(), request.executionNumber())
+                .orElseThrow(() -> executionNotFound(request.jobId(), request.thingName(), request.executionNumber()));
+        return new DescribeJobExecutionResponse(Views.execution(execution,
+                ctx.scope().thingArn(execution.thingName()), null, ctx.now()));
+    }
+
+    @Override
+    public ListJobExecutionsForJobResponse listJobExecutionsForJob(ListJobExecutionsForJobRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        JobExecutionsKey after = PageTokens.jobExecutionsAfter(request.nextToken());
+        ctx.job(request.jobId());
+        Page<ExecutionRecord> page = ctx.repository().listExecutionsForJob(request.jobId(), request.status(), after,
+                ctx.pageSize(request.maxResults()));
+        List<JobExecutionSummaryForJob> summaries = page.items().stream()
+                .map(e -> new JobExecutionSummaryForJob(ctx.scope().thingArn(e.thingName()), Views.listedSummary(e)))
+                .toList();
+        String next = null;
+        if (page.hasMore() && !page.items().isEmpty()) {
+            ExecutionRecord last = page.items().get(page.items().size() - 1);
+            next = PageTokens.jobExecutions(new JobExecutionsKey(last.thingName(), last.executionNumber()));
+        }
+        return new ListJobExecutionsForJobResponse(summaries, next);
+    }
+
+    @Override
+    public ListJobExecutionsForThingResponse listJobExecutionsForThing(ListJobExecutionsForThingRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        ThingExecutionsKey after = PageTokens.thingExecutionsAfter(request.nextToken());
+        Page<ExecutionRecord> page = ctx.repository().listExecutionsForThing(request.thingName(), request.status(),
+                request.jobId(), after, ctx.pageSize(request.maxResults()));
+        List<JobExecutionSummaryForThing> summaries = page.items().stream()
+                .map(e -> new JobExecutionSummaryForThing(e.jobId(), Views.listedSummary(e)))
+                .toList();
+        String next = null;
+        if (page.hasMore() && !page.items().isEmpty()) {
+            ExecutionRecord last = page.items().get(page.items().size() - 1);
+            next = PageTokens.thingExecutions(
+                    new ThingExecutionsKey(last.queuedAt(), last.jobId(), last.executionNumber()));
+        }
+        return new ListJobExecutionsForThingResponse(summaries, next);
+    }
+
+    @Override
+    public CancelJobExecutionResponse cancelJobExecution(CancelJobExecutionRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        return ctx.commits().run(() -> {
+            JobRecord job = ctx.job(request.jobId());
+            if (job.job().status() == JobStatus.DELETION_IN_PROGRESS) {
+                throw new ResourceNotFoundException("jobId: job " + job.jobId() + " is being deleted");
+            }
+            ExecutionRecord latest = ctx.repository().findExecution(request.jobId(), request.thingName(), null)
+                    .orElseThrow(() -> executionNotFound(request.jobId(), request.thingName(), null));
+            return ExecutionRules.cancel(job, latest, request, ctx.now());
+        });
+    }
+
+    @Override
+    public DeleteJobExecutionResponse deleteJobExecution(DeleteJobExecutionRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        return ctx.commits().run(() -> {
+            JobRecord job = ctx.job(request.jobId());
+            ExecutionRecord execution = ctx.repository()
+                    .findExecution(request.jobId(), request.thingName(), request.executionNumber())
+                    .orElseThrow(() -> executionNotFound(request.jobId(), request.thingName(),
+                            request.executionNumber()));
+            return ExecutionRules.delete(job, execution, Boolean.TRUE.equals(request.force()), ctx.now());
+        });
+    }
+}

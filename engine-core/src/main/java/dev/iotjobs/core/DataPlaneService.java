@@ -1,0 +1,126 @@
+package dev.iotjobs.core;
+
+import static dev.iotjobs.core.EngineContext.executionNotFound;
+import static dev.iotjobs.core.EngineContext.jobNotFound;
+import static dev.iotjobs.core.EngineContext.valid;
+
+import dev.iotjobs.api.JobsDataPlane;
+import dev.iotjobs.api.data.DescribeJobExecutionRequest;
+import dev.iotjobs.api.data.DescribeJobExecutionResponse;
+import dev.iotjobs.api.data.GetPendingJobExecutionsRequest;
+import dev.iotjobs.api.data.GetPendingJobExecutionsResponse;
+import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.data.StartNextPendingJobExecutionResponse;
+import dev.iotjobs.api.data.UpdateJobExecutionRequest;
+import dev.iotjobs.api.data.UpdateJobExecutionResponse;
+import dev.iotjobs.api.error.ResourceNotFoundException;
+import dev.iotjobs.api.error.TerminalStateException;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobExecutionSummary;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.core.rules.Decision;
+import dev.iotjobs.core.rules.ExecutionRules;
+import dev.iotjobs.core.rules.RequestValidation;
+import dev.iotjobs.core.rules.Views;
+import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.StaleStateException;
+import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The device data plane: the hot path of every device (SPEC X10-X14). */
+final class DataPlaneService implements JobsDataPlane {
+    private static final String NEXT = "$next";
+
+    private final EngineContext ctx;
+
+    DataPlaneService(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public DescribeJobExecutionResponse describeJobExecution(DescribeJobExecutionRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        boolean includeDocument = !Boolean.FALSE.equals(request.includeJobDocument());
+        String thingArn = ctx.scope().thingArn(request.thingName());
+        if (NEXT.equals(request.jobId())) {
+            Optional<ExecutionRecord> head = head(request.thingName());
+            if (head.isEmpty()) {
+                return new DescribeJobExecutionResponse(null);
+            }
+            JobRecord job = ctx.job(head.get().jobId());
+            return new DescribeJobExecutionResponse(Views.execution(head.get(), thingArn,
+                    includeDocument ? job.document() : null, ctx.now()));
+        }
+        JobRecord job = visibleJob(request.jobId());
+        ExecutionRecord execution = ctx.repository()
+                .findExecution(request.jobId(), request.thingName(), request.executionNumber())
+                .orElseThrow(() -> executionNotFound(request.jobId(), request.thingName(), request.executionNumber()));
+        if (!execution.isPending()) {
+            throw new TerminalStateException("execution " + execution.executionNumber() + " of job "
+                    + execution.jobId() + " on thing " + execution.thingName() + " is " + execution.status());
+        }
+        return new DescribeJobExecutionResponse(Views.execution(execution, thingArn,
+                includeDocument ? job.document() : null, ctx.now()));
+    }
+
+    @Override
+    public GetPendingJobExecutionsResponse getPendingJobExecutions(GetPendingJobExecutionsRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        if (ctx.repository().findThing(request.thingName()).isEmpty()) {
+            throw new ResourceNotFoundException("thingName: thing " + request.thingName() + " does not exist");
+        }
+        List<JobExecutionSummary> inProgress = new ArrayList<>();
+        List<JobExecutionSummary> queued = new ArrayList<>();
+        for (ExecutionRecord execution
+                : ctx.repository().pendingExecutions(request.thingName(), ctx.limits().maxPendingReturned())) {
+            (execution.status() == JobExecutionStatus.IN_PROGRESS ? inProgress : queued)
+                    .add(Views.pendingSummary(execution));
+        }
+        return new GetPendingJobExecutionsResponse(inProgress, queued);
+    }
+
+    @Override
+    public StartNextPendingJobExecutionResponse startNextPendingJobExecution(
+            StartNextPendingJobExecutionRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        String thingArn = ctx.scope().thingArn(request.thingName());
+        return ctx.commits().run(() -> {
+            Optional<ExecutionRecord> head = head(request.thingName());
+            if (head.isEmpty()) {
+                return Either.right(Decision.unchanged(new StartNextPendingJobExecutionResponse(null)));
+            }
+            // The head's job vanished between the two reads: read the queue again.
+            JobRecord job = ctx.repository().findJob(head.get().jobId())
+                    .orElseThrow(() -> new StaleStateException("job " + head.get().jobId() + " is gone"));
+            return Either.right(ExecutionRules.startNext(job, head.get(), request, thingArn, ctx.now()));
+        });
+    }
+
+    @Override
+    public UpdateJobExecutionResponse updateJobExecution(UpdateJobExecutionRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        return ctx.commits().run(() -> {
+            JobRecord job = visibleJob(request.jobId());
+            ExecutionRecord latest = ctx.repository().findExecution(request.jobId(), request.thingName(), null)
+                    .orElseThrow(() -> executionNotFound(request.jobId(), request.thingName(), null));
+            return ExecutionRules.update(job, latest, request, ctx.now());
+        });
+    }
+
+    private Optional<ExecutionRecord> head(String thingName) {
+        List<ExecutionRecord> queue = ctx.repository().pendingExecutions(thingName, 1);
+        return queue.isEmpty() ? Optional.empty() : Optional.of(queue.get(0));
+    }
+
+    /** SPEC J11: devices do not see jobs in DELETION_IN_PROGRESS. */
+    private JobRecord visibleJob(String jobId) {
+        JobRecord job = ctx.job(jobId);
+        if (job.job().status() == JobStatus.DELETION_IN_PROGRESS) {
+            throw jobNotFound(jobId);
+        }
+        return job;
+    }
+}

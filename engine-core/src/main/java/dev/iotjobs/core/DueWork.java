@@ -1,0 +1,70 @@
+package dev.iotjobs.core;
+
+import dev.iotjobs.api.error.JobsException;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.core.rules.Decision;
+import dev.iotjobs.core.rules.JobRules;
+import dev.iotjobs.spi.Changeset;
+import dev.iotjobs.spi.JobRecord;
+import io.vavr.control.Either;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies everything that is due (SPEC J10 cascades, T8 scheduled starts), in bounded batches, until nothing due
+ * is left. Every step is a versioned compare-and-set, so several nodes may run it at once (SPEC T9).
+ */
+final class DueWork {
+    private static final int JOB_BATCH = 100;
+
+    private final EngineContext ctx;
+    private final TargetExpander targets;
+
+    DueWork(EngineContext ctx, TargetExpander targets) {
+        this.ctx = ctx;
+        this.targets = targets;
+    }
+
+    /** @return how many commits it made */
+    int run() {
+        int commits = 0;
+        while (true) {
+            List<JobRecord> due = ctx.repository().jobsDueBy(ctx.now(), JOB_BATCH);
+            if (due.isEmpty()) {
+                return commits;
+            }
+            for (JobRecord job : due) {
+                commits += advance(job.jobId());
+            }
+        }
+    }
+
+    /** Steps one job until it is no longer due; returns the number of steps. */
+    private int advance(String jobId) {
+        int steps = 0;
+        while (ctx.commits().run(() -> step(jobId))) {
+            steps++;
+        }
+        return steps;
+    }
+
+    /** One committed step of a due job; answers whether the job may still be due. */
+    private Either<JobsException, Decision<Boolean>> step(String jobId) {
+        Instant now = ctx.now();
+        Optional<JobRecord> found = ctx.repository().findJob(jobId);
+        if (found.isEmpty() || found.get().dueAt() == null || found.get().dueAt().isAfter(now)) {
+            return Either.right(Decision.unchanged(false));
+        }
+        JobRecord job = found.get();
+        if (job.job().status() == JobStatus.DELETION_IN_PROGRESS) {
+            var batch = ctx.repository().listExecutionsForJob(jobId, null, null, ctx.limits().deletionBatchSize());
+            return Either.right(new Decision<>(JobRules.deletionStep(job, batch.items(), now), true));
+        }
+        if (job.job().status() == JobStatus.SCHEDULED) {
+            return Either.right(new Decision<>(JobRules.start(job, targets.expandExisting(job.job().targets()), now), false));
+        }
+        // Nothing this engine version knows is due any more: clear the mark so the job is not found again.
+        return Either.right(new Decision<>(Changeset.builder().updateJob(job.next(job.job(), null)).build(), false));
+    }
+}

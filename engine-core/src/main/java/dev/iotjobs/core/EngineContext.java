@@ -1,0 +1,46 @@
+package dev.iotjobs.core;
+
+import dev.iotjobs.api.error.InvalidRequestException;
+import dev.iotjobs.api.error.ResourceNotFoundException;
+import dev.iotjobs.core.rules.Scope;
+import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.JobRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** What every part of the engine shares: the store, the clock, the scope, the limits and the commit loop. */
+record EngineContext(JobRepository repository, Clock clock, Scope scope, EngineLimits limits, CommitLoop commits,
+                     DocumentSourceResolver documentSourceResolver) {
+
+    /** @return the present, truncated to milliseconds as SPEC's "now" is */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Throws the validation failure, if any (SPEC V1, V2: before anything is read or changed). */
+    static void valid(Optional<InvalidRequestException> failure) {
+        if (failure.isPresent()) {
+            throw failure.get();
+        }
+    }
+
+    /** @return the job, which must exist */
+    JobRecord job(String jobId) {
+        return repository.findJob(jobId).orElseThrow(() -> jobNotFound(jobId));
+    }
+
+    static ResourceNotFoundException jobNotFound(String jobId) {
+        return new ResourceNotFoundException("jobId: job " + jobId + " does not exist");
+    }
+
+    static ResourceNotFoundException executionNotFound(String jobId, String thingName, Long executionNumber) {
+        return new ResourceNotFoundException("no execution" + (executionNumber == null ? "" : " " + executionNumber)
+                + " of job " + jobId + " on thing " + thingName);
+    }
+
+    int pageSize(Integer maxResults) {
+        return maxResults == null ? limits.defaultMaxResults() : maxResults;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.iotjobs.core;
+
+import dev.iotjobs.api.JobsControlPlane;
+import dev.iotjobs.api.JobsDataPlane;
+import dev.iotjobs.api.ThingRegistry;
+import dev.iotjobs.core.rules.Scope;
+import dev.iotjobs.spi.JobRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AWS IoT Jobs engine: built once over a {@link JobRepository}, thread-safe, serving the control plane,
+ * the device data plane and the thing registry.
+ *
+ * <pre>{@code
+ * JobsEngine engine = JobsEngine.builder()
+ *     .repository(new InMemoryJobRepository())
+ *     .region("us-east-1").accountId("123456789012")
+ *     .build();
+ * engine.controlPlane().createJob(...);
+ * engine.dataPlane().startNextPendingJobExecution(...);
+ * }</pre>
+ *
+ * <p>Every operation loads what it needs, decides with the pure rules of {@code dev.iotjobs.core.rules}, and
+ * commits the decision and its events atomically; on stale state it loads and decides again.
+ */
+public final class JobsEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobsEngine.class);
+
+    private final ControlPlaneService controlPlane;
+    private final DataPlaneService dataPlane;
+    private final ThingRegistryService things;
+    private final EventDispatcher events;
+    private final DueWork dueWork;
+    private final Duration dueWorkPeriod;
+    private ScheduledExecutorService background;
+
+    private JobsEngine(Builder builder) {
+        Scope scope = new Scope(builder.region, builder.accountId);
+        this.events = new EventDispatcher(builder.repository);
+        CommitLoop commits = new CommitLoop(builder.repository, events, builder.limits.maxCommitAttempts());
+        EngineContext ctx = new EngineContext(builder.repository, builder.clock, scope, builder.limits, commits,
+                builder.documentSourceResolver);
+        TargetExpander targets = new TargetExpander(builder.repository, scope);
+        this.controlPlane = new ControlPlaneService(ctx, targets);
+        this.dataPlane = new DataPlaneService(ctx);
+        this.things = new ThingRegistryService(ctx, targets);
+        this.dueWork = new DueWork(ctx, targets);
+        this.dueWorkPeriod = builder.dueWorkPeriod;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the jobs control plane */
+    public JobsControlPlane controlPlane() {
+        return controlPlane;
+    }
+
+    /** @return the device data plane */
+    public JobsDataPlane dataPlane() {
+        return dataPlane;
+    }
+
+    /** @return the thing registry */
+    public ThingRegistry things() {
+        return things;
+    }
+
+    /** @return the event subscriptions */
+    public JobEvents events() {
+        return events;
+    }
+
+    /**
+     * Applies everything due now (deletion cascades, scheduled starts), in bounded batches, looping until nothing
+     * due is left, then returns. Safe to call from several threads and nodes at once.
+     *
+     * @return how many commits it made
+     */
+    public int runDueWork() {
+        return dueWork.run();
+    }
+
+    /**
+     * Starts a background thread that calls {@link #runDueWork()} every period; {@link #close()} stops it.
+     *
+     * @return this engine
+     */
+    public synchronized JobsEngine start() {
+        if (background == null) {
+            background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "iotjobs-due-work");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long period = dueWorkPeriod.toMillis();
+            background.scheduleWithFixedDelay(this::runDueWorkSafely, period, period, TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    private void runDueWorkSafely() {
+        try {
+            runDueWork();
+        } catch (RuntimeException e) {
+            LOG.warn("due work failed; retrying next period", e);
+        }
+    }
+
+    /** Stops the background thread, if started, waiting for a running round to finish. */
+    @Override
+    public synchronized void close() {
+        if (background != null) {
+            background.shutdown();
+            try {
+                if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                    background.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                background.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+            background = null;
+        }
+    }
+
+    /** Configures a {@link JobsEngine}. */
+    public static final class Builder {
+        private JobRepository repository;
+        private Clock clock = Clock.systemUTC();
+        private String region = "us-east-1";
+        private String accountId = "123456789012";
+        private EngineLimits limits = EngineLimits.AWS_DEFAULTS;
+        private DocumentSourceResolver documentSourceResolver;
+        private Duration dueWorkPeriod = Duration.ofSeconds(1);
+
+        private Builder() {
+        }
+
+        /** @param repository where jobs live (required) @return this */
+        public Builder repository(JobRepository repository) {
+            this.repository = repository;
+            return this;
+        }
+
+        /** @param clock the engine's time (default: system UTC); inject one in tests @return this */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** @param region the region in ARNs (default {@code us-east-1}) @return this */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** @param accountId the account in ARNs (default {@code 123456789012}) @return this */
+        public Builder accountId(String accountId) {
+            this.accountId = accountId;
+            return this;
+        }
+
+        /** @param limits limits beyond the shapes (default AWS's) @return this */
+        public Builder limits(EngineLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /** @param resolver fetches documents given as {@code documentSource} (default: none) @return this */
+        public Builder documentSourceResolver(DocumentSourceResolver resolver) {
+            this.documentSourceResolver = resolver;
+            return this;
+        }
+
+        /** @param period how often {@link #start()}'s thread runs due work (default 1 s) @return this */
+        public Builder dueWorkPeriod(Duration period) {
+            this.dueWorkPeriod = period;
+            return this;
+        }
+
+        /** @return the engine */
+        public JobsEngine build() {
+            Objects.requireNonNull(repository, "repository");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(dueWorkPeriod, "dueWorkPeriod");
+            if (region == null || !region.matches("[a-z0-9-]+") || accountId == null || !accountId.matches("\\d{12}")) {
+                throw new IllegalArgumentException("region must match [a-z0-9-]+ and accountId be 12 digits");
+            }
+            if (dueWorkPeriod.isNegative() || dueWorkPeriod.isZero()) {
+                throw new IllegalArgumentException("dueWorkPeriod must be positive");
+            }
+            return new JobsEngine(this);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.iotjobs.core;
+
+import static dev.iotjobs.core.EngineContext.valid;
+
+import dev.iotjobs.api.ThingRegistry;
+import dev.iotjobs.api.control.*;
+import dev.iotjobs.api.error.ResourceNotFoundException;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.core.rules.Decision;
+import dev.iotjobs.core.rules.PageTokens;
+import dev.iotjobs.core.rules.RegistryRules;
+import dev.iotjobs.core.rules.RequestValidation;
+import dev.iotjobs.spi.Changeset;
+import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.Page;
+import dev.iotjobs.spi.StaleStateException;
+import dev.iotjobs.spi.ThingExecutionsKey;
+import dev.iotjobs.spi.ThingGroupRecord;
+import dev.iotjobs.spi.ThingRecord;
+import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The thing registry: things, nested thing groups and membership (SPEC G1, G4). */
+final class ThingRegistryService implements ThingRegistry {
+    private final EngineContext ctx;
+    private final TargetExpander targets;
+
+    ThingRegistryService(EngineContext ctx, TargetExpander targets) {
+        this.ctx = ctx;
+        this.targets = targets;
+    }
+
+    @Override
+    public CreateThingResponse createThing(CreateThingRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        String thingId = UUID.randomUUID().toString();
+        return ctx.commits().run(() -> RegistryRules.createThing(request,
+                ctx.repository().findThing(request.thingName()).orElse(null), thingId, ctx.scope()));
+    }
+
+    @Override
+    public DeleteThingResponse deleteThing(DeleteThingRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        return ctx.commits().run(() -> {
+            ThingRecord thing = thing(request.thingName());
+            List<ExecutionRecord> pending = new ArrayList<>();
+            pending.addAll(executionsOfThing(thing.thingName(), JobExecutionStatus.IN_PROGRESS));
+            pending.addAll(executionsOfThing(thing.thingName(), JobExecutionStatus.QUEUED));
+            Map<String, JobRecord> jobs = new HashMap<>();
+            for (ExecutionRecord execution : pending) {
+                if (!jobs.containsKey(execution.jobId())) {
+                    jobs.put(execution.jobId(), ctx.repository().findJob(execution.jobId()).orElseThrow(
+                            () -> new StaleStateException("job " + execution.jobId() + " is gone")));
+                }
+            }
+            return RegistryRules.deleteThing(thing, request.expectedVersion(), pending, jobs, ctx.now());
+        });
+    }
+
+    private List<ExecutionRecord> executionsOfThing(String thingName, JobExecutionStatus status) {
+        List<ExecutionRecord> all = new ArrayList<>();
+        ThingExecutionsKey after = null;
+        Page<ExecutionRecord> page;
+        do {
+            page = ctx.repository().listExecutionsForThing(thingName, status, null, after, 1000);
+            all.addAll(page.items());
+            if (!page.items().isEmpty()) {
+                ExecutionRecord last = page.items().get(page.items().size() - 1);
+                after = new ThingExecutionsKey(last.queuedAt(), last.jobId(), last.executionNumber());
+            }
+        } while (page.hasMore());
+        return all;
+    }
+
+    @Override
+    public CreateThingGroupResponse createThingGroup(CreateThingGroupRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        String groupId = UUID.randomUUID().toString();
+        return ctx.commits().run(() -> RegistryRules.createThingGroup(request,
+                ctx.repository().findThingGroup(request.thingGroupName()).orElse(null),
+                request.parentGroupName() == null ? null
+                        : ctx.repository().findThingGroup(request.parentGroupName()).orElse(null),
+                groupId, ctx.scope(), ctx.now()));
+    }
+
+    @Override
+    public DeleteThingGroupResponse deleteThingGroup(DeleteThingGroupRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        return ctx.commits().run(() -> {
+            ThingGroupRecord group = group(request.thingGroupName());
+            return RegistryRules.deleteThingGroup(group, request.expectedVersion(),
+                    ctx.repository().childGroups(group.thingGroupName()));
+        });
+    }
+
+    @Override
+    public AddThingToThingGroupResponse addThingToThingGroup(AddThingToThingGroupRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits(), ctx.scope()));
+        String groupName = nameOf(request.thingGroupName(), request.thingGroupArn());
+        String thingName = nameOf(request.thingName(), request.thingArn());
+        return ctx.commits().run(() -> {
+            group(groupName);
+            thing(thingName);
+            return Either.right(new Decision<>(Changeset.builder().addMembership(groupName, thingName).build(),
+                    AddThingToThingGroupResponse.builder().build()));
+        });
+    }
+
+    @Override
+    public RemoveThingFromThingGroupResponse removeThingFromThingGroup(RemoveThingFromThingGroupRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits(), ctx.scope()));
+        String groupName = nameOf(request.thingGroupName(), request.thingGroupArn());
+        String thingName = nameOf(request.thingName(), request.thingArn());
+        return ctx.commits().run(() -> {
+            group(groupName);
+            thing(thingName);
+            return Either.right(new Decision<>(Changeset.builder().removeMembership(groupName, thingName).build(),
+                    RemoveThingFromThingGroupResponse.builder().build()));
+        });
+    }
+
+    @Override
+    public ListThingsInThingGroupResponse listThingsInThingGroup(ListThingsInThingGroupRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        String after = PageTokens.thingsAfter(request.nextToken());
+        group(request.thingGroupName());
+        Set<String> groups = Boolean.TRUE.equals(request.recursive())
+                ? targets.withDescendants(List.of(request.thingGroupName())) : Set.of(request.thingGroupName());
+        Page<String> page = ctx.repository().thingsInGroups(groups, after, ctx.pageSize(request.maxResults()));
+        String next = page.hasMore() && !page.items().isEmpty()
+                ? PageTokens.things(page.items().get(page.items().size() - 1)) : null;
+        return new ListThingsInThingGroupResponse(page.items(), next);
+    }
+
+    private ThingRecord thing(String thingName) {
+        return ctx.repository().findThing(thingName).orElseThrow(
+                () -> new ResourceNotFoundException("thingName: thing " + thingName + " does not exist"));
+    }
+
+    private ThingGroupRecord group(String groupName) {
+        return ctx.repository().findThingGroup(groupName).orElseThrow(
+                () -> new ResourceNotFoundException("thingGroupName: thing group " + groupName + " does not exist"));
+    }
+
+    /** A thing or group named by name or by ARN (validation made sure one is there and well-formed). */
+    private String nameOf(String name, String arn) {
+        return name != null ? name : ctx.scope().parseTarget(arn).orElseThrow().name();
+    }
+}

@@ -1,0 +1,340 @@
+package dev.iotjobs.core.rules;
+
+import dev.iotjobs.api.control.AssociateTargetsWithJobRequest;
+import dev.iotjobs.api.control.AssociateTargetsWithJobResponse;
+import dev.iotjobs.api.control.CancelJobRequest;
+import dev.iotjobs.api.control.CancelJobResponse;
+import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateJobResponse;
+import dev.iotjobs.api.control.DeleteJobResponse;
+import dev.iotjobs.api.control.UpdateJobRequest;
+import dev.iotjobs.api.control.UpdateJobResponse;
+import dev.iotjobs.api.error.InvalidRequestException;
+import dev.iotjobs.api.error.InvalidStateTransitionException;
+import dev.iotjobs.api.error.JobsException;
+import dev.iotjobs.api.error.LimitExceededException;
+import dev.iotjobs.api.error.ResourceAlreadyExistsException;
+import dev.iotjobs.api.event.JobCreated;
+import dev.iotjobs.api.event.JobDeleted;
+import dev.iotjobs.api.event.JobStatusChanged;
+import dev.iotjobs.api.model.Job;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobExecutionsRetryConfig;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.api.model.RetryCriteria;
+import dev.iotjobs.api.model.RetryableFailureType;
+import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.spi.Changeset;
+import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.StatusCounts;
+import io.vavr.control.Either;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The pure rules of jobs (SPEC J1-J13): {@code (state, request, now) -> decision}.
+ */
+public final class JobRules {
+    private JobRules() {
+    }
+
+    /**
+     * CreateJob (SPEC J1-J3, J8).
+     *
+     * @param request the validated request
+     * @param existing the job already stored under that id, or null
+     * @param document the job document to store (given, or fetched from {@code documentSource})
+     * @param startTime the parsed scheduled start, or null
+     * @param things the expanded targets, de-duplicated, in name order (ignored when the job is scheduled)
+     * @param scope the engine's region and account
+     * @param now the present
+     * @return the decision, or the error
+     */
+    public static Either<JobsException, Decision<CreateJobResponse>> create(
+            CreateJobRequest request, JobRecord existing, String document, Instant startTime,
+            Collection<String> things, Scope scope, Instant now) {
+        String jobArn = scope.jobArn(request.jobId());
+        if (existing != null) {
+            return Either.left(new ResourceAlreadyExistsException("jobId: job " + request.jobId()
+                    + " already exists (status " + existing.job().status() + ")", request.jobId(), jobArn));
+        }
+        boolean scheduled = startTime != null && startTime.isAfter(now);
+        TargetSelection selection = request.targetSelection() == null
+                ? TargetSelection.SNAPSHOT : request.targetSelection();
+        Job job = Job.builder()
+                .jobArn(jobArn)
+                .jobId(request.jobId())
+                .targetSelection(selection)
+                .status(scheduled ? JobStatus.SCHEDULED : JobStatus.IN_PROGRESS)
+                .targets(request.targets())
+                .description(request.description())
+                .presignedUrlConfig(request.presignedUrlConfig())
+                .jobExecutionsRolloutConfig(request.jobExecutionsRolloutConfig())
+                .abortConfig(request.abortConfig())
+                .timeoutConfig(request.timeoutConfig())
+                .namespaceId(request.namespaceId())
+                .jobTemplateArn(request.jobTemplateArn())
+                .jobExecutionsRetryConfig(request.jobExecutionsRetryConfig())
+                .documentParameters(request.documentParameters())
+                .schedulingConfig(request.schedulingConfig())
+                .createdAt(now)
+                .lastUpdatedAt(now)
+                .build();
+        JobRecord record = new JobRecord(job, document, request.documentSource(), request.tags(),
+                StatusCounts.ZERO, 1, scheduled ? startTime : null);
+        Changeset.Builder changes = Changeset.builder();
+        changes.insertJob(record)
+                .event(new JobCreated(job.jobId(), now, jobArn, selection, job.status()));
+        if (!scheduled) {
+            rollOut(changes, record, things, now);
+        }
+        return Either.right(new Decision<>(changes.build(),
+                new CreateJobResponse(jobArn, job.jobId(), job.description())));
+    }
+
+    /**
+     * A scheduled job reached its start time (SPEC T8): it turns IN_PROGRESS and rolls out.
+     *
+     * @param job the SCHEDULED job
+     * @param things its expanded targets now
+     * @param now the present
+     * @return the changes
+     */
+    public static Changeset start(JobRecord job, Collection<String> things, Instant now) {
+        JobRecord started = job.next(job.job().toBuilder()
+                .status(JobStatus.IN_PROGRESS).lastUpdatedAt(now).build(), null);
+        Changeset.Builder changes = Changeset.builder();
+        changes.updateJob(started).event(statusChanged(job, started, now));
+        rollOut(changes, started, things, now);
+        return changes.build();
+    }
+
+    /**
+     * UpdateJob (SPEC J6): changes the given configurations of an IN_PROGRESS or SCHEDULED job.
+     *
+     * @param job the job
+     * @param request the validated request
+     * @param now the present
+     * @return the decision, or the error
+     */
+    public static Either<JobsException, Decision<UpdateJobResponse>> update(
+            JobRecord job, UpdateJobRequest request, Instant now) {
+        Job current = job.job();
+        if (current.status() != JobStatus.IN_PROGRESS && current.status() != JobStatus.SCHEDULED) {
+            return Either.left(new InvalidRequestException("jobId: job " + current.jobId() + " is "
+                    + current.status() + "; only IN_PROGRESS or SCHEDULED jobs can be updated"));
+        }
+        if (request.jobExecutionsRetryConfig() != null) {
+            String raised = raisedRetries(current.jobExecutionsRetryConfig(), request.jobExecutionsRetryConfig());
+            if (raised != null) {
+                return Either.left(new InvalidRequestException(raised));
+            }
+        }
+        Job.Builder next = current.toBuilder().lastUpdatedAt(now);
+        if (request.description() != null) {
+            next.description(request.description());
+        }
+        if (request.presignedUrlConfig() != null) {
+            next.presignedUrlConfig(request.presignedUrlConfig());
+        }
+        if (request.jobExecutionsRolloutConfig() != null) {
+            next.jobExecutionsRolloutConfig(request.jobExecutionsRolloutConfig());
+        }
+        if (request.abortConfig() != null) {
+            next.abortConfig(request.abortConfig());
+        }
+        if (request.timeoutConfig() != null) {
+            next.timeoutConfig(request.timeoutConfig());
+        }
+        if (request.jobExecutionsRetryConfig() != null) {
+            next.jobExecutionsRetryConfig(request.jobExecutionsRetryConfig());
+        }
+        Changeset changes = Changeset.builder().updateJob(job.next(next.build(), job.dueAt())).build();
+        return Either.right(new Decision<>(changes, UpdateJobResponse.builder().build()));
+    }
+
+    /**
+     * CancelJob (SPEC J7).
+     *
+     * @param job the job
+     * @param pending the job's executions that are QUEUED or IN_PROGRESS
+     * @param request the validated request
+     * @param now the present
+     * @return the decision, or the error
+     */
+    public static Either<JobsException, Decision<CancelJobResponse>> cancel(
+            JobRecord job, List<ExecutionRecord> pending, CancelJobRequest request, Instant now) {
+        Job current = job.job();
+        boolean force = Boolean.TRUE.equals(request.force());
+        CancelJobResponse response = new CancelJobResponse(current.jobArn(), current.jobId(), current.description());
+        switch (current.status()) {
+            case COMPLETED, DELETION_IN_PROGRESS -> {
+                return Either.left(new InvalidRequestException("jobId: job " + current.jobId() + " is "
+                        + current.status() + " and cannot be canceled"));
+            }
+            case CANCELED -> {
+                if (!force || current.forceCanceled()) {
+                    return Either.right(Decision.unchanged(response));
+                }
+            }
+            default -> {
+                // IN_PROGRESS or SCHEDULED: cancel below
+            }
+        }
+        Job canceled = current.toBuilder()
+                .status(JobStatus.CANCELED)
+                .forceCanceled(force || current.forceCanceled())
+                .reasonCode(request.reasonCode() != null ? request.reasonCode() : current.reasonCode())
+                .comment(request.comment() != null ? request.comment() : current.comment())
+                .lastUpdatedAt(now)
+                .build();
+        JobRecord next = job.next(canceled, null);
+        Changeset.Builder changes = Changeset.builder();
+        changes.updateJob(next).event(statusChanged(job, next, now));
+        for (ExecutionRecord execution : pending) {
+            if (execution.status() == JobExecutionStatus.QUEUED || force) {
+                ExecutionChanges.updated(changes, next, execution, ExecutionRules.ended(execution,
+                        JobExecutionStatus.CANCELED, force, execution.statusDetails(), now));
+            }
+        }
+        return Either.right(new Decision<>(changes.build(), response));
+    }
+
+    /**
+     * DeleteJob (SPEC J10, J12): the job turns DELETION_IN_PROGRESS at once; due work deletes the rest.
+     *
+     * @param job the job
+     * @param force whether an IN_PROGRESS or SCHEDULED job may be deleted
+     * @param jobsInDeletion how many jobs are in DELETION_IN_PROGRESS now
+     * @param maxJobsInDeletion the limit
+     * @param now the present
+     * @return the decision, or the error
+     */
+    public static Either<JobsException, Decision<DeleteJobResponse>> delete(
+            JobRecord job, boolean force, int jobsInDeletion, int maxJobsInDeletion, Instant now) {
+        JobStatus status = job.job().status();
+        if (status == JobStatus.DELETION_IN_PROGRESS) {
+            return Either.left(new InvalidStateTransitionException("job " + job.jobId()
+                    + " is already DELETION_IN_PROGRESS"));
+        }
+        if ((status == JobStatus.IN_PROGRESS || status == JobStatus.SCHEDULED) && !force) {
+            return Either.left(new InvalidStateTransitionException("job " + job.jobId() + " is " + status
+                    + ": delete it with force"));
+        }
+        if (jobsInDeletion >= maxJobsInDeletion) {
+            return Either.left(new LimitExceededException("at most " + maxJobsInDeletion
+                    + " jobs may be DELETION_IN_PROGRESS at once"));
+        }
+        JobRecord next = job.next(job.job().toBuilder()
+                .status(JobStatus.DELETION_IN_PROGRESS).lastUpdatedAt(now).build(), now);
+        Changeset changes = Changeset.builder().updateJob(next).event(statusChanged(job, next, now)).build();
+        return Either.right(new Decision<>(changes, DeleteJobResponse.builder().build()));
+    }
+
+    /**
+     * One step of the deletion cascade (SPEC J10, J13): deletes a batch of executions, or the job itself once
+     * none is left.
+     *
+     * @param job the job in DELETION_IN_PROGRESS
+     * @param batch some of its remaining executions; empty when none is left
+     * @param now the present
+     * @return the changes
+     */
+    public static Changeset deletionStep(JobRecord job, List<ExecutionRecord> batch, Instant now) {
+        Changeset.Builder changes = Changeset.builder();
+        if (batch.isEmpty()) {
+            return changes.deleteJob(job.jobId(), job.revision()).event(new JobDeleted(job.jobId(), now)).build();
+        }
+        for (ExecutionRecord execution : batch) {
+            ExecutionChanges.deleted(changes, job, execution, now);
+        }
+        return changes.build();
+    }
+
+    /**
+     * AssociateTargetsWithJob (SPEC G5) on a CONTINUOUS IN_PROGRESS job: adds the targets and rolls out to the
+     * things that have no execution of the job yet.
+     *
+     * @param job the CONTINUOUS IN_PROGRESS job
+     * @param request the validated request
+     * @param newThings the things the new targets reach that have no execution of the job
+     * @param maxTargets the most targets a job may list
+     * @param now the present
+     * @return the decision, or the error
+     */
+    public static Either<JobsException, Decision<AssociateTargetsWithJobResponse>> associateTargets(
+            JobRecord job, AssociateTargetsWithJobRequest request, Collection<String> newThings, int maxTargets,
+            Instant now) {
+        Job current = job.job();
+        List<String> targets = new ArrayList<>(current.targets());
+        for (String target : request.targets()) {
+            if (!targets.contains(target)) {
+                targets.add(target);
+            }
+        }
+        if (targets.size() > maxTargets) {
+            return Either.left(new LimitExceededException("targets: a job may have at most " + maxTargets
+                    + " targets, this would make " + targets.size()));
+        }
+        JobRecord next = job.next(current.toBuilder().targets(targets).lastUpdatedAt(now).build(), job.dueAt());
+        Changeset.Builder changes = Changeset.builder().updateJob(next);
+        for (String thing : newThings) {
+            ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), thing, 1, 0, now));
+        }
+        return Either.right(new Decision<>(changes.build(),
+                new AssociateTargetsWithJobResponse(current.jobArn(), current.jobId(), current.description())));
+    }
+
+    private static void rollOut(Changeset.Builder changes, JobRecord job, Collection<String> things, Instant now) {
+        for (String thing : things) {
+            ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), thing, 1, 0, now));
+        }
+        if (things.isEmpty()) {
+            // SPEC J8: a SNAPSHOT job with nothing to run completes at once.
+            ExecutionChanges.completeIfDrained(changes, job, now);
+        }
+    }
+
+    private static JobStatusChanged statusChanged(JobRecord before, JobRecord after, Instant now) {
+        return new JobStatusChanged(after.jobId(), now, before.job().status(), after.job().status(),
+                after.job().forceCanceled(), after.job().reasonCode());
+    }
+
+    /** SPEC J6: retries can only be lowered. Returns the message naming the raise, or null. */
+    private static String raisedRetries(JobExecutionsRetryConfig current, JobExecutionsRetryConfig requested) {
+        for (RetryCriteria criterion : requested.criteriaList()) {
+            int allowed = allowance(current, criterion.failureType());
+            if (criterion.numberOfRetries() > allowed) {
+                return "jobExecutionsRetryConfig.criteriaList: retries for " + criterion.failureType()
+                        + " can only be lowered, from " + allowed + ", got " + criterion.numberOfRetries();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * SPEC T5: the retries a failure type is allowed: its own criterion, else ALL's, else none.
+     *
+     * @param config a job's retry configuration, or null
+     * @param type a failure type
+     * @return the allowance
+     */
+    public static int allowance(JobExecutionsRetryConfig config, RetryableFailureType type) {
+        if (config == null) {
+            return 0;
+        }
+        Integer all = null;
+        for (RetryCriteria criterion : config.criteriaList()) {
+            if (criterion.failureType() == type) {
+                return criterion.numberOfRetries();
+            }
+            if (criterion.failureType() == RetryableFailureType.ALL) {
+                all = criterion.numberOfRetries();
+            }
+        }
+        return all == null ? 0 : all;
+    }
+}

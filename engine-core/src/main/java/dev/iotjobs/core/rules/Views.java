@@ -1,0 +1,104 @@
+package dev.iotjobs.core.rules;
+
+import dev.iotjobs.api.model.Job;
+import dev.iotjobs.api.model.JobExecution;
+import dev.iotjobs.api.model.JobExecutionState;
+import dev.iotjobs.api.model.JobExecutionSummary;
+import dev.iotjobs.api.model.JobProcessDetails;
+import dev.iotjobs.api.model.JobSummary;
+import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.StatusCounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Presents stored records as the API's values. */
+public final class Views {
+    private Views() {
+    }
+
+    /**
+     * @param counts a job's counts
+     * @return its {@code jobProcessDetails}
+     */
+    public static JobProcessDetails processDetails(StatusCounts counts) {
+        return new JobProcessDetails(List.of(), counts.canceled(), counts.succeeded(), counts.failed(),
+                counts.rejected(), counts.queued(), counts.inProgress(), counts.removed(), counts.timedOut());
+    }
+
+    /** @param job a stored job @return the job as DescribeJob shows it */
+    public static Job job(JobRecord job) {
+        return job.job().toBuilder()
+                .jobProcessDetails(processDetails(job.counts()))
+                .isConcurrent(Boolean.FALSE)
+                .build();
+    }
+
+    /** @param job a stored job @return the job as ListJobs shows it */
+    public static JobSummary summary(JobRecord job) {
+        Job j = job.job();
+        return new JobSummary(j.jobArn(), j.jobId(), null, j.targetSelection(), j.status(), j.createdAt(),
+                j.lastUpdatedAt(), j.completedAt(), Boolean.FALSE);
+    }
+
+    /**
+     * @param execution a stored execution
+     * @param thingArn the thing's ARN
+     * @param jobDocument the job document to include, or null
+     * @param now the present, for {@code approximateSecondsBeforeTimedOut}
+     * @return the execution as both planes show it
+     */
+    public static JobExecution execution(ExecutionRecord execution, String thingArn, String jobDocument,
+                                         Instant now) {
+        return new JobExecution(execution.jobId(), execution.thingName(), thingArn, execution.status(),
+                execution.forceCanceled(), execution.statusDetails(), execution.queuedAt(), execution.startedAt(),
+                execution.lastUpdatedAt(), secondsBeforeTimedOut(execution, now), execution.versionNumber(),
+                execution.executionNumber(), jobDocument);
+    }
+
+    /** @param execution a stored execution @return its summary as GetPendingJobExecutions shows it */
+    public static JobExecutionSummary pendingSummary(ExecutionRecord execution) {
+        return JobExecutionSummary.builder()
+                .jobId(execution.jobId())
+                .queuedAt(execution.queuedAt())
+                .startedAt(execution.startedAt())
+                .lastUpdatedAt(execution.lastUpdatedAt())
+                .versionNumber(execution.versionNumber())
+                .executionNumber(execution.executionNumber())
+                .build();
+    }
+
+    /** @param execution a stored execution @return its summary as the control plane's listings show it */
+    public static JobExecutionSummary listedSummary(ExecutionRecord execution) {
+        return JobExecutionSummary.builder()
+                .status(execution.status())
+                .queuedAt(execution.queuedAt())
+                .startedAt(execution.startedAt())
+                .lastUpdatedAt(execution.lastUpdatedAt())
+                .executionNumber(execution.executionNumber())
+                .retryAttempt(execution.retryAttempt())
+                .build();
+    }
+
+    /** @param execution a stored execution @return its state as UpdateJobExecution returns it */
+    public static JobExecutionState state(ExecutionRecord execution) {
+        return new JobExecutionState(execution.status(), execution.statusDetails(), execution.versionNumber());
+    }
+
+    /**
+     * SPEC T4: whole seconds to the effective deadline, rounded up, while a deadline exists.
+     *
+     * @param execution a stored execution
+     * @param now the present
+     * @return the seconds, or null without a deadline
+     */
+    public static Long secondsBeforeTimedOut(ExecutionRecord execution, Instant now) {
+        Instant deadline = execution.deadline();
+        if (deadline == null || !execution.isPending()) {
+            return null;
+        }
+        long millis = Duration.between(now, deadline).toMillis();
+        return Math.max(0L, (millis + 999) / 1000);
+    }
+}

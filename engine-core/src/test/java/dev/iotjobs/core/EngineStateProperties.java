@@ -1,0 +1,153 @@
+package dev.iotjobs.core;
+
+import dev.iotjobs.api.control.CancelJobExecutionRequest;
+import dev.iotjobs.api.control.CancelJobRequest;
+import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateThingRequest;
+import dev.iotjobs.api.control.DeleteJobExecutionRequest;
+import dev.iotjobs.api.control.DeleteJobRequest;
+import dev.iotjobs.api.control.DeleteThingRequest;
+import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.data.UpdateJobExecutionRequest;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.spi.JobRepository;
+import java.util.List;
+import java.util.function.Consumer;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.Transformer;
+
+/**
+ * Random sequences of every operation on a small fleet, checking after each step that counters equal statuses
+ * (X1), versions grow by exactly one per change (X4), terminal stays terminal (X3), SNAPSHOT jobs complete exactly
+ * when nothing is pending (J8) and rejected operations change nothing (V2). A failure shrinks to a short sequence.
+ */
+public abstract class EngineStateProperties {
+
+    /** @return a fresh, empty store of the kind under test */
+    protected abstract JobRepository newRepository();
+
+    @Property(tries = 1000)
+    void everySequenceKeepsTheInvariants(@ForAll("sequences") ActionChain<FleetWorld> chain) {
+        chain.withInvariant("invariants", FleetWorld::checkInvariants).run();
+    }
+
+    @Provide
+    Arbitrary<ActionChain<FleetWorld>> sequences() {
+        return ActionChain.<FleetWorld>startWith(() -> new FleetWorld(newRepository()))
+                .withAction(3, createJob())
+                .withAction(4, startNext())
+                .withAction(6, update())
+                .withAction(1, cancelJob())
+                .withAction(1, cancelExecution())
+                .withAction(1, deleteExecution())
+                .withAction(1, deleteJob())
+                .withAction(1, dueWork())
+                .withAction(1, deleteThing())
+                .withAction(1, recreateThing())
+                .withMaxTransformations(30);
+    }
+
+    /** One operation on the engine, with the text the shrunk sequence prints. */
+    private record Step(String description, Consumer<JobsEngine> operation) {
+    }
+
+    private static Action.Independent<FleetWorld> action(Arbitrary<Step> steps) {
+        return () -> steps.map(step -> Transformer.mutate(step.description(),
+                world -> world.apply(step.description(), () -> step.operation().accept(world.engine))));
+    }
+
+    private static Arbitrary<String> jobIds() {
+        return Arbitraries.of(FleetWorld.JOB_IDS);
+    }
+
+    private static Arbitrary<String> things() {
+        return Arbitraries.of(FleetWorld.THINGS);
+    }
+
+    private static Arbitrary<Long> maybeVersion() {
+        return Arbitraries.longs().between(1, 6).injectNull(0.6);
+    }
+
+    private static Action.Independent<FleetWorld> createJob() {
+        Arbitrary<List<String>> targets = Arbitraries.oneOf(
+                things().map(t -> "thing/" + t), Arbitraries.of(FleetWorld.GROUPS).map(g -> "thinggroup/" + g))
+                .list().ofMinSize(1).ofMaxSize(3);
+        return action(Combinators.combine(jobIds(), targets, Arbitraries.of(TargetSelection.values()))
+                .as((jobId, paths, selection) -> new Step("createJob " + jobId + " " + paths + " " + selection,
+                        engine -> engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId)
+                                .document("{\"v\":1}").targetSelection(selection)
+                                .targets(paths.stream().map(p -> "arn:aws:iot:us-east-1:123456789012:" + p).toList())
+                                .build()))));
+    }
+
+    private static Action.Independent<FleetWorld> startNext() {
+        return action(Combinators.combine(things(), Arbitraries.longs().between(1, 10).injectNull(0.7))
+                .as((thing, step) -> new Step("startNext " + thing + (step == null ? "" : " step=" + step),
+                        engine -> engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest
+                                .builder().thingName(thing).stepTimeoutInMinutes(step).build()))));
+    }
+
+    private static Action.Independent<FleetWorld> update() {
+        return action(Combinators.combine(jobIds(), things(), Arbitraries.of(JobExecutionStatus.values()),
+                        maybeVersion(), Arbitraries.longs().between(1, 3).injectNull(0.7),
+                        Arbitraries.maps(Arbitraries.of("step", "pct"), Arbitraries.of("1", "2")).ofMaxSize(2))
+                .as((jobId, thing, status, version, number, details) -> new Step("update " + jobId + "/" + thing
+                        + " " + status + " expectedVersion=" + version + " executionNumber=" + number + " " + details,
+                        engine -> engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder()
+                                .jobId(jobId).thingName(thing).status(status).expectedVersion(version)
+                                .executionNumber(number).statusDetails(details).build()))));
+    }
+
+    private static Action.Independent<FleetWorld> cancelJob() {
+        return action(Combinators.combine(jobIds(), Arbitraries.of(true, false))
+                .as((jobId, force) -> new Step("cancelJob " + jobId + " force=" + force,
+                        engine -> engine.controlPlane().cancelJob(CancelJobRequest.builder().jobId(jobId)
+                                .force(force).build()))));
+    }
+
+    private static Action.Independent<FleetWorld> cancelExecution() {
+        return action(Combinators.combine(jobIds(), things(), Arbitraries.of(true, false), maybeVersion())
+                .as((jobId, thing, force, version) -> new Step("cancelExecution " + jobId + "/" + thing + " force="
+                        + force + " expectedVersion=" + version,
+                        engine -> engine.controlPlane().cancelJobExecution(CancelJobExecutionRequest.builder()
+                                .jobId(jobId).thingName(thing).force(force).expectedVersion(version).build()))));
+    }
+
+    private static Action.Independent<FleetWorld> deleteExecution() {
+        return action(Combinators.combine(jobIds(), things(), Arbitraries.longs().between(1, 2),
+                        Arbitraries.of(true, false))
+                .as((jobId, thing, number, force) -> new Step("deleteExecution " + jobId + "/" + thing + "#" + number
+                        + " force=" + force,
+                        engine -> engine.controlPlane().deleteJobExecution(DeleteJobExecutionRequest.builder()
+                                .jobId(jobId).thingName(thing).executionNumber(number).force(force).build()))));
+    }
+
+    private static Action.Independent<FleetWorld> deleteJob() {
+        return action(Combinators.combine(jobIds(), Arbitraries.of(true, false))
+                .as((jobId, force) -> new Step("deleteJob " + jobId + " force=" + force,
+                        engine -> engine.controlPlane().deleteJob(DeleteJobRequest.builder().jobId(jobId)
+                                .force(force).build()))));
+    }
+
+    private static Action.Independent<FleetWorld> dueWork() {
+        return action(Arbitraries.just(new Step("runDueWork", JobsEngine::runDueWork)));
+    }
+
+    private static Action.Independent<FleetWorld> deleteThing() {
+        return action(things().map(thing -> new Step("deleteThing " + thing,
+                engine -> engine.things().deleteThing(DeleteThingRequest.builder().thingName(thing).build()))));
+    }
+
+    private static Action.Independent<FleetWorld> recreateThing() {
+        return action(things().map(thing -> new Step("createThing " + thing,
+                engine -> engine.things().createThing(CreateThingRequest.builder().thingName(thing).build()))));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.iotjobs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iotjobs.api.control.AddThingToThingGroupRequest;
+import dev.iotjobs.api.control.CreateThingGroupRequest;
+import dev.iotjobs.api.control.CreateThingRequest;
+import dev.iotjobs.api.control.DescribeJobExecutionRequest;
+import dev.iotjobs.api.control.DescribeJobRequest;
+import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
+import dev.iotjobs.api.control.ListJobExecutionsForJobResponse;
+import dev.iotjobs.api.control.ListJobsRequest;
+import dev.iotjobs.api.control.ListJobsResponse;
+import dev.iotjobs.api.error.JobsException;
+import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.model.Job;
+import dev.iotjobs.api.model.JobExecution;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.core.rules.Statuses;
+import dev.iotjobs.core.rules.Views;
+import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.spi.StatusCounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small fleet behind an engine, for stateful properties: six things, three groups (one nested), a clock that
+ * moves one second per operation, and a snapshot of every job and execution as the control plane shows them,
+ * taken after each operation to check the invariants against the one before.
+ */
+public final class FleetWorld {
+    /** The things of the fleet. */
+    public static final List<String> THINGS = List.of("t0", "t1", "t2", "t3", "t4", "t5");
+    /** The groups: g0 {t0, t1}, g1 child of g0 {t2}, g2 {t3}. */
+    public static final List<String> GROUPS = List.of("g0", "g1", "g2");
+    /** The job ids operations draw from, so that they collide. */
+    public static final List<String> JOB_IDS = List.of("j0", "j1", "j2", "j3");
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final JobsEngine engine;
+    private final List<JobEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private Snapshot last;
+    private boolean lastRejected;
+    private final List<String> log = new ArrayList<>();
+
+    /** A view of everything the control plane shows. */
+    record Snapshot(Map<String, Job> jobs, Map<String, JobExecution> executions, int events) {
+    }
+
+    FleetWorld(JobRepository repository) {
+        engine = JobsEngine.builder().repository(repository).clock(clock).build();
+        engine.events().subscribe(events::add);
+        for (String thing : THINGS) {
+            engine.things().createThing(CreateThingRequest.builder().thingName(thing).build());
+        }
+        group("g0", null, "t0", "t1");
+        group("g1", "g0", "t2");
+        group("g2", null, "t3");
+        last = snapshot();
+    }
+
+    private void group(String name, String parent, String... things) {
+        engine.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName(name)
+                .parentGroupName(parent).build());
+        for (String thing : things) {
+            engine.things().addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName(name)
+                    .thingName(thing).build());
+        }
+    }
+
+    /**
+     * Runs one operation; an expected rejection ({@link JobsException}) is recorded, anything else fails.
+     *
+     * @param description what the operation is, for the log
+     * @param operation the operation
+     */
+    void apply(String description, Runnable operation) {
+        clock.advance(Duration.ofSeconds(1));
+        try {
+            operation.run();
+            lastRejected = false;
+            log.add(description);
+        } catch (JobsException e) {
+            lastRejected = true;
+            log.add(description + " -> " + e.errorCode());
+        }
+    }
+
+    /** Checks every invariant against the snapshot before the last operation. */
+    void checkInvariants() {
+        Snapshot now = snapshot();
+        if (lastRejected) {
+            // SPEC V2: a rejected operation changes nothing and emits nothing.
+            assertThat(now).as("rejected operation changed state: %s", lastLog()).isEqualTo(last);
+        }
+        for (Job job : now.jobs().values()) {
+            StatusCounts counted = StatusCounts.ZERO;
+            for (JobExecution execution : now.executions().values()) {
+                if (execution.jobId().equals(job.jobId())) {
+                    counted = counted.plus(execution.status(), 1);
+                }
+            }
+            // SPEC X1: counters equal the statuses of the job's existing executions.
+            assertThat(job.jobProcessDetails()).as("counters of %s after %s", job.jobId(), lastLog())
+                    .isEqualTo(Views.processDetails(counted));
+            // SPEC J8: a SNAPSHOT job is COMPLETED exactly when nothing is pending any more.
+            if (job.targetSelection() == TargetSelection.SNAPSHOT
+                    && (job.status() == JobStatus.IN_PROGRESS || job.status() == JobStatus.COMPLETED)) {
+                assertThat(job.status() == JobStatus.COMPLETED).as("completion of %s after %s", job.jobId(),
+                        lastLog()).isEqualTo(counted.pending() == 0);
+            }
+        }
+        for (Map.Entry<String, JobExecution> entry : now.executions().entrySet()) {
+            JobExecution before = last.executions().get(entry.getKey());
+            JobExecution after = entry.getValue();
+            if (before == null) {
+                continue;
+            }
+            // SPEC X4: the version grows by exactly one with every change, and not without one.
+            long expected = before.equals(after) ? before.versionNumber() : before.versionNumber() + 1;
+            assertThat(after.versionNumber()).as("version of %s after %s", entry.getKey(), lastLog())
+                    .isEqualTo(expected);
+            // SPEC X3: terminal stays terminal.
+            if (Statuses.isTerminal(before.status())) {
+                assertThat(after.status()).as("terminal %s after %s", entry.getKey(), lastLog())
+                        .isEqualTo(before.status());
+            }
+        }
+        last = now;
+    }
+
+    private String lastLog() {
+        return log.isEmpty() ? "(start)" : log.get(log.size() - 1);
+    }
+
+    private Snapshot snapshot() {
+        Map<String, Job> jobs = new LinkedHashMap<>();
+        String token = null;
+        do {
+            ListJobsResponse page = engine.controlPlane().listJobs(ListJobsRequest.builder().maxResults(250)
+                    .nextToken(token).build());
+            page.jobs().forEach(summary -> jobs.put(summary.jobId(), engine.controlPlane()
+                    .describeJob(DescribeJobRequest.builder().jobId(summary.jobId()).build()).job()));
+            token = page.nextToken();
+        } while (token != null);
+        Map<String, JobExecution> executions = new LinkedHashMap<>();
+        for (String jobId : jobs.keySet()) {
+            String next = null;
+            do {
+                ListJobExecutionsForJobResponse page = engine.controlPlane().listJobExecutionsForJob(
+                        ListJobExecutionsForJobRequest.builder().jobId(jobId).maxResults(250).nextToken(next).build());
+                page.executionSummaries().forEach(s -> {
+                    String thing = s.thingArn().substring(s.thingArn().lastIndexOf('/') + 1);
+                    long number = s.jobExecutionSummary().executionNumber();
+                    JobExecution execution = engine.controlPlane().describeJobExecution(
+                            DescribeJobExecutionRequest.builder().jobId(jobId).thingName(thing)
+                                    .executionNumber(number).build()).execution();
+                    // The countdown moves with the clock, not with changes: leave it out of the comparison.
+                    executions.put(jobId + "/" + thing + "#" + number,
+                            execution.toBuilder().approximateSecondsBeforeTimedOut(null).build());
+                });
+                next = page.nextToken();
+            } while (next != null);
+        }
+        return new Snapshot(jobs, executions, events.size());
+    }
+
+    /** @return every status a device may try, valid or not */
+    static List<JobExecutionStatus> anyStatus() {
+        return List.of(JobExecutionStatus.values());
+    }
+
+    @Override
+    public String toString() {
+        return "FleetWorld" + log;
+    }
+}

@@ -1,0 +1,978 @@
+package dev.iotjobs.spi;
+
+import static dev.iotjobs.api.model.JobExecutionStatus.CANCELED;
+import static dev.iotjobs.api.model.JobExecutionStatus.FAILED;
+import static dev.iotjobs.api.model.JobExecutionStatus.IN_PROGRESS;
+import static dev.iotjobs.api.model.JobExecutionStatus.QUEUED;
+import static dev.iotjobs.api.model.JobExecutionStatus.SUCCEEDED;
+import static dev.iotjobs.spi.RepositoryFixtures.at;
+import static dev.iotjobs.spi.RepositoryFixtures.completion;
+import static dev.iotjobs.spi.RepositoryFixtures.counts;
+import static dev.iotjobs.spi.RepositoryFixtures.created;
+import static dev.iotjobs.spi.RepositoryFixtures.execution;
+import static dev.iotjobs.spi.RepositoryFixtures.group;
+import static dev.iotjobs.spi.RepositoryFixtures.groupArn;
+import static dev.iotjobs.spi.RepositoryFixtures.job;
+import static dev.iotjobs.spi.RepositoryFixtures.jobBuilder;
+import static dev.iotjobs.spi.RepositoryFixtures.move;
+import static dev.iotjobs.spi.RepositoryFixtures.next;
+import static dev.iotjobs.spi.RepositoryFixtures.record;
+import static dev.iotjobs.spi.RepositoryFixtures.statusChanged;
+import static dev.iotjobs.spi.RepositoryFixtures.thing;
+import static dev.iotjobs.spi.RepositoryFixtures.withCounts;
+import static dev.iotjobs.spi.RepositoryFixtures.withDueAt;
+import static dev.iotjobs.spi.RepositoryFixtures.withRevision;
+import static dev.iotjobs.spi.RepositoryFixtures.withTimers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.api.model.TargetSelection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link JobRepository}, as observable through the SPI. Every store's test extends this class and
+ * supplies a fresh, empty store per test; a store is done when it passes it.
+ */
+public abstract class JobRepositoryContract {
+    private static final int THREADS = 8;
+
+    /** The store under test, fresh for each test. */
+    protected JobRepository repository;
+    private ExecutorService pool;
+
+    /** @return a fresh, empty store of the kind under test */
+    protected abstract JobRepository newRepository();
+
+    /** @return how many rounds the compare-and-set race runs; a slow store may run fewer */
+    protected int raceRounds() {
+        return 100;
+    }
+
+    /** @return how many commits each thread makes in the counter race; a slow store may make fewer */
+    protected int commitsPerThread() {
+        return 1000;
+    }
+
+    @BeforeEach
+    void createRepository() {
+        repository = newRepository();
+    }
+
+    @AfterEach
+    void stopPool() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- jobs
+
+    @Test
+    void insertedJobIsFoundAsGiven() {
+        JobRecord job = withCounts(job("j1"), counts(QUEUED, 3));
+
+        commit(c -> c.insertJob(job));
+
+        assertThat(repository.findJob("j1")).contains(job);
+        assertThat(repository.findJob("j2")).isEmpty();
+    }
+
+    @Test
+    void jobInsertOfAnExistingIdIsStale() {
+        commit(c -> c.insertJob(job("j1")));
+
+        assertStale(c -> c.insertJob(job("j1", at(5))));
+        assertThat(repository.findJob("j1").orElseThrow().job().createdAt()).isEqualTo(at(0));
+    }
+
+    @Test
+    void jobUpdateWithTheNextRevisionApplies() {
+        JobRecord job = insertJob(job("j1"));
+        JobRecord updated = withDueAt(next(job, j -> j.description("new").lastUpdatedAt(at(10))), at(60));
+
+        commit(c -> c.updateJob(updated));
+
+        JobRecord found = repository.findJob("j1").orElseThrow();
+        assertThat(found.revision()).isEqualTo(2);
+        assertThat(found.job().description()).isEqualTo("new");
+        assertThat(found.job().lastUpdatedAt()).isEqualTo(at(10));
+        assertThat(found.dueAt()).isEqualTo(at(60));
+    }
+
+    @Test
+    void staleJobUpdateAppliesNothingOfItsChangeset() {
+        JobRecord job = insertJob(job("j1"));
+        commit(c -> c.updateJob(next(job, j -> j.description("second"))));
+        long lastSequence = lastSequence();
+
+        // Written from the first revision: the store is at 2, the update expects 1.
+        assertStale(c -> c.insertThing(thing("t9"))
+                .insertJob(job("j2"))
+                .addCounts("j1", counts(SUCCEEDED, 1))
+                .updateJob(next(job, j -> j.description("lost")))
+                .event(created("j2")));
+
+        JobRecord found = repository.findJob("j1").orElseThrow();
+        assertThat(found.revision()).isEqualTo(2);
+        assertThat(found.job().description()).isEqualTo("second");
+        assertThat(found.counts()).isEqualTo(StatusCounts.ZERO);
+        assertThat(repository.findJob("j2")).isEmpty();
+        assertThat(repository.findThing("t9")).isEmpty();
+        assertThat(repository.eventsAfter(lastSequence, 10)).isEmpty();
+    }
+
+    @Test
+    void jobUpdateSkippingARevisionIsStale() {
+        JobRecord job = insertJob(job("j1"));
+
+        assertStale(c -> c.updateJob(withRevision(job, 3)));
+        assertStale(c -> c.updateJob(job("absent").next(jobBuilder("absent", at(0)).build(), null)));
+        assertThat(repository.findJob("j1")).contains(job);
+    }
+
+    @Test
+    void aStaleLastPartUndoesTheEarlierParts() {
+        JobRecord job = insertJob(withCounts(job("j1"), counts(QUEUED, 1)));
+        ExecutionRecord queued = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
+        long lastSequence = lastSequence();
+
+        ExecutionRecord done = next(queued, SUCCEEDED);
+        assertStale(c -> c.updateExecution(done)
+                .addCounts("j1", move(QUEUED, SUCCEEDED))
+                .complete(completion("j1", at(9)))
+                .deleteJob("j1", job.revision() + 1)
+                .event(statusChanged(queued, done)));
+
+        assertThat(repository.findExecution("j1", "t1", 1L)).contains(queued);
+        assertThat(repository.findJob("j1")).contains(withCounts(job, counts(QUEUED, 1)));
+        assertThat(repository.eventsAfter(lastSequence, 10)).isEmpty();
+    }
+
+    @Test
+    void jobUpdateKeepsTheStoredCounts() {
+        JobRecord job = insertJob(withCounts(job("j1"), counts(QUEUED, 2)));
+        commit(c -> c.addCounts("j1", move(QUEUED, IN_PROGRESS)));
+
+        // The update carries the counts as read before the delta; the store keeps its own.
+        commit(c -> c.updateJob(withCounts(next(job, j -> j.description("d")), StatusCounts.ZERO)));
+
+        JobRecord found = repository.findJob("j1").orElseThrow();
+        assertThat(found.counts()).isEqualTo(counts(QUEUED, 1).plus(IN_PROGRESS, 1));
+        assertThat(found.job().description()).isEqualTo("d");
+        assertThat(found.revision()).isEqualTo(2);
+    }
+
+    @Test
+    void jobDeleteIsACompareAndSet() {
+        JobRecord job = insertJob(withDueAt(job("j1"), at(5)));
+
+        assertStale(c -> c.deleteJob("j1", job.revision() + 1));
+        assertStale(c -> c.deleteJob("absent", 1));
+        assertThat(repository.findJob("j1")).isPresent();
+
+        commit(c -> c.deleteJob("j1", job.revision()));
+
+        assertThat(repository.findJob("j1")).isEmpty();
+        assertThat(repository.listJobs(JobFilter.ALL, null, 10).items()).isEmpty();
+        assertThat(repository.jobsDueBy(at(100), 10)).isEmpty();
+    }
+
+    @Test
+    void jobDeleteExpectsNoExecutionLeft() {
+        JobRecord job = insertJob(withCounts(job("j1"), counts(QUEUED, 2)));
+        ExecutionRecord first = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
+        ExecutionRecord second = insertExecution(execution("j1", "t2", 1, QUEUED, at(0)));
+
+        assertStale(c -> c.deleteExecution(first).deleteJob("j1", job.revision()));
+        assertThat(repository.findExecution("j1", "t1", 1L)).isPresent();
+
+        commit(c -> c.deleteExecution(first).deleteExecution(second)
+                .addCounts("j1", counts(QUEUED, -2)).deleteJob("j1", job.revision()));
+
+        assertThat(repository.findJob("j1")).isEmpty();
+        assertThat(repository.findExecution("j1", "t2", null)).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- executions
+
+    @Test
+    void insertedExecutionIsFoundByItsKey() {
+        insertJob(job("j1"));
+        ExecutionRecord execution = withTimers(execution("j1", "t1", 1, IN_PROGRESS, at(3)), at(9), null);
+
+        commit(c -> c.insertExecution(execution));
+
+        assertThat(repository.findExecution("j1", "t1", 1L)).contains(execution);
+        assertThat(repository.findExecution("j1", "t1", 2L)).isEmpty();
+        assertThat(repository.findExecution("j1", "t2", 1L)).isEmpty();
+        assertThat(repository.findExecution("j2", "t1", 1L)).isEmpty();
+    }
+
+    @Test
+    void executionInsertOfAnExistingKeyIsStale() {
+        insertJob(job("j1"));
+        ExecutionRecord execution = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
+
+        assertStale(c -> c.insertExecution(execution("j1", "t1", 1, IN_PROGRESS, at(7))));
+        assertThat(repository.findExecution("j1", "t1", 1L)).contains(execution);
+    }
+
+    @Test
+    void executionInsertForAMissingJobIsStale() {
+        assertStale(c -> c.insertExecution(execution("j1", "t1", 1, QUEUED, at(0))));
+
+        // ... but a job inserted by the same changeset is there.
+        commit(c -> c.insertJob(job("j1")).insertExecution(execution("j1", "t1", 1, QUEUED, at(0))));
+        assertThat(repository.findExecution("j1", "t1", 1L)).isPresent();
+    }
+
+    @Test
+    void executionUpdateExpectsThePreviousVersion() {
+        insertJob(job("j1"));
+        ExecutionRecord v1 = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
+        ExecutionRecord v2 = next(v1, IN_PROGRESS, Map.of("step", "download"));
+
+        commit(c -> c.updateExecution(v2));
+        assertThat(repository.findExecution("j1", "t1", 1L)).contains(v2);
+
+        // Another writer that read version 1, one that skips a version, one on a missing row.
+        assertStale(c -> c.updateExecution(next(v1, FAILED)));
+        assertStale(c -> c.updateExecution(next(next(v2, IN_PROGRESS), SUCCEEDED)));
+        assertStale(c -> c.updateExecution(next(execution("j1", "t2", 1, QUEUED, at(0)), IN_PROGRESS)));
+        assertThat(repository.findExecution("j1", "t1", 1L)).contains(v2);
+
+        ExecutionRecord v3 = next(v2, SUCCEEDED);
+        commit(c -> c.updateExecution(v3));
+        assertThat(repository.findExecution("j1", "t1", 1L).orElseThrow().versionNumber()).isEqualTo(3);
+    }
+
+    @Test
+    void executionDeleteExpectsItsVersion() {
+        insertJob(job("j1"));
+        ExecutionRecord v1 = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
+        ExecutionRecord v2 = next(v1, IN_PROGRESS);
+        commit(c -> c.updateExecution(v2));
+
+        assertStale(c -> c.deleteExecution(v1));
+        assertThat(repository.findExecution("j1", "t1", 1L)).contains(v2);
+
+        commit(c -> c.deleteExecution(v2));
+        assertThat(repository.findExecution("j1", "t1", 1L)).isEmpty();
+        assertStale(c -> c.deleteExecution(v2));
+    }
+
+    @Test
+    void latestExecutionIsTheHighestNumber() {
+        insertJob(job("j1"));
+        insertJob(job("j2"));
+        ExecutionRecord first = insertExecution(execution("j1", "t1", 1, FAILED, at(0)));
+        ExecutionRecord second = insertExecution(execution("j1", "t1", 2, FAILED, at(5)));
+        ExecutionRecord third = insertExecution(execution("j1", "t1", 3, QUEUED, at(9)));
+        insertExecution(execution("j1", "t10", 7, QUEUED, at(0)));
+        insertExecution(execution("j1", "t0", 8, QUEUED, at(0)));
+        insertExecution(execution("j2", "t1", 9, QUEUED, at(0)));
+
+        assertThat(repository.findExecution("j1", "t1", null)).contains(third);
+        assertThat(repository.findExecution("j1", "t", null)).isEmpty();
+        assertThat(repository.findExecution("j1", "t2", null)).isEmpty();
+        assertThat(repository.findExecution("j3", "t1", null)).isEmpty();
+        assertThat(repository.findExecution("j1", "t1", 2L)).contains(second);
+
+        commit(c -> c.deleteExecution(third));
+        assertThat(repository.findExecution("j1", "t1", null)).contains(second);
+        commit(c -> c.deleteExecution(second).deleteExecution(first));
+        assertThat(repository.findExecution("j1", "t1", null)).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- counters
+
+    @Test
+    void counterDeltasAddUp() {
+        insertJob(withCounts(job("j1"), counts(QUEUED, 5)));
+
+        commit(c -> c.addCounts("j1", move(QUEUED, IN_PROGRESS)));
+        commit(c -> c.addCounts("j1", move(QUEUED, IN_PROGRESS)));
+        commit(c -> c.addCounts("j1", move(IN_PROGRESS, SUCCEEDED)).addCounts("j1", move(QUEUED, CANCELED)));
+
+        assertThat(repository.findJob("j1").orElseThrow().counts())
+                .isEqualTo(new StatusCounts(2, 1, 1, 0, 0, 0, 0, 1));
+        assertThat(repository.findJob("j1").orElseThrow().revision()).isEqualTo(1);
+    }
+
+    @Test
+    void counterDeltaNeedsItsJob() {
+        assertStale(c -> c.addCounts("j1", counts(QUEUED, 1)));
+
+        commit(c -> c.insertJob(withCounts(job("j1"), counts(QUEUED, 1))).addCounts("j1", counts(QUEUED, 2)));
+        assertThat(repository.findJob("j1").orElseThrow().counts()).isEqualTo(counts(QUEUED, 3));
+    }
+
+    // ---------------------------------------------------------------- completion
+
+    @Test
+    void completionFiresWhenTheLastPendingExecutionEnds() {
+        JobRecord job = insertJob(withCounts(job("j1"), counts(QUEUED, 1).plus(FAILED, 1)));
+        ExecutionRecord queued = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
+        ExecutionRecord done = next(queued, SUCCEEDED);
+        JobCompletion completion = completion("j1", at(30));
+
+        CommitResult result = commit(c -> c.updateExecution(done)
+                .addCounts("j1", move(QUEUED, SUCCEEDED))
+                .complete(completion)
+                .event(statusChanged(queued, done)));
+
+        assertThat(result.completedJobs()).containsExactly("j1");
+        assertThat(result.events()).extracting(StoredEvent::event)
+                .containsExactly(statusChanged(queued, done), completion.event());
+        JobRecord found = repository.findJob("j1").orElseThrow();
+        assertThat(found.job().status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(found.job().completedAt()).isEqualTo(at(30));
+        assertThat(found.job().lastUpdatedAt()).isEqualTo(at(30));
+        assertThat(found.revision()).isEqualTo(job.revision() + 1);
+        assertThat(found.counts()).isEqualTo(counts(SUCCEEDED, 1).plus(FAILED, 1));
+    }
+
+    @Test
+    void completionFiresOnlyOnce() {
+        insertJob(job("j1"));
+        CommitResult first = commit(c -> c.complete(completion("j1", at(10))));
+        assertThat(first.completedJobs()).containsExactly("j1");
+        long lastSequence = lastSequence();
+
+        CommitResult second = commit(c -> c.complete(completion("j1", at(20))));
+
+        assertThat(second.completedJobs()).isEmpty();
+        assertThat(second.events()).isEmpty();
+        assertThat(repository.eventsAfter(lastSequence, 10)).isEmpty();
+        JobRecord found = repository.findJob("j1").orElseThrow();
+        assertThat(found.revision()).isEqualTo(2);
+        assertThat(found.job().completedAt()).isEqualTo(at(10));
+    }
+
+    @Test
+    void completionWaitsWhileAnythingIsPending() {
+        insertJob(withCounts(job("j1"), counts(QUEUED, 1).plus(IN_PROGRESS, 1)));
+        ExecutionRecord queued = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
+        insertExecution(execution("j1", "t2", 1, IN_PROGRESS, at(0)));
+
+        CommitResult result = commit(c -> c.updateExecution(next(queued, SUCCEEDED))
+                .addCounts("j1", move(QUEUED, SUCCEEDED))
+                .complete(completion("j1", at(30))));
+
+        assertThat(result.completedJobs()).isEmpty();
+        assertThat(result.events()).isEmpty();
+        JobRecord found = repository.findJob("j1").orElseThrow();
+        assertThat(found.job().status()).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(found.job().completedAt()).isNull();
+        assertThat(found.revision()).isEqualTo(1);
+    }
+
+    @Test
+    void completionLeavesContinuousAndNotRunningJobsAlone() {
+        insertJob(record(jobBuilder("continuous", at(0)).targetSelection(TargetSelection.CONTINUOUS).build()));
+        insertJob(record(jobBuilder("canceled", at(0)).status(JobStatus.CANCELED).build()));
+        insertJob(record(jobBuilder("scheduled", at(0)).status(JobStatus.SCHEDULED).build()));
+
+        CommitResult result = commit(c -> c.complete(completion("continuous", at(5)))
+                .complete(completion("canceled", at(5)))
+                .complete(completion("scheduled", at(5)))
+                .complete(completion("absent", at(5))));
+
+        assertThat(result.completedJobs()).isEmpty();
+        assertThat(result.events()).isEmpty();
+        assertThat(repository.findJob("continuous").orElseThrow().job().status()).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(repository.findJob("canceled").orElseThrow().job().status()).isEqualTo(JobStatus.CANCELED);
+        assertThat(repository.findJob("scheduled").orElseThrow().job().status()).isEqualTo(JobStatus.SCHEDULED);
+        assertThat(repository.findJob("absent")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- pending queue
+
+    @Test
+    void pendingQueuePutsInProgressFirstThenQueuedByQueuedAtThenJobId() {
+        for (String id : List.of("jA", "jB", "jC", "jD", "jE", "jF")) {
+            insertJob(job(id));
+        }
+        insertExecution(execution("jC", "t1", 1, IN_PROGRESS, at(30)));
+        insertExecution(execution("jB", "t1", 1, QUEUED, at(10)));
+        insertExecution(execution("jA", "t1", 1, QUEUED, at(10)));
+        insertExecution(execution("jD", "t1", 1, QUEUED, at(5)));
+        insertExecution(execution("jE", "t1", 1, SUCCEEDED, at(0)));
+        insertExecution(execution("jF", "t1", 1, IN_PROGRESS, at(40)));
+        insertExecution(execution("jA", "t2", 1, QUEUED, at(1)));
+
+        assertThat(pendingJobs("t1", 10)).containsExactly("jC", "jF", "jD", "jA", "jB");
+        assertThat(pendingJobs("t1", 3)).containsExactly("jC", "jF", "jD");
+        assertThat(pendingJobs("t2", 10)).containsExactly("jA");
+        assertThat(pendingJobs("t3", 10)).isEmpty();
+    }
+
+    @Test
+    void pendingQueueFollowsStatusChanges() {
+        insertJob(job("jA"));
+        insertJob(job("jB"));
+        ExecutionRecord a = insertExecution(execution("jA", "t1", 1, QUEUED, at(10)));
+        ExecutionRecord b = insertExecution(execution("jB", "t1", 1, QUEUED, at(20)));
+        assertThat(pendingJobs("t1", 10)).containsExactly("jA", "jB");
+
+        ExecutionRecord started = next(b, IN_PROGRESS);
+        commit(c -> c.updateExecution(started));
+        assertThat(repository.pendingExecutions("t1", 10)).containsExactly(started, a);
+
+        commit(c -> c.updateExecution(next(started, SUCCEEDED)));
+        assertThat(pendingJobs("t1", 10)).containsExactly("jA");
+    }
+
+    @Test
+    void pendingQueueLeavesOutJobsBeingDeleted() {
+        JobRecord deleting = insertJob(job("jA"));
+        insertJob(job("jB"));
+        insertJob(job("jC"));
+        insertExecution(execution("jA", "t1", 1, IN_PROGRESS, at(0)));
+        insertExecution(execution("jB", "t1", 1, QUEUED, at(10)));
+        insertExecution(execution("jC", "t1", 1, QUEUED, at(20)));
+
+        commit(c -> c.updateJob(next(deleting, j -> j.status(JobStatus.DELETION_IN_PROGRESS))));
+
+        assertThat(pendingJobs("t1", 10)).containsExactly("jB", "jC");
+        assertThat(pendingJobs("t1", 1)).containsExactly("jB");
+        // Still there for the engine's own look-ups.
+        assertThat(repository.findExecution("jA", "t1", null)).isPresent();
+    }
+
+    // ---------------------------------------------------------------- listJobs
+
+    @Test
+    void listJobsOrdersByCreatedAtThenJobIdAndPagesByKeyset() {
+        insertJob(job("a", at(10)));
+        insertJob(job("b", at(10)));
+        insertJob(job("c", at(5)));
+        insertJob(job("d", at(20)));
+        insertJob(job("e", at(20)));
+        insertJob(job("f", at(1)));
+        insertJob(job("g", at(15)));
+
+        Page<JobRecord> first = repository.listJobs(JobFilter.ALL, null, 3);
+        assertThat(ids(first)).containsExactly("f", "c", "a");
+        assertThat(first.hasMore()).isTrue();
+        Page<JobRecord> second = repository.listJobs(JobFilter.ALL, listKey(first), 3);
+        assertThat(ids(second)).containsExactly("b", "g", "d");
+        assertThat(second.hasMore()).isTrue();
+        Page<JobRecord> third = repository.listJobs(JobFilter.ALL, listKey(second), 3);
+        assertThat(ids(third)).containsExactly("e");
+        assertThat(third.hasMore()).isFalse();
+
+        Page<JobRecord> exact = repository.listJobs(JobFilter.ALL, new JobListKey(at(15), "g"), 2);
+        assertThat(ids(exact)).containsExactly("d", "e");
+        assertThat(exact.hasMore()).isFalse();
+        assertThat(allJobIds(JobFilter.ALL, 1)).containsExactly("f", "c", "a", "b", "g", "d", "e");
+    }
+
+    @Test
+    void listJobsFilters() {
+        String fleet = groupArn("fleet");
+        String lab = groupArn("lab");
+        insertJob(record(jobBuilder("j1", at(1)).targets(fleet).build()));
+        insertJob(record(jobBuilder("j2", at(2)).status(JobStatus.CANCELED).targets(fleet, lab).build()));
+        insertJob(record(jobBuilder("j3", at(3)).targetSelection(TargetSelection.CONTINUOUS).targets(lab).build()));
+        insertJob(record(jobBuilder("j4", at(4)).targetSelection(TargetSelection.CONTINUOUS).targets(fleet).build()));
+        insertJob(record(jobBuilder("j5", at(5)).status(JobStatus.COMPLETED).build()));
+        insertJob(record(jobBuilder("j6", at(6)).targets(fleet).build()));
+        insertJob(record(jobBuilder("j7", at(7)).status(JobStatus.CANCELED).targets(lab).build()));
+
+        JobFilter inProgress = new JobFilter(JobStatus.IN_PROGRESS, null, null);
+        JobFilter continuous = new JobFilter(null, TargetSelection.CONTINUOUS, null);
+        JobFilter onFleet = new JobFilter(null, null, fleet);
+        JobFilter snapshotsOnFleetInProgress = new JobFilter(JobStatus.IN_PROGRESS, TargetSelection.SNAPSHOT, fleet);
+        for (int limit : List.of(1, 2, 10)) {
+            assertThat(allJobIds(inProgress, limit)).containsExactly("j1", "j3", "j4", "j6");
+            assertThat(allJobIds(continuous, limit)).containsExactly("j3", "j4");
+            assertThat(allJobIds(onFleet, limit)).containsExactly("j1", "j2", "j4", "j6");
+            assertThat(allJobIds(snapshotsOnFleetInProgress, limit)).containsExactly("j1", "j6");
+            assertThat(allJobIds(new JobFilter(JobStatus.CANCELED, null, fleet), limit)).containsExactly("j2");
+            assertThat(allJobIds(new JobFilter(JobStatus.IN_PROGRESS, null, lab), limit)).containsExactly("j3");
+            assertThat(allJobIds(new JobFilter(JobStatus.CANCELED, TargetSelection.SNAPSHOT, null), limit))
+                    .containsExactly("j2", "j7");
+        }
+        assertThat(allJobIds(new JobFilter(JobStatus.SCHEDULED, null, null), 2)).isEmpty();
+        assertThat(allJobIds(new JobFilter(null, null, groupArn("fleet2")), 2)).isEmpty();
+        assertThat(allJobIds(new JobFilter(null, null, groupArn("flee")), 2)).isEmpty();
+    }
+
+    @Test
+    void listJobsFiltersFollowUpdates() {
+        JobRecord job = insertJob(job("j1", at(1)));
+        insertJob(job("j2", at(2)));
+
+        commit(c -> c.updateJob(next(job, j -> j.status(JobStatus.CANCELED).targets(groupArn("g")))));
+
+        assertThat(allJobIds(new JobFilter(JobStatus.IN_PROGRESS, null, null), 10)).containsExactly("j2");
+        assertThat(allJobIds(new JobFilter(JobStatus.CANCELED, null, null), 10)).containsExactly("j1");
+        assertThat(allJobIds(new JobFilter(null, null, groupArn("g")), 10)).containsExactly("j1");
+        assertThat(allJobIds(new JobFilter(null, null, RepositoryFixtures.thingArn("t1")), 10))
+                .containsExactly("j2");
+    }
+
+    @Test
+    void listJobsNeitherSkipsNorRepeatsWhileJobsComeAndGo() {
+        for (int i = 1; i <= 6; i++) {
+            insertJob(job("j" + i, at(i * 10)));
+        }
+        Page<JobRecord> first = repository.listJobs(JobFilter.ALL, null, 3);
+        assertThat(ids(first)).containsExactly("j1", "j2", "j3");
+
+        // The job at the cursor goes, one appears before the cursor and one after.
+        JobRecord j3 = repository.findJob("j3").orElseThrow();
+        commit(c -> c.deleteJob("j3", j3.revision()));
+        insertJob(job("early", at(5)));
+        insertJob(job("late", at(45)));
+
+        Page<JobRecord> second = repository.listJobs(JobFilter.ALL, listKey(first), 3);
+        assertThat(ids(second)).containsExactly("j4", "late", "j5");
+        Page<JobRecord> third = repository.listJobs(JobFilter.ALL, listKey(second), 3);
+        assertThat(ids(third)).containsExactly("j6");
+        assertThat(third.hasMore()).isFalse();
+    }
+
+    // ---------------------------------------------------------------- execution listings
+
+    @Test
+    void listExecutionsForJobOrdersByThingThenNumber() {
+        insertJob(job("j1"));
+        insertJob(job("j2"));
+        insertExecution(execution("j1", "t2", 1, QUEUED, at(0)));
+        insertExecution(execution("j1", "t1", 2, QUEUED, at(5)));
+        insertExecution(execution("j1", "t1", 1, FAILED, at(1)));
+        insertExecution(execution("j1", "t10", 1, IN_PROGRESS, at(0)));
+        insertExecution(execution("j1", "t3", 1, SUCCEEDED, at(0)));
+        insertExecution(execution("j2", "t1", 1, QUEUED, at(0)));
+
+        assertThat(keys(repository.listExecutionsForJob("j1", null, null, 10)))
+                .containsExactly("t1#1", "t1#2", "t10#1", "t2#1", "t3#1");
+        assertThat(allForJob("j1", null, 2)).containsExactly("t1#1", "t1#2", "t10#1", "t2#1", "t3#1");
+        assertThat(allForJob("j1", QUEUED, 1)).containsExactly("t1#2", "t2#1");
+        assertThat(allForJob("j1", CANCELED, 1)).isEmpty();
+        assertThat(allForJob("j3", null, 1)).isEmpty();
+
+        Page<ExecutionRecord> page = repository.listExecutionsForJob("j1", null, new JobExecutionsKey("t1", 2), 2);
+        assertThat(keys(page)).containsExactly("t10#1", "t2#1");
+        assertThat(page.hasMore()).isTrue();
+    }
+
+    @Test
+    void listExecutionsForThingOrdersByQueuedAtJobIdThenNumber() {
+        insertJob(job("jA"));
+        insertJob(job("jB"));
+        insertJob(job("jC"));
+        insertExecution(execution("jB", "t1", 1, QUEUED, at(10)));
+        insertExecution(execution("jA", "t1", 2, QUEUED, at(10)));
+        insertExecution(execution("jA", "t1", 1, FAILED, at(10)));
+        insertExecution(execution("jC", "t1", 1, SUCCEEDED, at(5)));
+        insertExecution(execution("jA", "t2", 3, QUEUED, at(0)));
+
+        assertThat(thingKeys(repository.listExecutionsForThing("t1", null, null, null, 10)))
+                .containsExactly("jC#1", "jA#1", "jA#2", "jB#1");
+        assertThat(allForThing("t1", null, null, 1)).containsExactly("jC#1", "jA#1", "jA#2", "jB#1");
+        assertThat(allForThing("t1", QUEUED, null, 1)).containsExactly("jA#2", "jB#1");
+        assertThat(allForThing("t1", null, "jA", 1)).containsExactly("jA#1", "jA#2");
+        assertThat(allForThing("t1", FAILED, "jA", 1)).containsExactly("jA#1");
+        assertThat(allForThing("t1", null, "jD", 1)).isEmpty();
+        assertThat(allForThing("t2", null, null, 1)).containsExactly("jA#3");
+
+        Page<ExecutionRecord> page = repository.listExecutionsForThing("t1", null, null,
+                new ThingExecutionsKey(at(10), "jA", 1), 1);
+        assertThat(thingKeys(page)).containsExactly("jA#2");
+        assertThat(page.hasMore()).isTrue();
+    }
+
+    // ---------------------------------------------------------------- due work
+
+    @Test
+    void executionsDueByReturnsPendingExecutionsByEarliestTimer() {
+        insertJob(job("j1"));
+        ExecutionRecord both = insertExecution(withTimers(execution("j1", "t1", 1, IN_PROGRESS, at(0)),
+                at(100), at(50)));
+        ExecutionRecord step = insertExecution(withTimers(execution("j1", "t2", 1, IN_PROGRESS, at(0)),
+                at(30), null));
+        insertExecution(withTimers(execution("j1", "t3", 1, IN_PROGRESS, at(0)), null, at(200)));
+        insertExecution(withTimers(execution("j1", "t4", 1, SUCCEEDED, at(0)), at(10), null));
+        insertExecution(execution("j1", "t5", 1, QUEUED, at(0)));
+
+        assertThat(repository.executionsDueBy(at(29), 10)).isEmpty();
+        assertThat(repository.executionsDueBy(at(30), 10)).containsExactly(step);
+        assertThat(repository.executionsDueBy(at(60), 10)).containsExactly(step, both);
+        assertThat(repository.executionsDueBy(at(1000), 1)).containsExactly(step);
+        assertThat(repository.executionsDueBy(at(1000), 10)).extracting(ExecutionRecord::thingName)
+                .containsExactly("t2", "t1", "t3");
+
+        commit(c -> c.updateExecution(next(step, JobExecutionStatus.TIMED_OUT)));
+        commit(c -> c.updateExecution(withTimers(next(both, IN_PROGRESS), null, null)));
+        assertThat(repository.executionsDueBy(at(1000), 10)).extracting(ExecutionRecord::thingName)
+                .containsExactly("t3");
+    }
+
+    @Test
+    void jobsDueByReturnsJobsByDueTime() {
+        JobRecord late = insertJob(withDueAt(job("j1"), at(100)));
+        JobRecord early = insertJob(withDueAt(job("j2"), at(50)));
+        insertJob(job("j3"));
+        insertJob(withDueAt(job("j4"), at(100)));
+
+        assertThat(repository.jobsDueBy(at(49), 10)).isEmpty();
+        assertThat(jobIds(repository.jobsDueBy(at(50), 10))).containsExactly("j2");
+        assertThat(jobIds(repository.jobsDueBy(at(100), 1))).containsExactly("j2");
+        List<String> due = jobIds(repository.jobsDueBy(at(100), 10));
+        assertThat(due).hasSize(3).startsWith("j2").contains("j1", "j4");
+
+        commit(c -> c.updateJob(next(early, j -> j)).updateJob(late.next(late.job(), at(20))));
+        assertThat(jobIds(repository.jobsDueBy(at(100), 10))).startsWith("j1").containsOnly("j1", "j2", "j4");
+        JobRecord noLongerDue = repository.findJob("j2").orElseThrow();
+        commit(c -> c.updateJob(noLongerDue.next(noLongerDue.job(), null)));
+        assertThat(jobIds(repository.jobsDueBy(at(100), 10))).containsExactly("j1", "j4");
+    }
+
+    // ---------------------------------------------------------------- registry
+
+    @Test
+    void thingsAreInsertedAndDeletedWithTheirVersion() {
+        commit(c -> c.insertThing(thing("t1")));
+
+        assertThat(repository.findThing("t1")).contains(thing("t1"));
+        assertThat(repository.findThing("t2")).isEmpty();
+        assertStale(c -> c.insertThing(thing("t1")));
+        assertStale(c -> c.deleteThing("t1", 2));
+        assertStale(c -> c.deleteThing("t2", 1));
+
+        commit(c -> c.deleteThing("t1", 1));
+        assertThat(repository.findThing("t1")).isEmpty();
+    }
+
+    @Test
+    void groupsAreFoundByNameAndIdAndDeletedWithTheirVersion() {
+        commit(c -> c.insertGroup(group("fleet", null)));
+
+        assertThat(repository.findThingGroup("fleet")).contains(group("fleet", null));
+        assertThat(repository.findThingGroupById("gid-fleet")).contains(group("fleet", null));
+        assertThat(repository.findThingGroupById("fleet")).isEmpty();
+        assertStale(c -> c.insertGroup(group("fleet", null)));
+        assertStale(c -> c.deleteGroup("fleet", 2));
+        assertStale(c -> c.deleteGroup("lab", 1));
+
+        commit(c -> c.deleteGroup("fleet", 1));
+        assertThat(repository.findThingGroup("fleet")).isEmpty();
+        assertThat(repository.findThingGroupById("gid-fleet")).isEmpty();
+    }
+
+    @Test
+    void childGroupsAreListedByName() {
+        commit(c -> c.insertGroup(group("root", null))
+                .insertGroup(group("zeta", "root"))
+                .insertGroup(group("alpha", "root"))
+                .insertGroup(group("mid", "root"))
+                .insertGroup(group("leaf", "alpha")));
+
+        assertThat(repository.childGroups("root")).containsExactly("alpha", "mid", "zeta");
+        assertThat(repository.childGroups("alpha")).containsExactly("leaf");
+        assertThat(repository.childGroups("leaf")).isEmpty();
+
+        commit(c -> c.deleteGroup("mid", 1));
+        assertThat(repository.childGroups("root")).containsExactly("alpha", "zeta");
+    }
+
+    @Test
+    void membershipsAreIdempotent() {
+        commit(c -> c.insertThing(thing("t1")).insertGroup(group("b", null)).insertGroup(group("a", null)));
+
+        commit(c -> c.addMembership("b", "t1").addMembership("a", "t1"));
+        commit(c -> c.addMembership("b", "t1"));
+        assertThat(repository.groupsOfThing("t1")).containsExactly("a", "b");
+        assertThat(repository.thingsInGroups(List.of("b"), null, 10)).isEqualTo(new Page<>(List.of("t1"), false));
+
+        commit(c -> c.removeMembership("b", "t1"));
+        commit(c -> c.removeMembership("b", "t1").removeMembership("c", "t9"));
+        assertThat(repository.groupsOfThing("t1")).containsExactly("a");
+        assertThat(repository.thingsInGroups(List.of("b"), null, 10).items()).isEmpty();
+        assertThat(repository.groupsOfThing("t9")).isEmpty();
+    }
+
+    @Test
+    void membershipNeedsItsThingAndGroup() {
+        commit(c -> c.insertThing(thing("t1")).insertGroup(group("g", null)));
+
+        assertStale(c -> c.addMembership("g", "t2"));
+        assertStale(c -> c.addMembership("h", "t1"));
+        assertThat(repository.groupsOfThing("t1")).isEmpty();
+
+        commit(c -> c.insertThing(thing("t2")).addMembership("g", "t2"));
+        assertThat(repository.groupsOfThing("t2")).containsExactly("g");
+    }
+
+    @Test
+    void thingsInGroupsIsTheDistinctUnionInNameOrder() {
+        commit(c -> {
+            c.insertGroup(group("g1", null)).insertGroup(group("g2", null)).insertGroup(group("g3", null));
+            for (String t : List.of("a", "b", "c", "d", "e", "f")) {
+                c.insertThing(thing(t));
+            }
+            c.addMembership("g1", "a").addMembership("g1", "c").addMembership("g1", "e");
+            c.addMembership("g2", "b").addMembership("g2", "c").addMembership("g2", "f");
+            c.addMembership("g3", "c").addMembership("g3", "e").addMembership("g3", "d");
+        });
+        List<String> groups = List.of("g1", "g2", "g3", "g2", "unknown");
+
+        Page<String> first = repository.thingsInGroups(groups, null, 2);
+        assertThat(first).isEqualTo(new Page<>(List.of("a", "b"), true));
+        Page<String> second = repository.thingsInGroups(groups, "b", 2);
+        assertThat(second).isEqualTo(new Page<>(List.of("c", "d"), true));
+        Page<String> third = repository.thingsInGroups(groups, "d", 2);
+        assertThat(third).isEqualTo(new Page<>(List.of("e", "f"), false));
+        assertThat(repository.thingsInGroups(groups, "bb", 10).items()).containsExactly("c", "d", "e", "f");
+        assertThat(repository.thingsInGroups(List.of("g1", "g3"), null, 10).items())
+                .containsExactly("a", "c", "d", "e");
+        assertThat(repository.thingsInGroups(List.of(), null, 10)).isEqualTo(new Page<>(List.of(), false));
+    }
+
+    @Test
+    void deletingAThingOrGroupRemovesItsMemberships() {
+        commit(c -> c.insertThing(thing("t1")).insertThing(thing("t2"))
+                .insertGroup(group("g1", null)).insertGroup(group("g2", null))
+                .addMembership("g1", "t1").addMembership("g2", "t1")
+                .addMembership("g1", "t2").addMembership("g2", "t2"));
+
+        commit(c -> c.deleteThing("t1", 1));
+        assertThat(repository.thingsInGroups(List.of("g1", "g2"), null, 10).items()).containsExactly("t2");
+        assertThat(repository.groupsOfThing("t1")).isEmpty();
+
+        commit(c -> c.deleteGroup("g1", 1));
+        assertThat(repository.groupsOfThing("t2")).containsExactly("g2");
+        assertThat(repository.thingsInGroups(List.of("g1"), null, 10).items()).isEmpty();
+
+        // A group created again under the same name starts empty.
+        commit(c -> c.insertGroup(new ThingGroupRecord("g1", groupArn("g1"), "gid-g1-again", null, null, null, 1,
+                at(9))));
+        assertThat(repository.thingsInGroups(List.of("g1"), null, 10).items()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- events
+
+    @Test
+    void eventsGetIncreasingSequencesAndCanBeDropped() {
+        CommitResult first = commit(c -> c.insertJob(job("j1")).insertJob(job("j2"))
+                .event(created("j1")).event(created("j2")));
+        CommitResult second = commit(c -> c.insertJob(job("j3")).event(created("j3")));
+
+        List<StoredEvent> stored = new ArrayList<>(first.events());
+        stored.addAll(second.events());
+        assertThat(stored).extracting(StoredEvent::event).containsExactly(created("j1"), created("j2"), created("j3"));
+        assertThat(stored.get(0).sequence()).isPositive();
+        assertThat(stored.get(1).sequence()).isGreaterThan(stored.get(0).sequence());
+        assertThat(stored.get(2).sequence()).isGreaterThan(stored.get(1).sequence());
+        assertThat(repository.eventsAfter(0, 10)).isEqualTo(stored);
+        assertThat(repository.eventsAfter(stored.get(0).sequence(), 1)).containsExactly(stored.get(1));
+
+        repository.deleteEventsThrough(stored.get(1).sequence());
+        assertThat(repository.eventsAfter(0, 10)).containsExactly(stored.get(2));
+
+        CommitResult third = commit(c -> c.event(created("j4")));
+        assertThat(third.events().get(0).sequence()).isGreaterThan(stored.get(2).sequence());
+        repository.deleteEventsThrough(third.events().get(0).sequence());
+        assertThat(repository.eventsAfter(0, 10)).isEmpty();
+    }
+
+    @Test
+    void emptyChangesetStoresNothing() {
+        CommitResult result = repository.commit(Changeset.EMPTY);
+
+        assertThat(result.events()).isEmpty();
+        assertThat(result.completedJobs()).isEmpty();
+        assertThat(repository.eventsAfter(0, 10)).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- concurrency
+
+    @Test
+    void concurrentUpdatesOfOneExecutionHaveExactlyOneWinnerPerRound() throws Exception {
+        insertJob(job("j1"));
+        insertExecution(execution("j1", "t1", 1, IN_PROGRESS, at(0)));
+        pool = Executors.newFixedThreadPool(THREADS);
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+
+        for (int round = 0; round < raceRounds(); round++) {
+            ExecutionRecord read = repository.findExecution("j1", "t1", 1L).orElseThrow();
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                ExecutionRecord mine = next(read, IN_PROGRESS, Map.of("writer", String.valueOf(t)));
+                attempts.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    try {
+                        repository.commit(Changeset.builder().updateExecution(mine).build());
+                        return true;
+                    } catch (StaleStateException lost) {
+                        return false;
+                    }
+                }));
+            }
+            List<Boolean> won = new ArrayList<>();
+            for (Future<Boolean> attempt : attempts) {
+                won.add(attempt.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(won).as("round %d", round).containsOnlyOnce(true);
+            ExecutionRecord after = repository.findExecution("j1", "t1", 1L).orElseThrow();
+            assertThat(after.versionNumber()).isEqualTo(read.versionNumber() + 1);
+            assertThat(after.statusDetails().get("writer")).isEqualTo(String.valueOf(won.indexOf(true)));
+        }
+    }
+
+    @Test
+    void concurrentCounterDeltasLoseNoIncrement() throws Exception {
+        int perThread = commitsPerThread();
+        insertJob(job("j1"));
+        pool = Executors.newFixedThreadPool(THREADS);
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            writers.add(pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                for (int i = 0; i < perThread; i++) {
+                    repository.commit(Changeset.builder()
+                            .addCounts("j1", counts(SUCCEEDED, 1).plus(QUEUED, 2))
+                            .event(created("j1"))
+                            .build());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get(60, TimeUnit.SECONDS);
+        }
+
+        int total = THREADS * perThread;
+        assertThat(repository.findJob("j1").orElseThrow().counts())
+                .isEqualTo(counts(SUCCEEDED, total).plus(QUEUED, 2 * total));
+        List<StoredEvent> events = repository.eventsAfter(0, total + 10);
+        assertThat(events).hasSize(total);
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).sequence()).isGreaterThan(events.get(i - 1).sequence());
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** @param changes what to put in the changeset @return what the commit stored */
+    protected CommitResult commit(Consumer<Changeset.Builder> changes) {
+        Changeset.Builder builder = Changeset.builder();
+        changes.accept(builder);
+        return repository.commit(builder.build());
+    }
+
+    /** @param changes a changeset that must fail its compare-and-set */
+    protected void assertStale(Consumer<Changeset.Builder> changes) {
+        Changeset.Builder builder = Changeset.builder();
+        changes.accept(builder);
+        Changeset changeset = builder.build();
+        assertThatThrownBy(() -> repository.commit(changeset)).isInstanceOf(StaleStateException.class);
+    }
+
+    private JobRecord insertJob(JobRecord job) {
+        commit(c -> c.insertJob(job));
+        return job;
+    }
+
+    private ExecutionRecord insertExecution(ExecutionRecord execution) {
+        commit(c -> c.insertExecution(execution));
+        return execution;
+    }
+
+    private long lastSequence() {
+        long last = 0;
+        for (List<StoredEvent> page = repository.eventsAfter(0, 100); !page.isEmpty();
+             page = repository.eventsAfter(last, 100)) {
+            last = page.get(page.size() - 1).sequence();
+        }
+        return last;
+    }
+
+    private List<String> pendingJobs(String thingName, int limit) {
+        return repository.pendingExecutions(thingName, limit).stream().map(ExecutionRecord::jobId).toList();
+    }
+
+    private static List<String> ids(Page<JobRecord> page) {
+        return jobIds(page.items());
+    }
+
+    private static List<String> jobIds(List<JobRecord> jobs) {
+        return jobs.stream().map(JobRecord::jobId).toList();
+    }
+
+    private static JobListKey listKey(Page<JobRecord> page) {
+        JobRecord last = page.items().get(page.items().size() - 1);
+        return new JobListKey(last.job().createdAt(), last.jobId());
+    }
+
+    private static List<String> keys(Page<ExecutionRecord> page) {
+        return page.items().stream().map(e -> e.thingName() + "#" + e.executionNumber()).toList();
+    }
+
+    private static List<String> thingKeys(Page<ExecutionRecord> page) {
+        return page.items().stream().map(e -> e.jobId() + "#" + e.executionNumber()).toList();
+    }
+
+    private List<String> allJobIds(JobFilter filter, int limit) {
+        return jobIds(allPages((JobListKey after) -> repository.listJobs(filter, after, limit),
+                job -> new JobListKey(job.job().createdAt(), job.jobId()), limit));
+    }
+
+    private List<String> allForJob(String jobId, JobExecutionStatus status, int limit) {
+        List<ExecutionRecord> all = allPages(
+                (JobExecutionsKey after) -> repository.listExecutionsForJob(jobId, status, after, limit),
+                e -> new JobExecutionsKey(e.thingName(), e.executionNumber()), limit);
+        return all.stream().map(e -> e.thingName() + "#" + e.executionNumber()).toList();
+    }
+
+    private List<String> allForThing(String thingName, JobExecutionStatus status, String jobId, int limit) {
+        List<ExecutionRecord> all = allPages(
+                (ThingExecutionsKey after) -> repository.listExecutionsForThing(thingName, status, jobId, after, limit),
+                e -> new ThingExecutionsKey(e.queuedAt(), e.jobId(), e.executionNumber()), limit);
+        return all.stream().map(e -> e.jobId() + "#" + e.executionNumber()).toList();
+    }
+
+    /**
+     * Follows a keyset-paginated query to its end, checking every page: full while more follow, never empty after
+     * the first, at most the limit.
+     */
+    private static <T, K> List<T> allPages(Function<K, Page<T>> query, Function<T, K> keyOf, int limit) {
+        List<T> all = new ArrayList<>();
+        K after = null;
+        for (int pages = 0; pages < 1000; pages++) {
+            Page<T> page = query.apply(after);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
+            if (page.hasMore()) {
+                assertThat(page.items()).hasSize(limit);
+            }
+            if (pages > 0) {
+                assertThat(page.items()).isNotEmpty();
+            }
+            all.addAll(page.items());
+            if (!page.hasMore()) {
+                return all;
+            }
+            after = keyOf.apply(page.items().get(page.items().size() - 1));
+        }
+        throw new AssertionError("no last page after 1000 pages");
+    }
+}

@@ -1,0 +1,191 @@
+package dev.iotjobs.store.memory;
+
+import dev.iotjobs.spi.Changeset;
+import dev.iotjobs.spi.Changeset.Membership;
+import dev.iotjobs.spi.Changeset.Versioned;
+import dev.iotjobs.spi.ExecutionKey;
+import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.StaleStateException;
+import dev.iotjobs.spi.ThingGroupRecord;
+import dev.iotjobs.spi.ThingRecord;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Checks every compare-and-set of a changeset before anything of it is applied, walking it in the order the store
+ * applies it, so that a later part sees what an earlier part of the same changeset does (a counter delta for a
+ * job inserted in the same changeset, two updates of one row).
+ */
+final class ChangesetCheck {
+    private final JobTable jobs;
+    private final ExecutionTable executions;
+    private final Registry registry;
+
+    ChangesetCheck(JobTable jobs, ExecutionTable executions, Registry registry) {
+        this.jobs = jobs;
+        this.executions = executions;
+        this.registry = registry;
+    }
+
+    /**
+     * @param changes the changeset
+     * @throws StaleStateException naming the first row that is not as the changeset expects
+     * @throws IllegalArgumentException if a record lacks a member the store indexes by
+     */
+    void check(Changeset changes) {
+        checkRegistry(changes);
+        Staged<String> jobRevisions = new Staged<>(id -> {
+            JobRecord job = jobs.get(id);
+            return job == null ? null : job.revision();
+        });
+        for (JobRecord job : changes.jobInserts()) {
+            requireIndexable(job);
+            expectAbsent(jobRevisions, job.jobId(), "job");
+            jobRevisions.put(job.jobId(), job.revision());
+        }
+        for (JobRecord job : changes.jobUpdates()) {
+            requireIndexable(job);
+            expectVersion(jobRevisions, job.jobId(), job.revision() - 1, "job");
+            jobRevisions.put(job.jobId(), job.revision());
+        }
+        Staged<ExecutionKey> versions = new Staged<>(key -> {
+            ExecutionRecord execution = executions.get(key);
+            return execution == null ? null : execution.versionNumber();
+        });
+        for (ExecutionRecord execution : changes.executionInserts()) {
+            requireIndexable(execution);
+            expectAbsent(versions, execution.key(), "execution");
+            expectPresent(jobRevisions, execution.jobId(), "job of execution " + execution.key());
+            versions.put(execution.key(), execution.versionNumber());
+        }
+        for (ExecutionRecord execution : changes.executionUpdates()) {
+            requireIndexable(execution);
+            expectVersion(versions, execution.key(), execution.versionNumber() - 1, "execution");
+            versions.put(execution.key(), execution.versionNumber());
+        }
+        for (Versioned<ExecutionKey> delete : changes.executionDeletes()) {
+            expectVersion(versions, delete.key(), delete.expected(), "execution");
+            versions.put(delete.key(), null);
+        }
+        for (String jobId : changes.counterDeltas().keySet()) {
+            expectPresent(jobRevisions, jobId, "job of counter delta");
+        }
+        for (Versioned<String> delete : changes.jobDeletes()) {
+            expectVersion(jobRevisions, delete.key(), delete.expected(), "job");
+            if (executionsLeft(delete.key(), versions) > 0) {
+                throw new StaleStateException("job " + delete.key() + " still has executions");
+            }
+            jobRevisions.put(delete.key(), null);
+        }
+    }
+
+    private void checkRegistry(Changeset changes) {
+        Staged<String> things = new Staged<>(name -> {
+            ThingRecord thing = registry.thing(name);
+            return thing == null ? null : thing.version();
+        });
+        Staged<String> groups = new Staged<>(name -> {
+            ThingGroupRecord group = registry.group(name);
+            return group == null ? null : group.version();
+        });
+        for (ThingRecord thing : changes.thingInserts()) {
+            require(thing.thingName() != null, "a thing needs a name");
+            expectAbsent(things, thing.thingName(), "thing");
+            things.put(thing.thingName(), thing.version());
+        }
+        for (Versioned<String> delete : changes.thingDeletes()) {
+            expectVersion(things, delete.key(), delete.expected(), "thing");
+            things.put(delete.key(), null);
+        }
+        Set<String> newGroupIds = new HashSet<>();
+        for (ThingGroupRecord group : changes.groupInserts()) {
+            require(group.thingGroupName() != null && group.thingGroupId() != null, "a group needs a name and id");
+            expectAbsent(groups, group.thingGroupName(), "thing group");
+            if (registry.groupById(group.thingGroupId()) != null || !newGroupIds.add(group.thingGroupId())) {
+                throw new StaleStateException("thing group id " + group.thingGroupId() + " is taken");
+            }
+            groups.put(group.thingGroupName(), group.version());
+        }
+        for (Versioned<String> delete : changes.groupDeletes()) {
+            expectVersion(groups, delete.key(), delete.expected(), "thing group");
+            groups.put(delete.key(), null);
+        }
+        for (Membership membership : changes.membershipAdds()) {
+            expectPresent(things, membership.thingName(), "thing");
+            expectPresent(groups, membership.thingGroupName(), "thing group");
+        }
+    }
+
+    /** @return how many executions of the job remain once the changeset's execution writes are applied */
+    private int executionsLeft(String jobId, Staged<ExecutionKey> versions) {
+        int left = executions.countOfJob(jobId);
+        for (Map.Entry<ExecutionKey, Long> staged : versions.changes.entrySet()) {
+            if (staged.getKey().jobId().equals(jobId)) {
+                boolean stored = executions.get(staged.getKey()) != null;
+                boolean after = staged.getValue() != null;
+                left += (after ? 1 : 0) - (stored ? 1 : 0);
+            }
+        }
+        return left;
+    }
+
+    private static <K> void expectAbsent(Staged<K> rows, K key, String what) {
+        if (rows.version(key) != null) {
+            throw new StaleStateException(what + " " + key + " already exists");
+        }
+    }
+
+    private static <K> void expectPresent(Staged<K> rows, K key, String what) {
+        if (rows.version(key) == null) {
+            throw new StaleStateException(what + " " + key + " does not exist");
+        }
+    }
+
+    private static <K> void expectVersion(Staged<K> rows, K key, long expected, String what) {
+        Long actual = rows.version(key);
+        if (actual == null) {
+            throw new StaleStateException(what + " " + key + " does not exist");
+        }
+        if (actual != expected) {
+            throw new StaleStateException(what + " " + key + " is at version " + actual + ", expected " + expected);
+        }
+    }
+
+    private static void requireIndexable(JobRecord job) {
+        require(job.job() != null && job.jobId() != null && job.job().createdAt() != null
+                && job.job().status() != null, "a job needs a jobId, createdAt and status");
+    }
+
+    private static void requireIndexable(ExecutionRecord execution) {
+        require(execution.jobId() != null && execution.thingName() != null && execution.status() != null
+                && execution.queuedAt() != null, "an execution needs a jobId, thingName, status and queuedAt");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Versions of rows as the changeset leaves them so far; null stands for "no row". */
+    private static final class Staged<K> {
+        private final Function<K, Long> stored;
+        private final Map<K, Long> changes = new HashMap<>();
+
+        Staged(Function<K, Long> stored) {
+            this.stored = stored;
+        }
+
+        Long version(K key) {
+            return changes.containsKey(key) ? changes.get(key) : stored.apply(key);
+        }
+
+        void put(K key, Long version) {
+            changes.put(key, version);
+        }
+    }
+}

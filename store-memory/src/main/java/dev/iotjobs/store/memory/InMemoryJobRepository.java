@@ -1,0 +1,270 @@
+package dev.iotjobs.store.memory;
+
+import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.model.Job;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.spi.Changeset;
+import dev.iotjobs.spi.Changeset.Membership;
+import dev.iotjobs.spi.Changeset.Versioned;
+import dev.iotjobs.spi.CommitResult;
+import dev.iotjobs.spi.ExecutionKey;
+import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobCompletion;
+import dev.iotjobs.spi.JobExecutionsKey;
+import dev.iotjobs.spi.JobFilter;
+import dev.iotjobs.spi.JobListKey;
+import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.spi.Page;
+import dev.iotjobs.spi.StatusCounts;
+import dev.iotjobs.spi.StoredEvent;
+import dev.iotjobs.spi.ThingExecutionsKey;
+import dev.iotjobs.spi.ThingGroupRecord;
+import dev.iotjobs.spi.ThingRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * A {@link JobRepository} that keeps everything in memory: for tests, for an engine embedded in a single node,
+ * and as the baseline of benchmarks. Nothing is durable: the state and the undelivered events are gone with the
+ * JVM, and several engine nodes cannot share one instance across processes.
+ *
+ * <p>It behaves like a database with serializable transactions. Queries run under a read lock and see only whole
+ * committed changesets; {@link #commit} runs under the write lock, first checks every compare-and-set of the
+ * changeset and throws {@link dev.iotjobs.spi.StaleStateException} before changing anything if one fails, then
+ * applies it in the order {@link Changeset} gives and appends its events with the next sequence numbers. Every
+ * query walks a sorted index (per job, per thing, per status, per target, by deadline...), never the whole store.
+ *
+ * <p>Records are immutable and shared, not copied. A record that lacks a member the store sorts by (a job's id,
+ * {@code createdAt} or status; an execution's job, thing, status or {@code queuedAt}) is rejected with
+ * {@link IllegalArgumentException}, also before anything is applied.
+ */
+public final class InMemoryJobRepository implements JobRepository {
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final JobTable jobs = new JobTable();
+    private final ExecutionTable executions = new ExecutionTable();
+    private final Registry registry = new Registry();
+    private final EventLog events = new EventLog();
+    private final ChangesetCheck check = new ChangesetCheck(jobs, executions, registry);
+
+    /** Creates an empty repository. */
+    public InMemoryJobRepository() {
+    }
+
+    @Override
+    public Optional<JobRecord> findJob(String jobId) {
+        return read(() -> Optional.ofNullable(jobs.get(jobId)));
+    }
+
+    @Override
+    public Optional<ExecutionRecord> findExecution(String jobId, String thingName, Long executionNumber) {
+        return read(() -> Optional.ofNullable(executionNumber == null
+                ? executions.latest(jobId, thingName)
+                : executions.get(new ExecutionKey(jobId, thingName, executionNumber))));
+    }
+
+    @Override
+    public List<ExecutionRecord> pendingExecutions(String thingName, int limit) {
+        return read(() -> executions.pending(thingName, this::jobNotBeingDeleted, limit));
+    }
+
+    @Override
+    public Page<JobRecord> listJobs(JobFilter filter, JobListKey after, int limit) {
+        JobFilter given = filter == null ? JobFilter.ALL : filter;
+        return read(() -> jobs.list(given, after, limit));
+    }
+
+    @Override
+    public Page<ExecutionRecord> listExecutionsForJob(String jobId, JobExecutionStatus status,
+                                                      JobExecutionsKey after, int limit) {
+        return read(() -> executions.listForJob(jobId, status, after, limit));
+    }
+
+    @Override
+    public Page<ExecutionRecord> listExecutionsForThing(String thingName, JobExecutionStatus status, String jobId,
+                                                        ThingExecutionsKey after, int limit) {
+        return read(() -> executions.listForThing(thingName, status, jobId, after, limit));
+    }
+
+    @Override
+    public List<ExecutionRecord> executionsDueBy(Instant now, int limit) {
+        return read(() -> executions.dueBy(now, limit));
+    }
+
+    @Override
+    public List<JobRecord> jobsDueBy(Instant now, int limit) {
+        return read(() -> jobs.dueBy(now, limit));
+    }
+
+    @Override
+    public Optional<ThingRecord> findThing(String thingName) {
+        return read(() -> Optional.ofNullable(registry.thing(thingName)));
+    }
+
+    @Override
+    public Optional<ThingGroupRecord> findThingGroup(String thingGroupName) {
+        return read(() -> Optional.ofNullable(registry.group(thingGroupName)));
+    }
+
+    @Override
+    public Optional<ThingGroupRecord> findThingGroupById(String thingGroupId) {
+        return read(() -> Optional.ofNullable(registry.groupById(thingGroupId)));
+    }
+
+    @Override
+    public List<String> childGroups(String thingGroupName) {
+        return read(() -> registry.childGroups(thingGroupName));
+    }
+
+    @Override
+    public Page<String> thingsInGroups(Collection<String> thingGroupNames, String afterThingName, int limit) {
+        return read(() -> registry.thingsInGroups(thingGroupNames, afterThingName, limit));
+    }
+
+    @Override
+    public List<String> groupsOfThing(String thingName) {
+        return read(() -> registry.groupsOfThing(thingName));
+    }
+
+    @Override
+    public CommitResult commit(Changeset changes) {
+        Objects.requireNonNull(changes, "changes");
+        Lock write = lock.writeLock();
+        write.lock();
+        try {
+            check.check(changes);
+            applyRegistryWrites(changes);
+            applyJobWrites(changes);
+            applyExecutionWrites(changes);
+            applyCounterDeltas(changes.counterDeltas());
+            changes.jobDeletes().forEach(delete -> jobs.remove(delete.key()));
+            List<JobEvent> completionEvents = new ArrayList<>();
+            Set<String> completed = applyCompletions(changes.completions(), completionEvents);
+            List<StoredEvent> stored = new ArrayList<>(changes.events().size() + completionEvents.size());
+            changes.events().forEach(event -> stored.add(events.append(event)));
+            completionEvents.forEach(event -> stored.add(events.append(event)));
+            return new CommitResult(stored, completed);
+        } finally {
+            write.unlock();
+        }
+    }
+
+    @Override
+    public List<StoredEvent> eventsAfter(long sequence, int limit) {
+        // Under the read lock so that a reader never sees part of a commit's events.
+        return read(() -> events.after(sequence, limit));
+    }
+
+    @Override
+    public void deleteEventsThrough(long sequence) {
+        events.deleteThrough(sequence);
+    }
+
+    private void applyRegistryWrites(Changeset changes) {
+        changes.thingInserts().forEach(registry::putThing);
+        changes.thingDeletes().forEach(delete -> registry.removeThing(delete.key()));
+        changes.groupInserts().forEach(registry::putGroup);
+        changes.groupDeletes().forEach(delete -> registry.removeGroup(delete.key()));
+        for (Membership membership : changes.membershipAdds()) {
+            registry.addMembership(membership.thingGroupName(), membership.thingName());
+        }
+        for (Membership membership : changes.membershipRemoves()) {
+            registry.removeMembership(membership.thingGroupName(), membership.thingName());
+        }
+    }
+
+    private void applyJobWrites(Changeset changes) {
+        for (JobRecord job : changes.jobInserts()) {
+            jobs.put(stored(job, job.counts()));
+        }
+        for (JobRecord job : changes.jobUpdates()) {
+            // The counts move only by deltas: the record's counts are as its writer read them, maybe stale.
+            jobs.put(stored(job, jobs.get(job.jobId()).counts()));
+        }
+    }
+
+    private void applyExecutionWrites(Changeset changes) {
+        changes.executionInserts().forEach(executions::put);
+        changes.executionUpdates().forEach(executions::put);
+        for (Versioned<ExecutionKey> delete : changes.executionDeletes()) {
+            executions.remove(delete.key());
+        }
+    }
+
+    private void applyCounterDeltas(Map<String, StatusCounts> deltas) {
+        deltas.forEach((jobId, delta) -> {
+            JobRecord job = jobs.get(jobId);
+            jobs.put(withCounts(job, job.counts().plus(delta)));
+        });
+    }
+
+    /** SPEC J8/J9: the completions that find their job drained turn it COMPLETED, once. */
+    private Set<String> applyCompletions(List<JobCompletion> completions, List<JobEvent> completionEvents) {
+        Set<String> completed = new LinkedHashSet<>();
+        for (JobCompletion completion : completions) {
+            JobRecord record = jobs.get(completion.jobId());
+            if (record == null || !isDrainedSnapshotInProgress(record)) {
+                continue;
+            }
+            Job done = record.job().toBuilder()
+                    .status(JobStatus.COMPLETED)
+                    .completedAt(completion.at())
+                    .lastUpdatedAt(completion.at())
+                    .build();
+            jobs.put(new JobRecord(done, record.document(), record.documentSource(), record.tags(), record.counts(),
+                    record.revision() + 1, record.dueAt()));
+            completed.add(record.jobId());
+            if (completion.event() != null) {
+                completionEvents.add(completion.event());
+            }
+        }
+        return completed;
+    }
+
+    private static boolean isDrainedSnapshotInProgress(JobRecord record) {
+        return record.job().status() == JobStatus.IN_PROGRESS
+                && record.job().targetSelection() == TargetSelection.SNAPSHOT
+                && record.counts().pending() == 0;
+    }
+
+    private boolean jobNotBeingDeleted(ExecutionRecord execution) {
+        JobRecord job = jobs.get(execution.jobId());
+        return job != null && job.job().status() != JobStatus.DELETION_IN_PROGRESS;
+    }
+
+    /** The record as stored: the given counts, and without {@code jobProcessDetails}, which the engine derives. */
+    private static JobRecord stored(JobRecord record, StatusCounts counts) {
+        Job job = record.job().jobProcessDetails() == null ? record.job()
+                : record.job().toBuilder().jobProcessDetails(null).build();
+        return new JobRecord(job, record.document(), record.documentSource(), record.tags(), counts,
+                record.revision(), record.dueAt());
+    }
+
+    private static JobRecord withCounts(JobRecord record, StatusCounts counts) {
+        return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(), counts,
+                record.revision(), record.dueAt());
+    }
+
+    private <T> T read(Supplier<T> query) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            return query.get();
+        } finally {
+            read.unlock();
+        }
+    }
+}
