@@ -15,11 +15,16 @@ import java.util.Map;
  * job deletes, completions; then it appends the events in list order, followed by the events of the completions
  * that fired. Every update and delete is a compare-and-set: a job update expects the stored revision to be
  * {@code revision - 1}, an execution update expects {@code versionNumber - 1}, deletes expect the given revision
- * or version, inserts expect no row (a group insert also no group with its id). Rows referred to must exist at
- * that point of the order: the job of an execution insert or of a counter delta, the thing and the group of a
- * membership add; and a job delete expects the job to have no execution left. Each part sees the earlier parts of
- * the same changeset. Any mismatch throws {@link StaleStateException} and applies nothing.
+ * or version, inserts expect no row (a group insert also no group with its id), and each of {@code jobChecks}
+ * expects its job at exactly that revision without changing it. Rows referred to must exist at that point of the
+ * order: the job and the thing of an execution insert, the job of a counter delta, the thing and the group of a
+ * membership add, the parent of a group insert. A job delete expects the job to have no execution left, a group
+ * delete the group to have no child group left, and a thing delete the thing to have no QUEUED or IN_PROGRESS
+ * execution left once the whole changeset is applied. Each part sees the earlier parts of the same changeset. Any
+ * mismatch throws {@link StaleStateException} and applies nothing.
  *
+ * @param jobChecks jobs that must still be at the revision the decision read (guards against a concurrent
+ *     cancel or delete of the job)
  * @param thingInserts things to create
  * @param thingDeletes things to delete (their memberships go with them)
  * @param groupInserts thing groups to create
@@ -37,6 +42,7 @@ import java.util.Map;
  * @param events the events that explain the change
  */
 public record Changeset(
+        List<Versioned<String>> jobChecks,
         List<ThingRecord> thingInserts,
         List<Versioned<String>> thingDeletes,
         List<ThingGroupRecord> groupInserts,
@@ -92,6 +98,7 @@ public record Changeset(
 
     /** Collects the parts of a changeset. */
     public static final class Builder {
+        private final List<Versioned<String>> jobChecks = new ArrayList<>();
         private final List<ThingRecord> thingInserts = new ArrayList<>();
         private final List<Versioned<String>> thingDeletes = new ArrayList<>();
         private final List<ThingGroupRecord> groupInserts = new ArrayList<>();
@@ -109,6 +116,15 @@ public record Changeset(
         private final List<JobEvent> events = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * @param job the job as the decision read it
+         * @return this; the commit fails as stale if the job changed revision since
+         */
+        public Builder expectJob(JobRecord job) {
+            jobChecks.add(new Versioned<>(job.jobId(), job.revision()));
+            return this;
         }
 
         /** @param thing the thing to create @return this */
@@ -209,7 +225,7 @@ public record Changeset(
                     deltas.put(job, delta);
                 }
             });
-            return new Changeset(List.copyOf(thingInserts), List.copyOf(thingDeletes), List.copyOf(groupInserts),
+            return new Changeset(List.copyOf(jobChecks), List.copyOf(thingInserts), List.copyOf(thingDeletes), List.copyOf(groupInserts),
                     List.copyOf(groupDeletes), List.copyOf(membershipAdds), List.copyOf(membershipRemoves),
                     List.copyOf(jobInserts), List.copyOf(jobUpdates), List.copyOf(executionInserts),
                     List.copyOf(executionUpdates), List.copyOf(executionDeletes),

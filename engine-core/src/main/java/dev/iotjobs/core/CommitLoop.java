@@ -7,6 +7,8 @@ import dev.iotjobs.spi.JobRepository;
 import dev.iotjobs.spi.StaleStateException;
 import io.vavr.control.Either;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Load, decide, commit (SPEC C3): runs an attempt, commits its decision, and when the store reports stale state
@@ -14,6 +16,7 @@ import java.util.function.Supplier;
  * of times.
  */
 final class CommitLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(CommitLoop.class);
     private final JobRepository repository;
     private final EventDispatcher events;
     private final int maxAttempts;
@@ -30,6 +33,15 @@ final class CommitLoop {
      * @param <R> the response type
      * @return the response of the decision that committed
      */
+    /** The change is committed: a failing delivery must not report it as failed; the outbox keeps the events. */
+    private void deliver() {
+        try {
+            events.afterCommit();
+        } catch (RuntimeException e) {
+            LOG.warn("event delivery failed; undelivered events stay in the store", e);
+        }
+    }
+
     <R> R run(Supplier<Either<JobsException, Decision<R>>> attempt) {
         StaleStateException last = null;
         for (int i = 0; i < maxAttempts; i++) {
@@ -46,7 +58,7 @@ final class CommitLoop {
                 continue;
             }
             if (!decision.changes().events().isEmpty() || !decision.changes().completions().isEmpty()) {
-                events.afterCommit();
+                deliver();
             }
             return decision.response();
         }

@@ -6,6 +6,7 @@ import static dev.iotjobs.core.EngineContext.valid;
 import dev.iotjobs.api.JobsControlPlane;
 import dev.iotjobs.api.control.*;
 import dev.iotjobs.api.error.InvalidRequestException;
+import dev.iotjobs.api.error.JobsException;
 import dev.iotjobs.api.error.ResourceNotFoundException;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobExecutionSummaryForJob;
@@ -70,7 +71,14 @@ final class ControlPlaneService implements JobsControlPlane {
             throw new InvalidRequestException("documentSource: this engine has no DocumentSourceResolver; "
                     + "give the document itself");
         }
-        String resolved = ctx.documentSourceResolver().resolve(request.documentSource());
+        String resolved;
+        try {
+            resolved = ctx.documentSourceResolver().resolve(request.documentSource());
+        } catch (JobsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("documentSource: could not be resolved: " + e.getMessage());
+        }
         valid(RequestValidation.document("documentSource", resolved, ctx.limits()));
         return resolved;
     }

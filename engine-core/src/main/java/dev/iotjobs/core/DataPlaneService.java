@@ -46,13 +46,15 @@ final class DataPlaneService implements JobsDataPlane {
         boolean includeDocument = !Boolean.FALSE.equals(request.includeJobDocument());
         String thingArn = ctx.scope().thingArn(request.thingName());
         if (NEXT.equals(request.jobId())) {
-            Optional<ExecutionRecord> head = head(request.thingName());
-            if (head.isEmpty()) {
-                return new DescribeJobExecutionResponse(null);
-            }
-            JobRecord job = ctx.job(head.get().jobId());
-            return new DescribeJobExecutionResponse(Views.execution(head.get(), thingArn,
-                    includeDocument ? job.document() : null, ctx.now()));
+            return ctx.commits().run(() -> {
+                Optional<ExecutionRecord> head = head(request.thingName());
+                if (head.isEmpty()) {
+                    return Either.right(Decision.unchanged(new DescribeJobExecutionResponse(null)));
+                }
+                JobRecord job = jobOfHead(head.get());
+                return Either.right(Decision.unchanged(new DescribeJobExecutionResponse(Views.execution(head.get(),
+                        thingArn, includeDocument ? job.document() : null, ctx.now()))));
+            });
         }
         JobRecord job = visibleJob(request.jobId());
         ExecutionRecord execution = ctx.repository()
@@ -69,9 +71,7 @@ final class DataPlaneService implements JobsDataPlane {
     @Override
     public GetPendingJobExecutionsResponse getPendingJobExecutions(GetPendingJobExecutionsRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
-        if (ctx.repository().findThing(request.thingName()).isEmpty()) {
-            throw new ResourceNotFoundException("thingName: thing " + request.thingName() + " does not exist");
-        }
+        requireThing(request.thingName());
         List<JobExecutionSummary> inProgress = new ArrayList<>();
         List<JobExecutionSummary> queued = new ArrayList<>();
         for (ExecutionRecord execution
@@ -92,9 +92,7 @@ final class DataPlaneService implements JobsDataPlane {
             if (head.isEmpty()) {
                 return Either.right(Decision.unchanged(new StartNextPendingJobExecutionResponse(null)));
             }
-            // The head's job vanished between the two reads: read the queue again.
-            JobRecord job = ctx.repository().findJob(head.get().jobId())
-                    .orElseThrow(() -> new StaleStateException("job " + head.get().jobId() + " is gone"));
+            JobRecord job = jobOfHead(head.get());
             return Either.right(ExecutionRules.startNext(job, head.get(), request, thingArn, ctx.now()));
         });
     }
@@ -110,9 +108,29 @@ final class DataPlaneService implements JobsDataPlane {
         });
     }
 
+    /**
+     * The head of the thing's queue. An empty queue costs one more read: a thing that does not exist is
+     * ResourceNotFoundException rather than "nothing pending" (a pending execution implies its thing, SPEC G4).
+     */
     private Optional<ExecutionRecord> head(String thingName) {
         List<ExecutionRecord> queue = ctx.repository().pendingExecutions(thingName, 1);
-        return queue.isEmpty() ? Optional.empty() : Optional.of(queue.get(0));
+        if (queue.isEmpty()) {
+            requireThing(thingName);
+            return Optional.empty();
+        }
+        return Optional.of(queue.get(0));
+    }
+
+    /** The head's job; if it vanished between the two reads, the caller reads the queue again. */
+    private JobRecord jobOfHead(ExecutionRecord head) {
+        return ctx.repository().findJob(head.jobId())
+                .orElseThrow(() -> new StaleStateException("job " + head.jobId() + " is gone"));
+    }
+
+    private void requireThing(String thingName) {
+        if (ctx.repository().findThing(thingName).isEmpty()) {
+            throw new ResourceNotFoundException("thingName: thing " + thingName + " does not exist");
+        }
     }
 
     /** SPEC J11: devices do not see jobs in DELETION_IN_PROGRESS. */

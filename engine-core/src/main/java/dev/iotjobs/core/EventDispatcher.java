@@ -6,14 +6,14 @@ import dev.iotjobs.spi.StoredEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers stored events to subscribers in sequence order, then drops them from the store's outbox. One thread
- * delivers at a time; a thread that finds another delivering leaves it a signal instead of waiting.
+ * delivers at a time; a thread that finds another delivering (including a listener that commits from inside its
+ * callback) leaves it a signal instead of waiting, and the delivering thread goes round once more.
  */
 final class EventDispatcher implements JobEvents {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
@@ -21,7 +21,7 @@ final class EventDispatcher implements JobEvents {
 
     private final JobRepository repository;
     private final List<Consumer<? super JobEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final ReentrantLock delivering = new ReentrantLock();
+    private final AtomicBoolean delivering = new AtomicBoolean();
     private final AtomicBoolean signalled = new AtomicBoolean();
     private long delivered;
 
@@ -38,12 +38,13 @@ final class EventDispatcher implements JobEvents {
     /** Called after every commit that stored events. */
     void afterCommit() {
         signalled.set(true);
-        while (signalled.get() && delivering.tryLock()) {
+        // Not a reentrant lock: a listener's own commit must not deliver from inside the delivery loop.
+        while (signalled.get() && delivering.compareAndSet(false, true)) {
             try {
                 signalled.set(false);
                 drain();
             } finally {
-                delivering.unlock();
+                delivering.set(false);
             }
         }
     }

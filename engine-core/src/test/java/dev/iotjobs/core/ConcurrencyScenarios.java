@@ -72,6 +72,20 @@ public abstract class ConcurrencyScenarios extends EngineFixture {
     }
 
     @Test
+    void c3_concurrentUpdatesWithoutExpectedVersionAllApplyOneAfterTheOther() throws Exception {
+        things("t1");
+        job("j1", "t1");
+        startNext("t1");
+        race(i -> {
+            device().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("j1").thingName("t1")
+                    .status(JobExecutionStatus.IN_PROGRESS).statusDetails(java.util.Map.of("worker", "w" + i))
+                    .build());
+            return null;
+        });
+        assertThat(execution("j1", "t1").versionNumber()).isEqualTo(2L + THREADS);
+    }
+
+    @Test
     void c1_concurrentStartNextStartsOneExecutionAndAllSeeIt() throws Exception {
         things("t1");
         job("a", "t1");

@@ -16,6 +16,7 @@ import dev.iotjobs.api.model.Job;
 import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobProcessDetails;
+import dev.iotjobs.spi.InterleavingRepository;
 import dev.iotjobs.spi.JobRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public abstract class EngineFixture {
     protected static final String DOC = "{\"operation\":\"reboot\"}";
 
     protected MutableClock clock;
-    protected JobRepository repository;
+    protected InterleavingRepository repository;
     protected JobsEngine engine;
     protected final List<JobEvent> events = Collections.synchronizedList(new ArrayList<>());
 
@@ -48,7 +49,7 @@ public abstract class EngineFixture {
     @BeforeEach
     void startEngine() {
         clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        repository = newRepository();
+        repository = new InterleavingRepository(newRepository());
         engine = JobsEngine.builder().repository(repository).clock(clock).region(REGION).accountId(ACCOUNT).build();
         events.clear();
         engine.events().subscribe(events::add);

@@ -26,8 +26,9 @@ import net.jqwik.api.state.Transformer;
 
 /**
  * Random sequences of every operation on a small fleet, checking after each step that counters equal statuses
- * (X1), versions grow by exactly one per change (X4), terminal stays terminal (X3), SNAPSHOT jobs complete exactly
- * when nothing is pending (J8) and rejected operations change nothing (V2). A failure shrinks to a short sequence.
+ * and the fold of events (X1, E3), versions grow by exactly one per change (X4), terminal stays terminal (X3),
+ * SNAPSHOT jobs complete exactly when nothing is pending (J8) and rejected operations change nothing (V2). A failure
+ * shrinks to a short printed sequence.
  */
 public abstract class EngineStateProperties {
 

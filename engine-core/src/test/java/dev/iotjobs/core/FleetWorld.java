@@ -12,12 +12,14 @@ import dev.iotjobs.api.control.ListJobExecutionsForJobResponse;
 import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.control.ListJobsResponse;
 import dev.iotjobs.api.error.JobsException;
+import dev.iotjobs.api.event.JobCreated;
 import dev.iotjobs.api.event.JobEvent;
 import dev.iotjobs.api.model.Job;
 import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.core.rules.Counters;
 import dev.iotjobs.core.rules.Statuses;
 import dev.iotjobs.core.rules.Views;
 import dev.iotjobs.spi.JobRepository;
@@ -101,6 +103,10 @@ public final class FleetWorld {
             assertThat(now).as("rejected operation changed state: %s", lastLog()).isEqualTo(last);
         }
         for (Job job : now.jobs().values()) {
+            // SPEC E3: the counters are the fold of the job's events since its (latest) creation.
+            assertThat(Views.processDetails(Counters.fold(eventsSinceCreation(job.jobId()))))
+                    .as("fold of the events of %s after %s", job.jobId(), lastLog())
+                    .isEqualTo(job.jobProcessDetails());
             StatusCounts counted = StatusCounts.ZERO;
             for (JobExecution execution : now.executions().values()) {
                 if (execution.jobId().equals(job.jobId())) {
@@ -134,6 +140,21 @@ public final class FleetWorld {
             }
         }
         last = now;
+    }
+
+    private List<JobEvent> eventsSinceCreation(String jobId) {
+        List<JobEvent> ofJob = new ArrayList<>();
+        synchronized (events) {
+            for (JobEvent event : events) {
+                if (event.jobId().equals(jobId)) {
+                    if (event instanceof JobCreated) {
+                        ofJob.clear();
+                    }
+                    ofJob.add(event);
+                }
+            }
+        }
+        return ofJob;
     }
 
     private String lastLog() {

@@ -5,6 +5,7 @@ import static dev.iotjobs.api.model.JobExecutionStatus.FAILED;
 import static dev.iotjobs.api.model.JobExecutionStatus.IN_PROGRESS;
 import static dev.iotjobs.api.model.JobExecutionStatus.QUEUED;
 import static dev.iotjobs.api.model.JobExecutionStatus.SUCCEEDED;
+import static dev.iotjobs.spi.RepositoryFixtures.T0;
 import static dev.iotjobs.spi.RepositoryFixtures.at;
 import static dev.iotjobs.spi.RepositoryFixtures.completion;
 import static dev.iotjobs.spi.RepositoryFixtures.counts;
@@ -26,6 +27,7 @@ import static dev.iotjobs.spi.RepositoryFixtures.withTimers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iotjobs.api.event.JobDeleted;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.TargetSelection;
@@ -874,10 +876,50 @@ public abstract class JobRepositoryContract {
     // ---------------------------------------------------------------- helpers
 
     /** @param changes what to put in the changeset @return what the commit stored */
+    @Test
+    void aJobCheckPassesAtTheReadRevisionAndIsStaleAfterAnUpdate() {
+        JobRecord job = insertJob(job("j1"));
+        commit(c -> c.expectJob(job).event(new JobDeleted("j1", T0)));
+        commit(c -> c.updateJob(next(job, b -> b.description("changed"))));
+        assertStale(c -> c.expectJob(job).event(new JobDeleted("j1", T0)));
+        assertThat(repository.findJob("j1").orElseThrow().revision()).isEqualTo(2);
+    }
+
+    @Test
+    void anExecutionInsertNeedsItsThing() {
+        insertJob(job("j1"));
+        assertThatThrownBy(() -> repository.commit(Changeset.builder()
+                .insertExecution(execution("j1", "ghost", 1, QUEUED, T0)).build()))
+                .isInstanceOf(StaleStateException.class);
+        assertThat(repository.findExecution("j1", "ghost", null)).isEmpty();
+    }
+
+    @Test
+    void aThingDeleteExpectsNoPendingExecutionLeft() {
+        insertJob(job("j1"));
+        ExecutionRecord queued = insertExecution(execution("j1", "t1", 1, QUEUED, T0));
+        long version = repository.findThing("t1").orElseThrow().version();
+        assertStale(c -> c.deleteThing("t1", version));
+        commit(c -> c.deleteThing("t1", version).updateExecution(next(queued, JobExecutionStatus.REMOVED)));
+        assertThat(repository.findThing("t1")).isEmpty();
+    }
+
+    @Test
+    void aGroupInsertNeedsItsParentAndAGroupDeleteNoChildren() {
+        assertStale(c -> c.insertGroup(group("child", "missing")));
+        commit(c -> c.insertGroup(group("parent", null)).insertGroup(group("child", "parent")));
+        assertStale(c -> c.deleteGroup("parent", 1));
+        commit(c -> c.deleteGroup("child", 1).deleteGroup("parent", 1));
+        assertThat(repository.findThingGroup("parent")).isEmpty();
+        assertThat(repository.childGroups("parent")).isEmpty();
+    }
+
     protected CommitResult commit(Consumer<Changeset.Builder> changes) {
         Changeset.Builder builder = Changeset.builder();
         changes.accept(builder);
-        return repository.commit(builder.build());
+        Changeset changeset = builder.build();
+        registerThingsOf(changeset);
+        return repository.commit(changeset);
     }
 
     /** @param changes a changeset that must fail its compare-and-set */
@@ -885,7 +927,21 @@ public abstract class JobRepositoryContract {
         Changeset.Builder builder = Changeset.builder();
         changes.accept(builder);
         Changeset changeset = builder.build();
+        registerThingsOf(changeset);
         assertThatThrownBy(() -> repository.commit(changeset)).isInstanceOf(StaleStateException.class);
+    }
+
+    /** Executions need their thing: tests about executions register it first, in a commit of its own. */
+    private void registerThingsOf(Changeset changeset) {
+        Changeset.Builder things = Changeset.builder();
+        changeset.executionInserts().stream().map(ExecutionRecord::thingName).distinct()
+                .filter(name -> repository.findThing(name).isEmpty())
+                .filter(name -> changeset.thingInserts().stream().noneMatch(t -> t.thingName().equals(name)))
+                .forEach(name -> things.insertThing(thing(name)));
+        Changeset registration = things.build();
+        if (!registration.isEmpty()) {
+            repository.commit(registration);
+        }
     }
 
     private JobRecord insertJob(JobRecord job) {

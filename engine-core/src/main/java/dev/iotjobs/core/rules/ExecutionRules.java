@@ -76,7 +76,7 @@ public final class ExecutionRules {
         }
         ExecutionRecord next = transition(job, latest, request.status(), request.statusDetails(),
                 request.stepTimeoutInMinutes(), now);
-        Changeset.Builder changes = Changeset.builder();
+        Changeset.Builder changes = Changeset.builder().expectJob(job);
         ExecutionChanges.updated(changes, job, latest, next);
         UpdateJobExecutionResponse response = new UpdateJobExecutionResponse(
                 Boolean.TRUE.equals(request.includeJobExecutionState()) ? Views.state(next) : null,
@@ -104,7 +104,7 @@ public final class ExecutionRules {
         }
         ExecutionRecord next = transition(job, head, JobExecutionStatus.IN_PROGRESS, request.statusDetails(),
                 request.stepTimeoutInMinutes(), now);
-        Changeset.Builder changes = Changeset.builder();
+        Changeset.Builder changes = Changeset.builder().expectJob(job);
         ExecutionChanges.updated(changes, job, head, next);
         return new Decision<>(changes.build(), new StartNextPendingJobExecutionResponse(
                 Views.execution(next, thingArn, job.document(), now)));
@@ -137,7 +137,7 @@ public final class ExecutionRules {
         }
         Map<String, String> details = request.statusDetails().isEmpty()
                 ? latest.statusDetails() : request.statusDetails();
-        Changeset.Builder changes = Changeset.builder();
+        Changeset.Builder changes = Changeset.builder().expectJob(job);
         ExecutionChanges.updated(changes, job, latest, ended(latest, JobExecutionStatus.CANCELED, force, details, now));
         return Either.right(new Decision<>(changes.build(), CancelJobExecutionResponse.builder().build()));
     }
@@ -158,7 +158,7 @@ public final class ExecutionRules {
                     + " of job " + execution.jobId() + " on thing " + execution.thingName()
                     + " is IN_PROGRESS: delete it with force", Views.state(execution)));
         }
-        Changeset.Builder changes = Changeset.builder();
+        Changeset.Builder changes = Changeset.builder().expectJob(job);
         ExecutionChanges.deleted(changes, job, execution, now);
         return Either.right(new Decision<>(changes.build(), DeleteJobExecutionResponse.builder().build()));
     }

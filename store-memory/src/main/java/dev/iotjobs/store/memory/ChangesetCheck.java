@@ -37,11 +37,14 @@ final class ChangesetCheck {
      * @throws IllegalArgumentException if a record lacks a member the store indexes by
      */
     void check(Changeset changes) {
-        checkRegistry(changes);
+        Staged<String> things = checkRegistry(changes);
         Staged<String> jobRevisions = new Staged<>(id -> {
             JobRecord job = jobs.get(id);
             return job == null ? null : job.revision();
         });
+        for (Versioned<String> expected : changes.jobChecks()) {
+            expectVersion(jobRevisions, expected.key(), expected.expected(), "job");
+        }
         for (JobRecord job : changes.jobInserts()) {
             requireIndexable(job);
             expectAbsent(jobRevisions, job.jobId(), "job");
@@ -60,16 +63,36 @@ final class ChangesetCheck {
             requireIndexable(execution);
             expectAbsent(versions, execution.key(), "execution");
             expectPresent(jobRevisions, execution.jobId(), "job of execution " + execution.key());
+            expectPresent(things, execution.thingName(), "thing of execution " + execution.key());
             versions.put(execution.key(), execution.versionNumber());
+        }
+        Map<ExecutionKey, Boolean> pendingAfter = new HashMap<>();
+        for (ExecutionRecord execution : changes.executionInserts()) {
+            pendingAfter.put(execution.key(), execution.isPending());
         }
         for (ExecutionRecord execution : changes.executionUpdates()) {
             requireIndexable(execution);
             expectVersion(versions, execution.key(), execution.versionNumber() - 1, "execution");
             versions.put(execution.key(), execution.versionNumber());
+            pendingAfter.put(execution.key(), execution.isPending());
         }
         for (Versioned<ExecutionKey> delete : changes.executionDeletes()) {
             expectVersion(versions, delete.key(), delete.expected(), "execution");
             versions.put(delete.key(), null);
+            pendingAfter.put(delete.key(), false);
+        }
+        for (Versioned<String> delete : changes.thingDeletes()) {
+            // A job created for the thing meanwhile would leave a pending execution on a deleted thing.
+            for (ExecutionKey key : executions.pendingKeys(delete.key())) {
+                if (pendingAfter.getOrDefault(key, true)) {
+                    throw new StaleStateException("thing " + delete.key() + " still has pending execution " + key);
+                }
+            }
+            for (Map.Entry<ExecutionKey, Boolean> staged : pendingAfter.entrySet()) {
+                if (staged.getKey().thingName().equals(delete.key()) && staged.getValue()) {
+                    throw new StaleStateException("thing " + delete.key() + " gets pending execution " + staged.getKey());
+                }
+            }
         }
         for (String jobId : changes.counterDeltas().keySet()) {
             expectPresent(jobRevisions, jobId, "job of counter delta");
@@ -83,7 +106,7 @@ final class ChangesetCheck {
         }
     }
 
-    private void checkRegistry(Changeset changes) {
+    private Staged<String> checkRegistry(Changeset changes) {
         Staged<String> things = new Staged<>(name -> {
             ThingRecord thing = registry.thing(name);
             return thing == null ? null : thing.version();
@@ -108,16 +131,33 @@ final class ChangesetCheck {
             if (registry.groupById(group.thingGroupId()) != null || !newGroupIds.add(group.thingGroupId())) {
                 throw new StaleStateException("thing group id " + group.thingGroupId() + " is taken");
             }
+            if (group.parentGroupName() != null) {
+                expectPresent(groups, group.parentGroupName(), "parent thing group");
+            }
             groups.put(group.thingGroupName(), group.version());
         }
         for (Versioned<String> delete : changes.groupDeletes()) {
             expectVersion(groups, delete.key(), delete.expected(), "thing group");
             groups.put(delete.key(), null);
         }
+        for (Versioned<String> delete : changes.groupDeletes()) {
+            for (String child : registry.childGroups(delete.key())) {
+                if (groups.version(child) != null) {
+                    throw new StaleStateException("thing group " + delete.key() + " still has child group " + child);
+                }
+            }
+            for (ThingGroupRecord group : changes.groupInserts()) {
+                if (delete.key().equals(group.parentGroupName())) {
+                    throw new StaleStateException("thing group " + delete.key() + " gets child group "
+                            + group.thingGroupName());
+                }
+            }
+        }
         for (Membership membership : changes.membershipAdds()) {
             expectPresent(things, membership.thingName(), "thing");
             expectPresent(groups, membership.thingGroupName(), "thing group");
         }
+        return things;
     }
 
     /** @return how many executions of the job remain once the changeset's execution writes are applied */

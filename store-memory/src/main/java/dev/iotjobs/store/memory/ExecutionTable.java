@@ -77,6 +77,13 @@ final class ExecutionTable {
                 keep, limit);
     }
 
+    /** @return the keys of the thing's QUEUED and IN_PROGRESS executions */
+    List<ExecutionKey> pendingKeys(String thingName) {
+        return pendingByThing.getOrDefault(thingName, Collections.emptyNavigableSet()).stream()
+                .map(key -> new ExecutionKey(key.jobId(), thingName, key.executionNumber()))
+                .toList();
+    }
+
     Page<ExecutionRecord> listForJob(String jobId, JobExecutionStatus status, JobExecutionsKey after, int limit) {
         NavigableSet<JobExecutionsKey> keys = byJob.getOrDefault(jobId, Collections.emptyNavigableSet());
         return Pages.page(after == null ? keys : keys.tailSet(after, false),
