@@ -123,4 +123,15 @@ public interface JobRepository {
 
     /** @param sequence events up to and including this sequence were delivered and may be dropped */
     void deleteEventsThrough(long sequence);
+
+    /**
+     * Takes or renews the event relay lease: one engine at a time (per store) delivers the stored events, so that
+     * they reach subscribers in commit order even when several engine nodes share the store.
+     *
+     * @param owner the engine node asking
+     * @param now the present
+     * @param until when the lease ends unless renewed
+     * @return whether {@code owner} holds the lease until {@code until} (it was free, expired, or already its own)
+     */
+    boolean acquireEventRelay(String owner, Instant now, Instant until);
 }

@@ -3,7 +3,11 @@ package dev.iotjobs.core;
 import dev.iotjobs.api.event.JobEvent;
 import dev.iotjobs.spi.JobRepository;
 import dev.iotjobs.spi.StoredEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -11,22 +15,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers stored events to subscribers in sequence order, then drops them from the store's outbox. One thread
- * delivers at a time; a thread that finds another delivering (including a listener that commits from inside its
- * callback) leaves it a signal instead of waiting, and the delivering thread goes round once more.
+ * Relays stored events (the store's outbox) to subscribers in commit order, at least once, then drops them
+ * (SPEC E1, E2).
+ *
+ * <ul>
+ *   <li>One engine node per store relays at a time: the holder of the store's relay lease, renewed on every
+ *       round. Events reach the subscribers of that node; the others take over when its lease expires.</li>
+ *   <li>Within the node, one thread relays at a time; a thread that finds another relaying (including a listener
+ *       that commits from inside its callback) leaves it a signal, and the relaying thread goes round once
+ *       more.</li>
+ *   <li>A database may make a later sequence number visible before an earlier one (transactions commit out of
+ *       order). A missing number is a gap: the relay waits up to {@code gapWait} for it before going past, and does
+ *       not drop events past a gap it went over until the gap fills or is long dead, so a late event is still
+ *       delivered (late) rather than lost.</li>
+ *   <li>Events are dropped only after delivery, so a crash or restart delivers them again: at least once.</li>
+ * </ul>
  */
 final class EventDispatcher implements JobEvents {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
     private static final int BATCH = 1000;
 
     private final JobRepository repository;
+    private final Clock clock;
+    private final String nodeId;
+    private final Duration lease;
+    private final Duration gapWait;
     private final List<Consumer<? super JobEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean delivering = new AtomicBoolean();
+    private final AtomicBoolean relaying = new AtomicBoolean();
     private final AtomicBoolean signalled = new AtomicBoolean();
-    private long delivered;
 
-    EventDispatcher(JobRepository repository) {
+    // Guarded by `relaying`.
+    private long lastDelivered;
+    private long droppedThrough;
+    private final TreeMap<Long, Instant> openGaps = new TreeMap<>();
+
+    EventDispatcher(JobRepository repository, Clock clock, String nodeId, Duration lease, Duration gapWait) {
         this.repository = repository;
+        this.clock = clock;
+        this.nodeId = nodeId;
+        this.lease = lease;
+        this.gapWait = gapWait;
     }
 
     @Override
@@ -35,37 +63,106 @@ final class EventDispatcher implements JobEvents {
         return () -> listeners.remove(listener);
     }
 
-    /** Called after every commit that stored events. */
-    void afterCommit() {
+    /** Relays what is stored now; called after commits that stored events and by the background thread. */
+    void relay() {
         signalled.set(true);
-        // Not a reentrant lock: a listener's own commit must not deliver from inside the delivery loop.
-        while (signalled.get() && delivering.compareAndSet(false, true)) {
+        // Not a reentrant lock: a listener's own commit must not relay from inside the relay loop.
+        while (signalled.get() && relaying.compareAndSet(false, true)) {
             try {
                 signalled.set(false);
-                drain();
+                relayRounds();
             } finally {
-                delivering.set(false);
+                relaying.set(false);
             }
         }
     }
 
-    private void drain() {
-        List<StoredEvent> batch;
-        do {
-            batch = repository.eventsAfter(delivered, BATCH);
-            for (StoredEvent stored : batch) {
-                for (Consumer<? super JobEvent> listener : listeners) {
-                    try {
-                        listener.accept(stored.event());
-                    } catch (RuntimeException e) {
-                        LOG.warn("event listener failed on {}", stored.event(), e);
-                    }
-                }
-                delivered = stored.sequence();
+    private void relayRounds() {
+        Instant now = clock.instant();
+        if (!repository.acquireEventRelay(nodeId, now, now.plus(lease))) {
+            return;
+        }
+        boolean late = deliverLate();
+        while (true) {
+            List<StoredEvent> batch = repository.eventsAfter(lastDelivered, BATCH);
+            int delivered = deliverNew(batch);
+            if (delivered > 0 || late) {
+                dropDelivered();
+                late = false;
             }
-            if (!batch.isEmpty()) {
-                repository.deleteEventsThrough(delivered);
+            if (batch.size() < BATCH || delivered == 0) {
+                return;
             }
-        } while (batch.size() == BATCH);
+        }
+    }
+
+    /**
+     * Events that became visible after newer ones were delivered: at or below what was already dropped (they were
+     * not there when it was dropped), or in a gap the relay went past. They are the oldest stored events.
+     */
+    private boolean deliverLate() {
+        boolean any = false;
+        for (StoredEvent stored : repository.eventsAfter(0, BATCH)) {
+            long sequence = stored.sequence();
+            if (sequence > lastDelivered) {
+                break;
+            }
+            if (sequence <= droppedThrough || openGaps.remove(sequence) != null) {
+                deliver(stored.event());
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** Delivers events past the last delivered one in sequence order, up to a gap still worth waiting for. */
+    private int deliverNew(List<StoredEvent> batch) {
+        int count = 0;
+        for (StoredEvent stored : batch) {
+            long sequence = stored.sequence();
+            if (lastDelivered > 0 && sequence > lastDelivered + 1 && !wentPastGap(lastDelivered + 1, sequence)) {
+                break;
+            }
+            openGaps.remove(sequence);
+            deliver(stored.event());
+            lastDelivered = sequence;
+            count++;
+        }
+        return count;
+    }
+
+    /** Whether to go past the missing numbers [from, to): only once they have been missing for {@code gapWait}. */
+    private boolean wentPastGap(long from, long to) {
+        Instant now = clock.instant();
+        Instant since = openGaps.computeIfAbsent(from, k -> now);
+        if (Duration.between(since, now).compareTo(gapWait) < 0) {
+            return false;
+        }
+        for (long missing = from; missing < to; missing++) {
+            openGaps.putIfAbsent(missing, since);
+        }
+        return true;
+    }
+
+    private void deliver(JobEvent event) {
+        for (Consumer<? super JobEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("event listener failed on {}", event, e);
+            }
+        }
+    }
+
+    /** Drops delivered events, but never past a gap that may still fill; forgets gaps dead for long. */
+    private void dropDelivered() {
+        Instant deadline = clock.instant().minus(gapWait.multipliedBy(60));
+        openGaps.values().removeIf(since -> since.isBefore(deadline));
+        long through = openGaps.isEmpty() ? lastDelivered : Math.min(lastDelivered, openGaps.firstKey() - 1);
+        through = Math.max(through, droppedThrough);
+        if (through > 0) {
+            repository.deleteEventsThrough(through);
+            droppedThrough = through;
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.iotjobs.spi.JobRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,8 @@ public final class JobsEngine implements AutoCloseable {
 
     private JobsEngine(Builder builder) {
         Scope scope = new Scope(builder.region, builder.accountId);
-        this.events = new EventDispatcher(builder.repository);
+        this.events = new EventDispatcher(builder.repository, builder.clock, builder.nodeId, builder.relayLease,
+                builder.eventGapWait);
         CommitLoop commits = new CommitLoop(builder.repository, events, builder.limits.maxCommitAttempts());
         EngineContext ctx = new EngineContext(builder.repository, builder.clock, scope, builder.limits, commits,
                 builder.documentSourceResolver);
@@ -111,9 +113,19 @@ public final class JobsEngine implements AutoCloseable {
     private void runDueWorkSafely() {
         try {
             runDueWork();
+            events.relay();
         } catch (RuntimeException e) {
-            LOG.warn("due work failed; retrying next period", e);
+            LOG.warn("due work or event relay failed; retrying next period", e);
         }
+    }
+
+    /**
+     * Delivers the stored events that are waiting, if this node holds the store's relay lease. Commits deliver
+     * their own events at once and {@link #start()}'s thread calls this every period; call it yourself to deliver
+     * events of a restart or of other nodes without starting the thread.
+     */
+    public void relayEvents() {
+        events.relay();
     }
 
     /** Stops the background thread, if started, waiting for a running round to finish. */
@@ -142,6 +154,9 @@ public final class JobsEngine implements AutoCloseable {
         private EngineLimits limits = EngineLimits.AWS_DEFAULTS;
         private DocumentSourceResolver documentSourceResolver;
         private Duration dueWorkPeriod = Duration.ofSeconds(1);
+        private String nodeId = UUID.randomUUID().toString();
+        private Duration relayLease = Duration.ofSeconds(10);
+        private Duration eventGapWait = Duration.ofSeconds(2);
 
         private Builder() {
         }
@@ -188,12 +203,45 @@ public final class JobsEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param nodeId this engine node's name among the nodes sharing a store (default: random); a node that keeps
+         *     its name across restarts takes its event relay lease back at once
+         * @return this
+         */
+        public Builder nodeId(String nodeId) {
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        /**
+         * @param lease how long this node relays events for after its last relay round before another node may take
+         *     over (default 10 s)
+         * @return this
+         */
+        public Builder relayLease(Duration lease) {
+            this.relayLease = lease;
+            return this;
+        }
+
+        /**
+         * @param gapWait how long the relay waits for a missing event sequence number (a transaction that took its
+         *     number earlier but commits later) before delivering past it (default 2 s)
+         * @return this
+         */
+        public Builder eventGapWait(Duration gapWait) {
+            this.eventGapWait = gapWait;
+            return this;
+        }
+
         /** @return the engine */
         public JobsEngine build() {
             Objects.requireNonNull(repository, "repository");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(limits, "limits");
             Objects.requireNonNull(dueWorkPeriod, "dueWorkPeriod");
+            Objects.requireNonNull(nodeId, "nodeId");
+            Objects.requireNonNull(relayLease, "relayLease");
+            Objects.requireNonNull(eventGapWait, "eventGapWait");
             if (region == null || !region.matches("[a-z0-9-]+") || accountId == null || !accountId.matches("\\d{12}")) {
                 throw new IllegalArgumentException("region must match [a-z0-9-]+ and accountId be 12 digits");
             }

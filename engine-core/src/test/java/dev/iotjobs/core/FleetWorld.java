@@ -161,7 +161,8 @@ public final class FleetWorld {
         return log.isEmpty() ? "(start)" : log.get(log.size() - 1);
     }
 
-    private Snapshot snapshot() {
+    /** @return everything the control plane shows now, and how many events were emitted so far */
+    Snapshot snapshot() {
         Map<String, Job> jobs = new LinkedHashMap<>();
         String token = null;
         do {

@@ -125,4 +125,9 @@ public final class InterleavingRepository implements JobRepository {
     public void deleteEventsThrough(long sequence) {
         store.deleteEventsThrough(sequence);
     }
+
+    @Override
+    public boolean acquireEventRelay(String owner, Instant now, Instant until) {
+        return store.acquireEventRelay(owner, now, until);
+    }
 }

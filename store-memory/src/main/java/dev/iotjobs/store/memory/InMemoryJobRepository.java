@@ -53,6 +53,8 @@ import java.util.function.Supplier;
  * {@link IllegalArgumentException}, also before anything is applied.
  */
 public final class InMemoryJobRepository implements JobRepository {
+    private String relayOwner;
+    private Instant relayUntil;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final JobTable jobs = new JobTable();
     private final ExecutionTable executions = new ExecutionTable();
@@ -171,6 +173,16 @@ public final class InMemoryJobRepository implements JobRepository {
     @Override
     public void deleteEventsThrough(long sequence) {
         events.deleteThrough(sequence);
+    }
+
+    @Override
+    public synchronized boolean acquireEventRelay(String owner, Instant now, Instant until) {
+        if (relayOwner == null || relayOwner.equals(owner) || !relayUntil.isAfter(now)) {
+            relayOwner = owner;
+            relayUntil = until;
+            return true;
+        }
+        return false;
     }
 
     private void applyRegistryWrites(Changeset changes) {
