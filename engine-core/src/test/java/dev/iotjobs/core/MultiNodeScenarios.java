@@ -1,0 +1,147 @@
+package dev.iotjobs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iotjobs.api.JobsDataPlane;
+import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateThingGroupRequest;
+import dev.iotjobs.api.control.CreateThingRequest;
+import dev.iotjobs.api.control.AddThingToThingGroupRequest;
+import dev.iotjobs.api.control.DescribeJobExecutionRequest;
+import dev.iotjobs.api.control.DescribeJobRequest;
+import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.data.UpdateJobExecutionRequest;
+import dev.iotjobs.api.error.InvalidStateTransitionException;
+import dev.iotjobs.api.error.VersionConflictException;
+import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.event.JobStatusChanged;
+import dev.iotjobs.api.model.Job;
+import dev.iotjobs.api.model.JobExecution;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.spi.JobRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two engine nodes on one store, their devices racing over the same things (SPEC C1, J9, E2): every job completes
+ * exactly once, counters are exact, no update applies on a stale version, nothing is lost.
+ */
+public abstract class MultiNodeScenarios {
+    private static final String REGION = "us-east-1";
+    private static final String ACCOUNT = "123456789012";
+    private static final int THINGS = 200;
+    private static final int THREADS_PER_NODE = 4;
+    private static final List<String> JOBS = List.of("alpha", "beta");
+
+    /**
+     * @return a new repository on the shared store of this test: every call of one test reaches the same data, as
+     *     two service nodes reach one database
+     */
+    protected abstract JobRepository newNodeRepository();
+
+    private JobsEngine node(String name, List<JobEvent> sink) {
+        JobsEngine node = JobsEngine.builder().repository(newNodeRepository()).clock(Clock.systemUTC())
+                .region(REGION).accountId(ACCOUNT).nodeId(name).build();
+        node.events().subscribe(sink::add);
+        return node;
+    }
+
+    @Test
+    void c1_j9_twoNodesRacingOverTheSameThingsCompleteEachJobOnceWithExactCounters() throws Exception {
+        List<JobEvent> events = Collections.synchronizedList(new ArrayList<>());
+        JobsEngine a = node("node-a", events);
+        JobsEngine b = node("node-b", events);
+        String[] names = new String[THINGS];
+        a.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName("fleet").build());
+        for (int i = 0; i < THINGS; i++) {
+            names[i] = "device-" + i;
+            a.things().createThing(CreateThingRequest.builder().thingName(names[i]).build());
+            a.things().addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName("fleet")
+                    .thingName(names[i]).build());
+        }
+        for (String jobId : JOBS) {
+            b.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document("{\"op\":\"update\"}")
+                    .targets("arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/fleet").build());
+        }
+
+        AtomicInteger applied = new AtomicInteger();
+        AtomicInteger unexpected = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2 * THREADS_PER_NODE);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> devices = new ArrayList<>();
+            for (int t = 0; t < THREADS_PER_NODE; t++) {
+                int slice = t;
+                // Thread t of node a and thread t of node b drive the same things.
+                for (JobsEngine node : List.of(a, b)) {
+                    devices.add(pool.submit(() -> {
+                        go.await();
+                        drive(node.dataPlane(), names, slice, applied, unexpected);
+                        return null;
+                    }));
+                }
+            }
+            go.countDown();
+            for (Future<?> device : devices) {
+                device.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        a.relayEvents();
+        b.relayEvents();
+
+        assertThat(unexpected).hasValue(0);
+        assertThat(applied).as("each execution ended exactly once").hasValue(JOBS.size() * THINGS);
+        for (String jobId : JOBS) {
+            Job job = a.controlPlane().describeJob(DescribeJobRequest.builder().jobId(jobId).build()).job();
+            assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(job.jobProcessDetails().numberOfSucceededThings()).isEqualTo(THINGS);
+            assertThat(job.jobProcessDetails().numberOfQueuedThings()).isZero();
+            assertThat(job.jobProcessDetails().numberOfInProgressThings()).isZero();
+            assertThat(events).filteredOn(e -> e instanceof JobStatusChanged changed && changed.jobId().equals(jobId)
+                    && changed.to() == JobStatus.COMPLETED).hasSize(1);
+        }
+        for (String name : names) {
+            JobExecution execution = b.controlPlane().describeJobExecution(DescribeJobExecutionRequest.builder()
+                    .jobId("alpha").thingName(name).build()).execution();
+            assertThat(execution.status()).isEqualTo(JobExecutionStatus.SUCCEEDED);
+            assertThat(execution.versionNumber()).as("queued, started, succeeded: nothing lost or doubled")
+                    .isEqualTo(3L);
+        }
+    }
+
+    /** One device thread: start the next job of each of its things and finish it, until nothing is pending. */
+    private static void drive(JobsDataPlane plane, String[] names, int slice, AtomicInteger applied,
+                              AtomicInteger unexpected) {
+        for (int i = slice; i < names.length; i += THREADS_PER_NODE) {
+            String thing = names[i];
+            while (true) {
+                JobExecution next = plane.startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                        .thingName(thing).build()).execution();
+                if (next == null) {
+                    break;
+                }
+                try {
+                    plane.updateJobExecution(UpdateJobExecutionRequest.builder().jobId(next.jobId()).thingName(thing)
+                            .status(JobExecutionStatus.SUCCEEDED).expectedVersion(next.versionNumber()).build());
+                    applied.incrementAndGet();
+                } catch (VersionConflictException | InvalidStateTransitionException e) {
+                    // The twin thread on the other node finished it first: the stale update was refused.
+                } catch (RuntimeException e) {
+                    unexpected.incrementAndGet();
+                }
+            }
+        }
+    }
+}
