@@ -1,0 +1,306 @@
+package dev.iotjobs.bench;
+
+import dev.iotjobs.api.JobsDataPlane;
+import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateThingGroupRequest;
+import dev.iotjobs.api.control.DeleteJobRequest;
+import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.data.UpdateJobExecutionRequest;
+import dev.iotjobs.api.data.UpdateJobExecutionResponse;
+import dev.iotjobs.api.model.JobExecution;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.store.memory.InMemoryJobRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * The device round trip through the engine on {@link InMemoryJobRepository}, against a bare map update measured
+ * in the same run (ARCHITECTURE.md, "Benchmarks": report the ratio, these machines are noisy).
+ *
+ * <p><b>One operation</b> of {@link #roundTrip} is what a device does for one job: {@code
+ * startNextPendingJobExecution} for its thing, then {@code updateJobExecution} of the returned execution to
+ * SUCCEEDED. One operation of {@link #baselineMapCompute} is a {@link ConcurrentHashMap#compute} that replaces a
+ * thing's {@link ExecutionState} record by the next one (status flipped, version + 1): the least any store must do.
+ *
+ * <p><b>Supply of QUEUED executions.</b> Each round trip consumes one QUEUED execution, so the engine has to be
+ * refilled, and the refill must not be timed:
+ * <ul>
+ *   <li>Per trial (untimed): a fleet of {@code things} things (default 200,000), registered through the thing
+ *       registry, in one child group per benchmark thread ({@code fleet-slice-N}) under a root group
+ *       {@code fleet}. Each thread walks only its own slice, so threads never contend for one thing, only for the
+ *       store.</li>
+ *   <li>Before each iteration (untimed): {@code jobsPerIteration} (default 3) fresh SNAPSHOT jobs targeting the
+ *       group {@code fleet}, so every thing has that many QUEUED executions, and each thread rewinds to the start
+ *       of its slice, walking it round and round; {@code startNext} takes the oldest job first.</li>
+ *   <li>After each iteration (untimed): the iteration's jobs are force-deleted and the deletion cascade run to the
+ *       end, so every iteration starts on a store of the same size instead of one that grows by
+ *       {@code jobsPerIteration * things} executions per iteration (and a heap that grows with it).</li>
+ *   <li>A thread that has consumed all of its slice's executions before the iteration ends creates, inline and
+ *       so timed, one more job on its own slice group. That costs a {@code createJob} of {@code things/threads}
+ *       executions (about as long as that many round trips), so it must stay rare: the defaults supply 600,000
+ *       executions per iteration, 300,000 per thread per 2-second iteration with one thread, 150,000 with two;
+ *       the engine did about 220,000 round trips/s with one thread when this was written. The trial prints
+ *       "inline refills" at its end if there were any; then raise {@code -p jobsPerIteration=}.</li>
+ * </ul>
+ * The baseline walks its slices the same way over a map that holds one record per thing, so both touch a working
+ * set of the same size.
+ *
+ * <p>Run engine and baseline, with 1 and with 2 threads (about 2.5 minutes, most of it untimed set-up):
+ * {@code java -jar benchmarks/target/benchmarks.jar DeviceRoundTrip}; with 1 thread only (about 1 minute):
+ * {@code java -jar benchmarks/target/benchmarks.jar 'DeviceRoundTripBenchmark\.(roundTrip|baselineMapCompute)$'}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
+@Threads(1)
+public class DeviceRoundTripBenchmark {
+    private static final String REGION = "us-east-1";
+    private static final String ACCOUNT = "123456789012";
+    private static final String FLEET_GROUP = "fleet";
+    private static final String DOCUMENT = "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}";
+
+    /** The device round trip on the engine: start next, then SUCCEEDED. */
+    @Benchmark
+    public UpdateJobExecutionResponse roundTrip(EngineFleet fleet, SliceWalker walker) {
+        return fleet.roundTrip(walker);
+    }
+
+    /** {@link #roundTrip} with two devices at once, each on its own slice of things. */
+    @Benchmark
+    @Threads(2)
+    public UpdateJobExecutionResponse roundTripTwoThreads(EngineFleet fleet, SliceWalker walker) {
+        return fleet.roundTrip(walker);
+    }
+
+    /** The baseline: one bare map update per operation. */
+    @Benchmark
+    public ExecutionState baselineMapCompute(MapFleet fleet, SliceWalker walker) {
+        return fleet.flip(walker);
+    }
+
+    /** {@link #baselineMapCompute} with two threads, each on its own slice of keys. */
+    @Benchmark
+    @Threads(2)
+    public ExecutionState baselineMapComputeTwoThreads(MapFleet fleet, SliceWalker walker) {
+        return fleet.flip(walker);
+    }
+
+    /**
+     * The baseline's value: what a store must at least rewrite when a device updates its execution.
+     *
+     * @param status the execution's status
+     * @param versionNumber the execution's version
+     */
+    public record ExecutionState(JobExecutionStatus status, long versionNumber) {
+        ExecutionState next() {
+            return new ExecutionState(status == JobExecutionStatus.QUEUED
+                    ? JobExecutionStatus.SUCCEEDED : JobExecutionStatus.QUEUED, versionNumber + 1);
+        }
+    }
+
+    /** The thing names, cut into one slice per benchmark thread; shared by the engine and the baseline. */
+    @State(Scope.Benchmark)
+    public static class ThingSlices {
+        /** How many things the fleet has, over all threads. */
+        @Param("200000")
+        public int things;
+
+        List<List<String>> slices;
+        private final AtomicInteger claimed = new AtomicInteger();
+
+        /** @param params tells how many threads will run */
+        @Setup(Level.Trial)
+        public void cut(BenchmarkParams params) {
+            cut(params.getThreads());
+        }
+
+        void cut(int threads) {
+            int perSlice = things / threads;
+            slices = new ArrayList<>(threads);
+            for (int s = 0; s < threads; s++) {
+                slices.add(Fleet.thingNames("device", s * perSlice, perSlice));
+            }
+        }
+
+        int claim() {
+            return claimed.getAndIncrement();
+        }
+
+        static String groupOf(int slice) {
+            return FLEET_GROUP + "-slice-" + slice;
+        }
+    }
+
+    /** One benchmark thread's position in its own slice of things, walked round and round. */
+    @State(Scope.Thread)
+    public static class SliceWalker {
+        String[] things;
+        String group;
+        int next;
+        /** Whole walks through the slice completed in this iteration. */
+        int passes;
+        /** Jobs this thread had to queue on its slice inline in this iteration. */
+        int refills;
+
+        /** @param slices the slices to claim one of */
+        @Setup(Level.Trial)
+        public void claim(ThingSlices slices) {
+            int slice = slices.claim();
+            things = slices.slices.get(slice).toArray(String[]::new);
+            group = ThingSlices.groupOf(slice);
+        }
+
+        /** Every iteration starts at the first thing: fresh jobs queued executions for each. */
+        @Setup(Level.Iteration)
+        public void rewind() {
+            next = 0;
+            passes = 0;
+            refills = 0;
+        }
+
+        /** @return whether the next thing starts a new walk through the slice */
+        boolean atEndOfPass() {
+            return next == things.length;
+        }
+
+        /** @return the next thing, from the first again after the last */
+        String nextThing() {
+            if (next == things.length) {
+                next = 0;
+                passes++;
+            }
+            return things[next++];
+        }
+    }
+
+    /** The engine over the in-memory store, with the fleet registered and fresh jobs queued per iteration. */
+    @State(Scope.Benchmark)
+    public static class EngineFleet {
+        /** Jobs queued on the whole fleet before each iteration: each thing gets this many QUEUED executions. */
+        @Param("3")
+        public int jobsPerIteration;
+
+        JobsEngine engine;
+        JobsDataPlane devices;
+        private final Queue<String> jobsOfIteration = new ConcurrentLinkedQueue<>();
+        private final AtomicLong jobNumber = new AtomicLong();
+        private final AtomicLong warmupRefills = new AtomicLong();
+        private final AtomicLong measuredRefills = new AtomicLong();
+        private volatile boolean measuring;
+
+        /** @param slices the things to register, one group per slice */
+        @Setup(Level.Trial)
+        public void registerFleet(ThingSlices slices) {
+            engine = JobsEngine.builder().repository(new InMemoryJobRepository()).region(REGION).accountId(ACCOUNT)
+                    .build();
+            devices = engine.dataPlane();
+            engine.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName(FLEET_GROUP).build());
+            for (int s = 0; s < slices.slices.size(); s++) {
+                Fleet.register(engine.things(), ThingSlices.groupOf(s), FLEET_GROUP, slices.slices.get(s));
+            }
+        }
+
+        /** {@code jobsPerIteration} QUEUED executions for every thing of the fleet. */
+        @Setup(Level.Iteration)
+        public void queueJobs(IterationParams iteration) {
+            measuring = iteration.getType() == IterationType.MEASUREMENT;
+            queueJobs();
+        }
+
+        void queueJobs() {
+            for (int i = 0; i < jobsPerIteration; i++) {
+                queueJob(FLEET_GROUP);
+            }
+        }
+
+        /** Deletes the iteration's jobs with their executions, so every iteration starts on the same store. */
+        @TearDown(Level.Iteration)
+        public void deleteJobs() {
+            for (String jobId = jobsOfIteration.poll(); jobId != null; jobId = jobsOfIteration.poll()) {
+                engine.controlPlane().deleteJob(DeleteJobRequest.builder().jobId(jobId).force(true).build());
+                engine.runDueWork();
+            }
+        }
+
+        /** Reports what was timed that should not have been. */
+        @TearDown(Level.Trial)
+        public void report() {
+            if (warmupRefills.get() + measuredRefills.get() > 0) {
+                System.out.printf("%ninline refills: %d in warmup, %d measured (raise -p jobsPerIteration)%n",
+                        warmupRefills.get(), measuredRefills.get());
+            }
+            engine.close();
+        }
+
+        void queueJob(String group) {
+            String jobId = "firmware-" + jobNumber.incrementAndGet();
+            engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document(DOCUMENT)
+                    .targets("arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + group).build());
+            jobsOfIteration.add(jobId);
+        }
+
+        UpdateJobExecutionResponse roundTrip(SliceWalker walker) {
+            if (walker.atEndOfPass() && walker.passes + 1 >= jobsPerIteration + walker.refills) {
+                // Rare (see the class comment), and timed: this thread outran the iteration's jobs.
+                (measuring ? measuredRefills : warmupRefills).incrementAndGet();
+                walker.refills++;
+                queueJob(walker.group);
+            }
+            String thing = walker.nextThing();
+            JobExecution started = devices.startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                    .thingName(thing).build()).execution();
+            if (started == null) {
+                throw new IllegalStateException("thing " + thing + " had no QUEUED execution: the supply is wrong");
+            }
+            return devices.updateJobExecution(UpdateJobExecutionRequest.builder().jobId(started.jobId())
+                    .thingName(thing).status(JobExecutionStatus.SUCCEEDED).build());
+        }
+    }
+
+    /** The baseline's store: one record per thing in a {@link ConcurrentHashMap}. */
+    @State(Scope.Benchmark)
+    public static class MapFleet {
+        ConcurrentHashMap<String, ExecutionState> executions;
+
+        /** @param slices the keys */
+        @Setup(Level.Trial)
+        public void fill(ThingSlices slices) {
+            executions = new ConcurrentHashMap<>(slices.things * 2);
+            for (List<String> slice : slices.slices) {
+                for (String thing : slice) {
+                    executions.put(thing, new ExecutionState(JobExecutionStatus.QUEUED, 1));
+                }
+            }
+        }
+
+        ExecutionState flip(SliceWalker walker) {
+            return executions.compute(walker.nextThing(), (key, state) -> state.next());
+        }
+    }
+}
