@@ -98,22 +98,22 @@ public record Changeset(
 
     /** Collects the parts of a changeset. */
     public static final class Builder {
-        private final List<Versioned<String>> jobChecks = new ArrayList<>();
-        private final List<ThingRecord> thingInserts = new ArrayList<>();
-        private final List<Versioned<String>> thingDeletes = new ArrayList<>();
-        private final List<ThingGroupRecord> groupInserts = new ArrayList<>();
-        private final List<Versioned<String>> groupDeletes = new ArrayList<>();
-        private final List<Membership> membershipAdds = new ArrayList<>();
-        private final List<Membership> membershipRemoves = new ArrayList<>();
-        private final List<JobRecord> jobInserts = new ArrayList<>();
-        private final List<JobRecord> jobUpdates = new ArrayList<>();
-        private final List<ExecutionRecord> executionInserts = new ArrayList<>();
-        private final List<ExecutionRecord> executionUpdates = new ArrayList<>();
-        private final List<Versioned<ExecutionKey>> executionDeletes = new ArrayList<>();
-        private final Map<String, StatusCounts> counterDeltas = new LinkedHashMap<>();
-        private final List<Versioned<String>> jobDeletes = new ArrayList<>();
-        private final List<JobCompletion> completions = new ArrayList<>();
-        private final List<JobEvent> events = new ArrayList<>();
+        private List<Versioned<String>> jobChecks;
+        private List<ThingRecord> thingInserts;
+        private List<Versioned<String>> thingDeletes;
+        private List<ThingGroupRecord> groupInserts;
+        private List<Versioned<String>> groupDeletes;
+        private List<Membership> membershipAdds;
+        private List<Membership> membershipRemoves;
+        private List<JobRecord> jobInserts;
+        private List<JobRecord> jobUpdates;
+        private List<ExecutionRecord> executionInserts;
+        private List<ExecutionRecord> executionUpdates;
+        private List<Versioned<ExecutionKey>> executionDeletes;
+        private Map<String, StatusCounts> counterDeltas;
+        private List<Versioned<String>> jobDeletes;
+        private List<JobCompletion> completions;
+        private List<JobEvent> events;
 
         private Builder() {
         }
@@ -123,114 +123,130 @@ public record Changeset(
          * @return this; the commit fails as stale if the job changed revision since
          */
         public Builder expectJob(JobRecord job) {
-            jobChecks.add(new Versioned<>(job.jobId(), job.revision()));
+            jobChecks = add(jobChecks, new Versioned<>(job.jobId(), job.revision()));
             return this;
         }
 
         /** @param thing the thing to create @return this */
         public Builder insertThing(ThingRecord thing) {
-            thingInserts.add(thing);
+            thingInserts = add(thingInserts, thing);
             return this;
         }
 
         /** @param thingName the thing @param expectedVersion its version @return this */
         public Builder deleteThing(String thingName, long expectedVersion) {
-            thingDeletes.add(new Versioned<>(thingName, expectedVersion));
+            thingDeletes = add(thingDeletes, new Versioned<>(thingName, expectedVersion));
             return this;
         }
 
         /** @param group the group to create @return this */
         public Builder insertGroup(ThingGroupRecord group) {
-            groupInserts.add(group);
+            groupInserts = add(groupInserts, group);
             return this;
         }
 
         /** @param groupName the group @param expectedVersion its version @return this */
         public Builder deleteGroup(String groupName, long expectedVersion) {
-            groupDeletes.add(new Versioned<>(groupName, expectedVersion));
+            groupDeletes = add(groupDeletes, new Versioned<>(groupName, expectedVersion));
             return this;
         }
 
         /** @param groupName the group @param thingName the thing @return this */
         public Builder addMembership(String groupName, String thingName) {
-            membershipAdds.add(new Membership(groupName, thingName));
+            membershipAdds = add(membershipAdds, new Membership(groupName, thingName));
             return this;
         }
 
         /** @param groupName the group @param thingName the thing @return this */
         public Builder removeMembership(String groupName, String thingName) {
-            membershipRemoves.add(new Membership(groupName, thingName));
+            membershipRemoves = add(membershipRemoves, new Membership(groupName, thingName));
             return this;
         }
 
         /** @param job the job to create @return this */
         public Builder insertJob(JobRecord job) {
-            jobInserts.add(job);
+            jobInserts = add(jobInserts, job);
             return this;
         }
 
         /** @param job the job's next revision @return this */
         public Builder updateJob(JobRecord job) {
-            jobUpdates.add(job);
+            jobUpdates = add(jobUpdates, job);
             return this;
         }
 
         /** @param jobId the job @param expectedRevision its revision @return this */
         public Builder deleteJob(String jobId, long expectedRevision) {
-            jobDeletes.add(new Versioned<>(jobId, expectedRevision));
+            jobDeletes = add(jobDeletes, new Versioned<>(jobId, expectedRevision));
             return this;
         }
 
         /** @param execution the execution to create @return this */
         public Builder insertExecution(ExecutionRecord execution) {
-            executionInserts.add(execution);
+            executionInserts = add(executionInserts, execution);
             return this;
         }
 
         /** @param execution the execution's next version @return this */
         public Builder updateExecution(ExecutionRecord execution) {
-            executionUpdates.add(execution);
+            executionUpdates = add(executionUpdates, execution);
             return this;
         }
 
         /** @param execution the execution as read @return this */
         public Builder deleteExecution(ExecutionRecord execution) {
-            executionDeletes.add(new Versioned<>(execution.key(), execution.versionNumber()));
+            executionDeletes = add(executionDeletes, new Versioned<>(execution.key(), execution.versionNumber()));
             return this;
         }
 
         /** @param jobId the job @param delta what to add to its counts @return this */
         public Builder addCounts(String jobId, StatusCounts delta) {
+            if (counterDeltas == null) {
+                counterDeltas = new LinkedHashMap<>();
+            }
             counterDeltas.merge(jobId, delta, StatusCounts::plus);
             return this;
         }
 
         /** @param completion a conditional completion @return this */
         public Builder complete(JobCompletion completion) {
-            completions.add(completion);
+            completions = add(completions, completion);
             return this;
         }
 
         /** @param event an event to append @return this */
         public Builder event(JobEvent event) {
-            events.add(event);
+            events = add(events, event);
             return this;
+        }
+
+        // Lists are made on first use: most changesets fill two or three of the fifteen parts.
+        private static <T> List<T> add(List<T> list, T item) {
+            List<T> target = list == null ? new ArrayList<>() : list;
+            target.add(item);
+            return target;
+        }
+
+        private static <T> List<T> copy(List<T> list) {
+            return list == null ? List.of() : List.copyOf(list);
         }
 
         /** @return the changeset */
         public Changeset build() {
             Map<String, StatusCounts> deltas = new LinkedHashMap<>();
-            counterDeltas.forEach((job, delta) -> {
-                if (!delta.isZero()) {
-                    deltas.put(job, delta);
-                }
-            });
-            return new Changeset(List.copyOf(jobChecks), List.copyOf(thingInserts), List.copyOf(thingDeletes), List.copyOf(groupInserts),
-                    List.copyOf(groupDeletes), List.copyOf(membershipAdds), List.copyOf(membershipRemoves),
-                    List.copyOf(jobInserts), List.copyOf(jobUpdates), List.copyOf(executionInserts),
-                    List.copyOf(executionUpdates), List.copyOf(executionDeletes),
-                    Collections.unmodifiableMap(deltas), List.copyOf(jobDeletes), List.copyOf(completions),
-                    List.copyOf(events));
+            if (counterDeltas != null) {
+                counterDeltas.forEach((job, delta) -> {
+                    if (!delta.isZero()) {
+                        deltas.put(job, delta);
+                    }
+                });
+            }
+            return new Changeset(copy(jobChecks), copy(thingInserts), copy(thingDeletes), copy(groupInserts),
+                    copy(groupDeletes), copy(membershipAdds), copy(membershipRemoves),
+                    copy(jobInserts), copy(jobUpdates), copy(executionInserts),
+                    copy(executionUpdates), copy(executionDeletes),
+                    deltas.isEmpty() ? Map.of() : Collections.unmodifiableMap(deltas), copy(jobDeletes), copy(completions),
+                    copy(events));
         }
     }
 }

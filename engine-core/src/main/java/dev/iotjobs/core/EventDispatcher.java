@@ -82,6 +82,14 @@ final class EventDispatcher implements JobEvents {
         if (!repository.acquireEventRelay(nodeId, now, now.plus(lease))) {
             return;
         }
+        if (listeners.isEmpty()) {
+            // Nobody to deliver to: drop what is stored in one call, and start afresh when someone subscribes.
+            repository.deleteEventsThrough(Long.MAX_VALUE);
+            lastDelivered = 0;
+            droppedThrough = 0;
+            openGaps.clear();
+            return;
+        }
         boolean late = deliverLate();
         while (true) {
             List<StoredEvent> batch = repository.eventsAfter(lastDelivered, BATCH);

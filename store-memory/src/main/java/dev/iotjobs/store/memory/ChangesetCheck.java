@@ -62,38 +62,20 @@ final class ChangesetCheck {
         for (ExecutionRecord execution : changes.executionInserts()) {
             requireIndexable(execution);
             expectAbsent(versions, execution.key(), "execution");
-            expectPresent(jobRevisions, execution.jobId(), "job of execution " + execution.key());
-            expectPresent(things, execution.thingName(), "thing of execution " + execution.key());
+            expectPresent(jobRevisions, execution.jobId(), "job of an execution insert");
+            expectPresent(things, execution.thingName(), "thing of an execution insert");
             versions.put(execution.key(), execution.versionNumber());
-        }
-        Map<ExecutionKey, Boolean> pendingAfter = new HashMap<>();
-        for (ExecutionRecord execution : changes.executionInserts()) {
-            pendingAfter.put(execution.key(), execution.isPending());
         }
         for (ExecutionRecord execution : changes.executionUpdates()) {
             requireIndexable(execution);
             expectVersion(versions, execution.key(), execution.versionNumber() - 1, "execution");
             versions.put(execution.key(), execution.versionNumber());
-            pendingAfter.put(execution.key(), execution.isPending());
         }
         for (Versioned<ExecutionKey> delete : changes.executionDeletes()) {
             expectVersion(versions, delete.key(), delete.expected(), "execution");
             versions.put(delete.key(), null);
-            pendingAfter.put(delete.key(), false);
         }
-        for (Versioned<String> delete : changes.thingDeletes()) {
-            // A job created for the thing meanwhile would leave a pending execution on a deleted thing.
-            for (ExecutionKey key : executions.pendingKeys(delete.key())) {
-                if (pendingAfter.getOrDefault(key, true)) {
-                    throw new StaleStateException("thing " + delete.key() + " still has pending execution " + key);
-                }
-            }
-            for (Map.Entry<ExecutionKey, Boolean> staged : pendingAfter.entrySet()) {
-                if (staged.getKey().thingName().equals(delete.key()) && staged.getValue()) {
-                    throw new StaleStateException("thing " + delete.key() + " gets pending execution " + staged.getKey());
-                }
-            }
-        }
+        checkThingDeletes(changes);
         for (String jobId : changes.counterDeltas().keySet()) {
             expectPresent(jobRevisions, jobId, "job of counter delta");
         }
@@ -103,6 +85,31 @@ final class ChangesetCheck {
                 throw new StaleStateException("job " + delete.key() + " still has executions");
             }
             jobRevisions.put(delete.key(), null);
+        }
+    }
+
+    /** A thing delete expects no QUEUED or IN_PROGRESS execution of the thing once the whole changeset applies. */
+    private void checkThingDeletes(Changeset changes) {
+        if (changes.thingDeletes().isEmpty()) {
+            return;
+        }
+        Map<ExecutionKey, Boolean> pendingAfter = new HashMap<>();
+        changes.executionInserts().forEach(e -> pendingAfter.put(e.key(), e.isPending()));
+        changes.executionUpdates().forEach(e -> pendingAfter.put(e.key(), e.isPending()));
+        changes.executionDeletes().forEach(d -> pendingAfter.put(d.key(), false));
+        for (Versioned<String> delete : changes.thingDeletes()) {
+            // A job created for the thing meanwhile would leave a pending execution on a deleted thing.
+            for (ExecutionKey key : executions.pendingKeys(delete.key())) {
+                if (pendingAfter.getOrDefault(key, true)) {
+                    throw new StaleStateException("thing " + delete.key() + " still has pending execution " + key);
+                }
+            }
+            for (Map.Entry<ExecutionKey, Boolean> staged : pendingAfter.entrySet()) {
+                if (staged.getKey().thingName().equals(delete.key()) && staged.getValue()) {
+                    throw new StaleStateException("thing " + delete.key() + " gets pending execution "
+                            + staged.getKey());
+                }
+            }
         }
     }
 
