@@ -63,6 +63,8 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.Tuple.Tuple2;
 
 /**
  * Every operation of the engine with a valid baseline request against the fleet of {@link BadInputProperties},
@@ -76,6 +78,9 @@ import net.jqwik.api.Combinators;
  */
 final class BadInputCatalog {
     static final String ARN = "arn:aws:iot:us-east-1:123456789012:";
+
+    /** The weight in {@link #badRequests()} of an operation with fewer members. */
+    private static final int LEAST_WEIGHT = 6;
 
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9_-]+");
     private static final Pattern ID_OR_NEXT = Pattern.compile("[a-zA-Z0-9_-]+|\\$next");
@@ -121,6 +126,8 @@ final class BadInputCatalog {
      */
     static final class Operation<B> {
         final String name;
+        /** The operation given no request at all. */
+        final BadRequest nullRequest;
         private final Supplier<B> baseline;
         private final BiConsumer<JobsEngine, B> send;
         private final List<Arbitrary<BadRequest>> members = new ArrayList<>();
@@ -130,7 +137,7 @@ final class BadInputCatalog {
             this.name = name;
             this.baseline = baseline;
             this.send = send;
-            members.add(Arbitraries.just(new BadRequest(name, "request", "null", sendNull)));
+            this.nullRequest = new BadRequest(name, "request", "null", sendNull);
         }
 
         /** Sends the baseline request unchanged. */
@@ -183,9 +190,15 @@ final class BadInputCatalog {
             createThing(), deleteThing(), createThingGroup(), deleteThingGroup(), addThingToThingGroup(),
             removeThingFromThingGroup(), listThingsInThingGroup());
 
-    /** @return any bad request of any operation, each member about equally often */
+    /**
+     * @return any bad request of any operation: each operation weighted by its number of members, but at least
+     *     {@link #LEAST_WEIGHT}, so that the operations with one or two members still get dozens of tries
+     */
     static Arbitrary<BadRequest> badRequests() {
-        return Arbitraries.oneOf(OPERATIONS.stream().flatMap(op -> op.members().stream()).toList());
+        List<Tuple2<Integer, Arbitrary<BadRequest>>> weighted = OPERATIONS.stream()
+                .map(op -> Tuple.of(Math.max(op.members().size(), LEAST_WEIGHT), Arbitraries.oneOf(op.members())))
+                .toList();
+        return Arbitraries.frequencyOf(weighted);
     }
 
     // ------------------------------------------------------------------ control plane: jobs
@@ -216,6 +229,11 @@ final class BadInputCatalog {
         op.member("documentSource", Arbitraries.oneOf(Arbitraries.just(""), tooLong(TEXT_CHARS, 1350)),
                 (b, v) -> b.documentSource(v));
         op.member("document", badDocument(), (b, v) -> b.document(v));
+        // SPEC V4: exactly one of document and documentSource; a source needs a resolver, which this engine lacks.
+        op.member("document", Arbitraries.of("s3://bucket/firmware.json", "x").map(SourceBesideDocument::new),
+                (b, v) -> b.documentSource(v.documentSource()));
+        op.member("documentSource", Arbitraries.of("s3://bucket/firmware.json", "x"),
+                (b, v) -> b.document(null).documentSource(v));
         op.member("description", badFreeText(), (b, v) -> b.description(v));
         presignedUrlConfig(op, (b, v) -> b.presignedUrlConfig(v));
         op.member("targetSelection", unknownName(TargetSelection.class), (b, v) -> b.targetSelection(v));
@@ -260,7 +278,8 @@ final class BadInputCatalog {
         Operation<UpdateJobRequest.Builder> op = operation("control.updateJob", () -> UpdateJobRequest.builder()
                         .jobId("j0").description("firmware 2.1").presignedUrlConfig(presignedUrlConfig())
                         .jobExecutionsRolloutConfig(rolloutConfig()).abortConfig(abortConfig())
-                        .timeoutConfig(new TimeoutConfig(120L)).namespaceId("ns").jobExecutionsRetryConfig(retryConfig()),
+                        .timeoutConfig(new TimeoutConfig(120L)).namespaceId("ns")
+                        .jobExecutionsRetryConfig(retryConfig()),
                 UpdateJobRequest.Builder::build, (engine, r) -> engine.controlPlane().updateJob(r));
         op.member("jobId", badJobId(true), (b, v) -> b.jobId(v));
         op.member("description", badFreeText(), (b, v) -> b.description(v));
@@ -564,7 +583,8 @@ final class BadInputCatalog {
                 Arbitraries.of(FleetWorld.GROUPS).map(BadInputCatalog::groupArn));
         op.member("targets", Arbitraries.oneOf(Arbitraries.just(List.<String>of()), nothing(),
                         valid.list().ofMinSize(max + 1).ofMaxSize(max + 20)), set);
-        op.memberAt(Placed::path, placed("targets", thingArn("t4"), badTargetArn()), (b, v) -> set.accept(b, v.items()));
+        op.memberAt(Placed::path, placed("targets", thingArn("t4"), badTargetArn()),
+                (b, v) -> set.accept(b, v.items()));
     }
 
     private static <B> void presignedUrlConfig(Operation<B> op, BiConsumer<B, PresignedUrlConfig> set) {
@@ -642,8 +662,7 @@ final class BadInputCatalog {
                 Arbitraries.just(new RetryCriteria(null, 1)),
                 Arbitraries.oneOf(nothing(), intsOutside(0, 10)).map(n -> new RetryCriteria(
                         RetryableFailureType.TIMED_OUT, n)));
-        op.memberAt(Placed::path, placed(list, new RetryCriteria(RetryableFailureType.FAILED, 1), broken)
-                        .filter(p -> p.items().size() <= 2),
+        op.memberAt(Placed::path, placed(list, new RetryCriteria(RetryableFailureType.FAILED, 1), broken, 2),
                 (b, v) -> set.accept(b, new JobExecutionsRetryConfig(v.items())));
         // The same failure type twice: the second one is at fault.
         op.member(list + "[1].failureType", Combinators.combine(types, retries, retries)
@@ -684,6 +703,14 @@ final class BadInputCatalog {
 
     // ================================================================== bad values
 
+    /** A documentSource given beside the baseline's document (SPEC V4). */
+    record SourceBesideDocument(String documentSource) {
+        @Override
+        public String toString() {
+            return "the baseline's document and documentSource " + show(documentSource);
+        }
+    }
+
     /** A list of valid items with one broken item somewhere, and the path the message must name. */
     record Placed<T>(String member, List<T> items, int index) {
         String path() {
@@ -697,7 +724,14 @@ final class BadInputCatalog {
     }
 
     private static <T> Arbitrary<Placed<T>> placed(String member, T valid, Arbitrary<T> broken) {
-        return Combinators.combine(Arbitraries.integers().between(0, 3), broken, Arbitraries.integers().between(0, 3))
+        return placed(member, valid, broken, 7);
+    }
+
+    /** Up to maxItems items, one of them broken, the others valid. */
+    private static <T> Arbitrary<Placed<T>> placed(String member, T valid, Arbitrary<T> broken, int maxItems) {
+        Arbitrary<Integer> others = Arbitraries.integers().between(0, maxItems - 1);
+        return Combinators.combine(others, broken, others)
+                .filter((before, bad, after) -> before + after < maxItems)
                 .as((before, bad, after) -> {
                     List<T> items = new ArrayList<>();
                     for (int i = 0; i < before; i++) {
@@ -794,9 +828,12 @@ final class BadInputCatalog {
         List<String> foreign = Stream.of("jobs|1767225600000|j0", "job-executions|t0|1",
                         "thing-executions|1767225600000|j0|1", "things|t0")
                 .filter(plain -> !plain.equals(ownKind)).toList();
-        Arbitrary<String> tampered = Arbitraries.of(kind, kind + "|", kind + "||", ownKind + "|x",
-                ownKind.replaceAll("\\|[^|]*$", "|"), ownKind.replaceAll("\\d+", "x"), "", "|",
-                ownKind.toUpperCase());
+        // Wrong arity, an empty part, a numeric part that is no number (for "things" that leaves the token as
+        // issued, a valid one, so it is dropped), another kind's spelling.
+        Arbitrary<String> tampered = Arbitraries.of(Stream.of(kind, kind + "|", kind + "||", ownKind + "|x",
+                        ownKind.replaceAll("\\|[^|]*$", "|"), ownKind.replaceAll("\\|\\d+(?=\\||$)", "|x"), "", "|",
+                        ownKind.toUpperCase())
+                .filter(plain -> !plain.equals(ownKind)).toList());
         return Arbitraries.oneOf(Arbitraries.just(""), tooLong(TOKEN_CHARS, 1024), breaking(TOKEN_CHARS, TOKEN),
                 Arbitraries.oneOf(Arbitraries.of(foreign), tampered).map(BadInputCatalog::token),
                 Arbitraries.strings().withChars(TOKEN_CHARS).ofMinLength(1).ofMaxLength(40));

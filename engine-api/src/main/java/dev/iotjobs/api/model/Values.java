@@ -64,6 +64,19 @@ public final class Values {
             names.add(constant.name());
         }
         throw new InvalidRequestException(
-                member + ": must be one of " + String.join(", ", names) + ", got \"" + value + "\"");
+                member + ": must be one of " + String.join(", ", names) + ", got \"" + shown(value) + "\"");
+    }
+
+    /** The rejected value as a message shows it: at most 64 characters, control characters escaped. */
+    private static String shown(String value) {
+        StringBuilder shown = new StringBuilder();
+        value.codePoints().limit(64).forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return value.codePointCount(0, value.length()) > 64 ? shown + "..." : shown.toString();
     }
 }
