@@ -140,18 +140,9 @@ final class ControlPlaneService implements JobsControlPlane {
     }
 
     private List<ExecutionRecord> allExecutions(String jobId, JobExecutionStatus status) {
-        List<ExecutionRecord> all = new ArrayList<>();
-        JobExecutionsKey after = null;
-        Page<ExecutionRecord> page;
-        do {
-            page = ctx.repository().listExecutionsForJob(jobId, status, after, 1000);
-            all.addAll(page.items());
-            if (!page.items().isEmpty()) {
-                ExecutionRecord last = page.items().get(page.items().size() - 1);
-                after = new JobExecutionsKey(last.thingName(), last.executionNumber());
-            }
-        } while (page.hasMore());
-        return all;
+        return AllPages.of((JobExecutionsKey after, int limit) ->
+                        ctx.repository().listExecutionsForJob(jobId, status, after, limit),
+                e -> new JobExecutionsKey(e.thingName(), e.executionNumber()));
     }
 
     @Override

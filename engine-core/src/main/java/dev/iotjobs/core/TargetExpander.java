@@ -4,7 +4,6 @@ import dev.iotjobs.api.error.InvalidRequestException;
 import dev.iotjobs.api.error.ResourceNotFoundException;
 import dev.iotjobs.core.rules.Scope;
 import dev.iotjobs.spi.JobRepository;
-import dev.iotjobs.spi.Page;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,8 +19,6 @@ import java.util.TreeSet;
  * group and of all its descendant groups, each thing once.
  */
 final class TargetExpander {
-    private static final int PAGE = 1000;
-
     private final JobRepository repository;
     private final Scope scope;
 
@@ -66,15 +63,8 @@ final class TargetExpander {
         }
         Set<String> groups = withDescendants(roots);
         if (!groups.isEmpty()) {
-            String after = null;
-            Page<String> page;
-            do {
-                page = repository.thingsInGroups(groups, after, PAGE);
-                things.addAll(page.items());
-                if (!page.items().isEmpty()) {
-                    after = page.items().get(page.items().size() - 1);
-                }
-            } while (page.hasMore());
+            things.addAll(AllPages.of((String after, int limit) -> repository.thingsInGroups(groups, after, limit),
+                    thing -> thing));
         }
         return things;
     }

@@ -64,18 +64,9 @@ final class ThingRegistryService implements ThingRegistry {
     }
 
     private List<ExecutionRecord> executionsOfThing(String thingName, JobExecutionStatus status) {
-        List<ExecutionRecord> all = new ArrayList<>();
-        ThingExecutionsKey after = null;
-        Page<ExecutionRecord> page;
-        do {
-            page = ctx.repository().listExecutionsForThing(thingName, status, null, after, 1000);
-            all.addAll(page.items());
-            if (!page.items().isEmpty()) {
-                ExecutionRecord last = page.items().get(page.items().size() - 1);
-                after = new ThingExecutionsKey(last.queuedAt(), last.jobId(), last.executionNumber());
-            }
-        } while (page.hasMore());
-        return all;
+        return AllPages.of((ThingExecutionsKey after, int limit) ->
+                        ctx.repository().listExecutionsForThing(thingName, status, null, after, limit),
+                e -> new ThingExecutionsKey(e.queuedAt(), e.jobId(), e.executionNumber()));
     }
 
     @Override
@@ -104,12 +95,8 @@ final class ThingRegistryService implements ThingRegistry {
         valid(RequestValidation.validate(request, ctx.limits(), ctx.scope()));
         String groupName = nameOf(request.thingGroupName(), request.thingGroupArn());
         String thingName = nameOf(request.thingName(), request.thingArn());
-        return ctx.commits().run(() -> {
-            group(groupName);
-            thing(thingName);
-            return Either.right(new Decision<>(Changeset.builder().addMembership(groupName, thingName).build(),
-                    AddThingToThingGroupResponse.builder().build()));
-        });
+        return changeMembership(groupName, thingName, Changeset.builder().addMembership(groupName, thingName),
+                AddThingToThingGroupResponse.builder().build());
     }
 
     @Override
@@ -117,12 +104,8 @@ final class ThingRegistryService implements ThingRegistry {
         valid(RequestValidation.validate(request, ctx.limits(), ctx.scope()));
         String groupName = nameOf(request.thingGroupName(), request.thingGroupArn());
         String thingName = nameOf(request.thingName(), request.thingArn());
-        return ctx.commits().run(() -> {
-            group(groupName);
-            thing(thingName);
-            return Either.right(new Decision<>(Changeset.builder().removeMembership(groupName, thingName).build(),
-                    RemoveThingFromThingGroupResponse.builder().build()));
-        });
+        return changeMembership(groupName, thingName, Changeset.builder().removeMembership(groupName, thingName),
+                RemoveThingFromThingGroupResponse.builder().build());
     }
 
     @Override
@@ -136,6 +119,16 @@ final class ThingRegistryService implements ThingRegistry {
         String next = page.hasMore() && !page.items().isEmpty()
                 ? PageTokens.things(page.items().get(page.items().size() - 1)) : null;
         return new ListThingsInThingGroupResponse(page.items(), next);
+    }
+
+    /** Membership changes need both ends to exist (the store checks again at commit). */
+    private <R> R changeMembership(String groupName, String thingName, Changeset.Builder change, R response) {
+        Changeset changes = change.build();
+        return ctx.commits().run(() -> {
+            group(groupName);
+            thing(thingName);
+            return Either.right(new Decision<>(changes, response));
+        });
     }
 
     private ThingRecord thing(String thingName) {
