@@ -14,6 +14,7 @@ import dev.iotjobs.api.model.TargetSelection;
 import dev.iotjobs.spi.JobRepository;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -37,12 +38,23 @@ public abstract class EngineStateProperties {
 
     @Property(tries = 1000)
     void everySequenceKeepsTheInvariants(@ForAll("sequences") ActionChain<FleetWorld> chain) {
-        chain.withInvariant("invariants", FleetWorld::checkInvariants).run();
+        check(chain);
     }
 
     @Provide
     Arbitrary<ActionChain<FleetWorld>> sequences() {
-        return ActionChain.<FleetWorld>startWith(() -> new FleetWorld(newRepository()))
+        return sequences(this::newRepository);
+    }
+
+    /**
+     * The operation sequences of this property, for a store whose own property runs them with fewer tries (a
+     * database store, where 1000 tries take too long).
+     *
+     * @param repositories a fresh, empty store per sequence
+     * @return random sequences of every operation on a small fleet over such a store
+     */
+    public static Arbitrary<ActionChain<FleetWorld>> sequences(Supplier<JobRepository> repositories) {
+        return ActionChain.<FleetWorld>startWith(() -> new FleetWorld(repositories.get()))
                 .withAction(3, createJob())
                 .withAction(4, startNext())
                 .withAction(6, update())
@@ -54,6 +66,11 @@ public abstract class EngineStateProperties {
                 .withAction(1, deleteThing())
                 .withAction(1, recreateThing())
                 .withMaxTransformations(30);
+    }
+
+    /** @param chain a sequence to run, checking every invariant after each step */
+    public static void check(ActionChain<FleetWorld> chain) {
+        chain.withInvariant("invariants", FleetWorld::checkInvariants).run();
     }
 
     /** One operation on the engine, with the text the shrunk sequence prints. */

@@ -1,0 +1,237 @@
+package dev.iotjobs.store.jdbc;
+
+import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.spi.Changeset;
+import dev.iotjobs.spi.Changeset.Versioned;
+import dev.iotjobs.spi.CommitResult;
+import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobCompletion;
+import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.StaleStateException;
+import dev.iotjobs.spi.StoredEvent;
+import dev.iotjobs.spi.ThingGroupRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Applies a {@link Changeset} inside the caller's transaction, in the order its Javadoc gives: registry writes, job
+ * writes, execution writes, counter deltas, job deletes, completions, then the events; with one change that nothing
+ * can observe: the counter deltas go right after the job writes, before the execution writes (neither depends on the
+ * other). So every transaction locks a job's row before rows of its executions, as a cancel or a deletion step
+ * that updates the job and then its executions does; a device's update, which would otherwise lock its execution
+ * and then the job, cannot deadlock with those. Every compare-and-set is a conditional statement whose row count
+ * decides; a mismatch throws {@link StaleStateException} and the caller rolls the whole transaction back.
+ *
+ * <p>Under READ COMMITTED, a check and a write of two transactions could interleave, so every existence rule is
+ * either a write that locks the row it needs (a delete, a compare-and-set) or a locking read, and the check that
+ * guards a delete runs after the delete: a transaction that needs a row either locks it before the delete (which
+ * then waits and afterwards sees its rows) or finds it gone.
+ */
+final class ChangesetWriter {
+    private final JobRows jobs;
+    private final ExecutionRows executions;
+    private final RegistryRows registry;
+    private final EventRows events;
+
+    ChangesetWriter(JobRows jobs, ExecutionRows executions, RegistryRows registry, EventRows events) {
+        this.jobs = jobs;
+        this.executions = executions;
+        this.registry = registry;
+        this.events = events;
+    }
+
+    /**
+     * @param changes a changeset
+     * @throws IllegalArgumentException if a record lacks a member the store indexes by (before anything is written)
+     */
+    static void validate(Changeset changes) {
+        changes.thingInserts().forEach(t -> require(t.thingName() != null, "a thing needs a name"));
+        changes.groupInserts().forEach(g -> require(g.thingGroupName() != null && g.thingGroupId() != null,
+                "a group needs a name and id"));
+        for (List<JobRecord> records : List.of(changes.jobInserts(), changes.jobUpdates())) {
+            records.forEach(job -> require(job.job() != null && job.jobId() != null && job.job().createdAt() != null
+                    && job.job().status() != null, "a job needs a jobId, createdAt and status"));
+        }
+        for (List<ExecutionRecord> records : List.of(changes.executionInserts(), changes.executionUpdates())) {
+            records.forEach(e -> require(e.jobId() != null && e.thingName() != null && e.status() != null
+                    && e.queuedAt() != null, "an execution needs a jobId, thingName, status and queuedAt"));
+        }
+    }
+
+    CommitResult apply(Handle handle, Changeset changes) {
+        applyRegistryWrites(handle, changes);
+        Map<String, Long> foldedChecks = applyJobWrites(handle, changes);
+        if (!changes.counterDeltas().isEmpty()) {
+            stale(jobs.addCounts(handle, changes.counterDeltas(), foldedChecks), "job of a counter delta is missing or"
+                    + " at another revision");
+        }
+        applyExecutionWrites(handle, changes);
+        if (!changes.jobDeletes().isEmpty()) {
+            stale(jobs.delete(handle, changes.jobDeletes()), "job to delete is missing or at another revision");
+            executions.anyOfJobs(handle, keys(changes.jobDeletes()))
+                    .ifPresent(jobId -> stale("job " + jobId + " still has executions"));
+        }
+        List<JobEvent> appended = new ArrayList<>(changes.events());
+        Set<String> completed = applyCompletions(handle, changes.completions(), appended);
+        // Last: the job rows written above are locked until the commit, so transactions on the same job take their
+        // sequence numbers in commit order.
+        List<StoredEvent> stored = appended.isEmpty() ? List.of() : events.append(handle, appended);
+        return new CommitResult(stored, completed);
+    }
+
+    private void applyRegistryWrites(Handle handle, Changeset changes) {
+        if (!changes.thingInserts().isEmpty()) {
+            registry.insertThings(handle, changes.thingInserts());
+        }
+        if (!changes.thingDeletes().isEmpty()) {
+            stale(registry.deleteThings(handle, changes.thingDeletes()), "thing to delete is missing or at another"
+                    + " version");
+        }
+        for (ThingGroupRecord group : changes.groupInserts()) {
+            if (!registry.insertGroup(handle, group)) {
+                stale("parent thing group " + group.parentGroupName() + " does not exist");
+            }
+        }
+        if (!changes.groupDeletes().isEmpty()) {
+            stale(registry.deleteGroups(handle, changes.groupDeletes()), "thing group to delete is missing or at"
+                    + " another version");
+            // After all deletes of the changeset: a child deleted with its parent does not count.
+            registry.anyWithChildren(handle, keys(changes.groupDeletes()))
+                    .ifPresent(group -> stale("thing group " + group + " still has child groups"));
+        }
+        if (!changes.membershipAdds().isEmpty()) {
+            registry.addMemberships(handle, changes.membershipAdds());
+        }
+        if (!changes.membershipRemoves().isEmpty()) {
+            registry.removeMemberships(handle, changes.membershipRemoves());
+        }
+    }
+
+    /**
+     * @return the job checks left to the counter deltas: a job that gets a delta and is not inserted or updated by
+     *     the changeset keeps its revision until the delta, so the delta's UPDATE can check it, one statement fewer
+     *     on the hot path
+     */
+    private Map<String, Long> applyJobWrites(Handle handle, Changeset changes) {
+        Set<String> written = new HashSet<>();
+        changes.jobInserts().forEach(job -> written.add(job.jobId()));
+        changes.jobUpdates().forEach(job -> written.add(job.jobId()));
+        Map<String, Long> folded = new HashMap<>();
+        List<Versioned<String>> checks = new ArrayList<>();
+        for (Versioned<String> check : changes.jobChecks()) {
+            boolean foldable = changes.counterDeltas().containsKey(check.key()) && !written.contains(check.key());
+            Long before = foldable ? folded.putIfAbsent(check.key(), check.expected()) : null;
+            if (before != null && before != check.expected()) {
+                stale("job " + check.key() + " cannot be at revision " + before + " and " + check.expected());
+            }
+            if (!foldable) {
+                checks.add(check);
+            }
+        }
+        if (!checks.isEmpty()) {
+            stale(jobs.check(handle, checks), "job is missing or at another revision");
+        }
+        if (!changes.jobInserts().isEmpty()) {
+            jobs.insert(handle, changes.jobInserts());
+        }
+        if (!changes.jobUpdates().isEmpty()) {
+            stale(jobs.update(handle, changes.jobUpdates()), "job to update is missing or at another revision");
+        }
+        return folded;
+    }
+
+    private void applyExecutionWrites(Handle handle, Changeset changes) {
+        if (!changes.executionInserts().isEmpty()) {
+            requireJobsAndThings(handle, changes);
+            executions.insert(handle, changes.executionInserts());
+        }
+        if (!changes.executionUpdates().isEmpty()) {
+            stale(executions.update(handle, changes.executionUpdates()), "execution to update is missing or at"
+                    + " another version");
+        }
+        if (!changes.executionDeletes().isEmpty()) {
+            stale(executions.delete(handle, changes.executionDeletes()), "execution to delete is missing or at"
+                    + " another version");
+        }
+        if (!changes.thingDeletes().isEmpty()) {
+            // Once every execution write is in: a job created for the thing meanwhile would leave it a pending
+            // execution, while this changeset may itself end the thing's last ones.
+            executions.anyPendingOfThings(handle, keys(changes.thingDeletes()))
+                    .ifPresent(thing -> stale("thing " + thing + " still has pending executions"));
+        }
+    }
+
+    /**
+     * Locks the jobs and things of new executions and checks they exist. A job this changeset inserted, updated or
+     * added counts to is there and locked already.
+     */
+    private void requireJobsAndThings(Handle handle, Changeset changes) {
+        Set<String> written = new HashSet<>(changes.counterDeltas().keySet());
+        changes.jobInserts().forEach(job -> written.add(job.jobId()));
+        changes.jobUpdates().forEach(job -> written.add(job.jobId()));
+        Set<String> jobIds = new TreeSet<>();
+        Set<String> thingNames = new TreeSet<>();
+        for (ExecutionRecord execution : changes.executionInserts()) {
+            if (!written.contains(execution.jobId())) {
+                jobIds.add(execution.jobId());
+            }
+            thingNames.add(execution.thingName());
+        }
+        if (!jobIds.isEmpty()) {
+            requireAll(jobIds, jobs.lock(handle, jobIds), "job of a new execution");
+        }
+        requireAll(thingNames, registry.lockThings(handle, thingNames), "thing of a new execution");
+    }
+
+    /** SPEC J8/J9: each completion's conditional UPDATE fires at most once per job. */
+    private Set<String> applyCompletions(Handle handle, List<JobCompletion> completions, List<JobEvent> appended) {
+        if (completions.isEmpty()) {
+            return Set.of();
+        }
+        boolean[] fired = jobs.complete(handle, completions);
+        Set<String> completed = new LinkedHashSet<>();
+        for (int i = 0; i < fired.length; i++) {
+            JobCompletion completion = completions.get(i);
+            if (fired[i] && completed.add(completion.jobId()) && completion.event() != null) {
+                appended.add(completion.event());
+            }
+        }
+        return completed;
+    }
+
+    private static void requireAll(Collection<String> wanted, List<String> found, String what) {
+        if (found.size() != wanted.size()) {
+            Set<String> missing = new TreeSet<>(wanted);
+            found.forEach(missing::remove);
+            stale(what + " does not exist: " + missing);
+        }
+    }
+
+    private static List<String> keys(List<Versioned<String>> versioned) {
+        return versioned.stream().map(Versioned::key).distinct().toList();
+    }
+
+    private static <K> void stale(List<K> rows, String what) {
+        if (!rows.isEmpty()) {
+            stale(what + ": " + rows);
+        }
+    }
+
+    private static void stale(String message) {
+        throw new StaleStateException(message);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.iotjobs.store.jdbc;
+
+import static dev.iotjobs.store.jdbc.Columns.constant;
+import static dev.iotjobs.store.jdbc.Columns.instant;
+import static dev.iotjobs.store.jdbc.Columns.millis;
+import static dev.iotjobs.store.jdbc.Columns.name;
+
+import dev.iotjobs.api.event.JobCreated;
+import dev.iotjobs.api.event.JobDeleted;
+import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.event.JobExecutionCreated;
+import dev.iotjobs.api.event.JobExecutionDeleted;
+import dev.iotjobs.api.event.JobExecutionStatusChanged;
+import dev.iotjobs.api.event.JobStatusChanged;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.spi.StoredEvent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The outbox: one row per event, its members in columns, numbered by an identity column in insertion order; and
+ * the relay lease.
+ */
+final class EventRows {
+    private static final String INSERT = """
+            INSERT INTO iotjobs_event (event_type, job_id, occurred_at, thing_name, execution_number, from_status,
+                status, version_number, job_arn, target_selection, force_canceled, reason_code)
+            VALUES (:type, :jobId, :occurredAt, :thingName, :executionNumber, :fromStatus, :status, :versionNumber,
+                :jobArn, :targetSelection, :forceCanceled, :reasonCode)""";
+
+    /** Free, expired or already the owner's: the memory store's rule, as one conditional UPDATE. */
+    private static final String ACQUIRE_RELAY = """
+            UPDATE iotjobs_event_relay SET holder = :owner, lease_until = :until
+            WHERE id = 1 AND (holder IS NULL OR holder = :owner OR lease_until <= :now)""";
+
+    /**
+     * Appends the events in list order; the identity column numbers them in that order.
+     *
+     * @return the stored events with their sequence numbers
+     */
+    List<StoredEvent> append(Handle handle, List<JobEvent> events) {
+        List<StoredEvent> stored = new ArrayList<>(events.size());
+        for (List<JobEvent> chunk : Statements.chunks(events)) {
+            PreparedBatch batch = handle.prepareBatch(INSERT);
+            chunk.forEach(event -> bind(batch, event).add());
+            List<Long> sequences = batch.executePreparedBatch("sequence_number").mapTo(Long.class).list();
+            for (int i = 0; i < chunk.size(); i++) {
+                stored.add(new StoredEvent(sequences.get(i), chunk.get(i)));
+            }
+        }
+        return stored;
+    }
+
+    List<StoredEvent> after(Handle handle, long sequence, int limit) {
+        Pages.checkLimit(limit);
+        return handle.createQuery("""
+                        SELECT sequence_number, event_type, job_id, occurred_at, thing_name, execution_number,
+                            from_status, status, version_number, job_arn, target_selection, force_canceled, reason_code
+                        FROM iotjobs_event WHERE sequence_number > :after ORDER BY sequence_number LIMIT :limit""")
+                .bind("after", sequence)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new StoredEvent(rs.getLong("sequence_number"), read(rs)))
+                .list();
+    }
+
+    void deleteThrough(Handle handle, long sequence) {
+        handle.createUpdate("DELETE FROM iotjobs_event WHERE sequence_number <= :through")
+                .bind("through", sequence)
+                .execute();
+    }
+
+    boolean acquireRelay(Handle handle, String owner, Instant now, Instant until) {
+        return handle.createUpdate(ACQUIRE_RELAY)
+                .bind("owner", owner)
+                .bind("now", millis(now))
+                .bind("until", millis(until))
+                .execute() == 1;
+    }
+
+    private static PreparedBatch bind(PreparedBatch batch, JobEvent event) {
+        batch.bind("type", event.getClass().getSimpleName())
+                .bind("jobId", event.jobId())
+                .bind("occurredAt", millis(event.occurredAt()))
+                .bind("thingName", (String) null)
+                .bind("executionNumber", (Long) null)
+                .bind("fromStatus", (String) null)
+                .bind("status", (String) null)
+                .bind("versionNumber", (Long) null)
+                .bind("jobArn", (String) null)
+                .bind("targetSelection", (String) null)
+                .bind("forceCanceled", (Boolean) null)
+                .bind("reasonCode", (String) null);
+        if (event instanceof JobCreated e) {
+            batch.bind("jobArn", e.jobArn())
+                    .bind("targetSelection", name(e.targetSelection()))
+                    .bind("status", name(e.status()));
+        } else if (event instanceof JobStatusChanged e) {
+            batch.bind("fromStatus", name(e.from()))
+                    .bind("status", name(e.to()))
+                    .bind("forceCanceled", e.forceCanceled())
+                    .bind("reasonCode", e.reasonCode());
+        } else if (event instanceof JobExecutionCreated e) {
+            bindExecution(batch, e.thingName(), e.executionNumber(), e.versionNumber())
+                    .bind("status", name(e.status()));
+        } else if (event instanceof JobExecutionStatusChanged e) {
+            bindExecution(batch, e.thingName(), e.executionNumber(), e.versionNumber())
+                    .bind("fromStatus", name(e.from()))
+                    .bind("status", name(e.to()));
+        } else if (event instanceof JobExecutionDeleted e) {
+            bindExecution(batch, e.thingName(), e.executionNumber(), e.versionNumber())
+                    .bind("status", name(e.status()));
+        } else if (!(event instanceof JobDeleted)) {
+            // A new event type needs its columns here and its reading in read(), or the relay could not read it.
+            throw new IllegalArgumentException("the JDBC store cannot store " + event.getClass().getName());
+        }
+        return batch;
+    }
+
+    private static PreparedBatch bindExecution(PreparedBatch batch, String thingName, long executionNumber,
+                                               long versionNumber) {
+        return batch.bind("thingName", thingName)
+                .bind("executionNumber", executionNumber)
+                .bind("versionNumber", versionNumber);
+    }
+
+    private static JobEvent read(ResultSet rs) throws SQLException {
+        String jobId = rs.getString("job_id");
+        Instant at = instant(rs, "occurred_at");
+        String type = rs.getString("event_type");
+        return switch (type) {
+            case "JobCreated" -> new JobCreated(jobId, at, rs.getString("job_arn"),
+                    constant(rs, "target_selection", TargetSelection.class), constant(rs, "status", JobStatus.class));
+            case "JobStatusChanged" -> new JobStatusChanged(jobId, at, constant(rs, "from_status", JobStatus.class),
+                    constant(rs, "status", JobStatus.class), rs.getBoolean("force_canceled"),
+                    rs.getString("reason_code"));
+            case "JobDeleted" -> new JobDeleted(jobId, at);
+            case "JobExecutionCreated" -> new JobExecutionCreated(jobId, rs.getString("thing_name"),
+                    rs.getLong("execution_number"), at, constant(rs, "status", JobExecutionStatus.class),
+                    rs.getLong("version_number"));
+            case "JobExecutionStatusChanged" -> new JobExecutionStatusChanged(jobId, rs.getString("thing_name"),
+                    rs.getLong("execution_number"), at, constant(rs, "from_status", JobExecutionStatus.class),
+                    constant(rs, "status", JobExecutionStatus.class), rs.getLong("version_number"));
+            case "JobExecutionDeleted" -> new JobExecutionDeleted(jobId, rs.getString("thing_name"),
+                    rs.getLong("execution_number"), at, constant(rs, "status", JobExecutionStatus.class),
+                    rs.getLong("version_number"));
+            default -> throw new IllegalStateException("unknown stored event type " + type);
+        };
+    }
+}

@@ -1,0 +1,358 @@
+package dev.iotjobs.store.jdbc;
+
+import static dev.iotjobs.store.jdbc.Columns.constant;
+import static dev.iotjobs.store.jdbc.Columns.flag;
+import static dev.iotjobs.store.jdbc.Columns.instant;
+import static dev.iotjobs.store.jdbc.Columns.millis;
+import static dev.iotjobs.store.jdbc.Columns.name;
+
+import dev.iotjobs.api.model.AbortConfig;
+import dev.iotjobs.api.model.Job;
+import dev.iotjobs.api.model.JobExecutionsRetryConfig;
+import dev.iotjobs.api.model.JobExecutionsRolloutConfig;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.api.model.PresignedUrlConfig;
+import dev.iotjobs.api.model.SchedulingConfig;
+import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.api.model.TimeoutConfig;
+import dev.iotjobs.spi.Changeset.Versioned;
+import dev.iotjobs.spi.JobCompletion;
+import dev.iotjobs.spi.JobFilter;
+import dev.iotjobs.spi.JobListKey;
+import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.Page;
+import dev.iotjobs.spi.StatusCounts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * The job table and its target rows: reads, the compare-and-set writes, counter deltas in place and the
+ * conditional completion.
+ */
+final class JobRows {
+    private static final String COLUMNS = """
+            j.job_id, j.job_arn, j.target_selection, j.status, j.force_canceled, j.reason_code, j.comment, j.targets,
+            j.description, j.presigned_url_config, j.rollout_config, j.abort_config, j.created_at, j.last_updated_at,
+            j.completed_at, j.timeout_config, j.namespace_id, j.job_template_arn, j.retry_config,
+            j.document_parameters, j.is_concurrent, j.scheduling_config, j.document, j.document_source, j.tags,
+            j.n_queued, j.n_in_progress, j.n_succeeded, j.n_failed, j.n_timed_out, j.n_rejected, j.n_removed,
+            j.n_canceled, j.revision, j.due_at""";
+
+    /** Every member but the counts, which only deltas move, as {@code column = :parameter}. */
+    private static final String MEMBERS = """
+            job_arn = :jobArn, target_selection = :targetSelection, status = :status,
+            force_canceled = :forceCanceled, reason_code = :reasonCode, comment = :comment, targets = :targets,
+            description = :description, presigned_url_config = :presignedUrlConfig, rollout_config = :rolloutConfig,
+            abort_config = :abortConfig, created_at = :createdAt, last_updated_at = :lastUpdatedAt,
+            completed_at = :completedAt, timeout_config = :timeoutConfig, namespace_id = :namespaceId,
+            job_template_arn = :jobTemplateArn, retry_config = :retryConfig,
+            document_parameters = :documentParameters, is_concurrent = :isConcurrent,
+            scheduling_config = :schedulingConfig, document = :document, document_source = :documentSource,
+            tags = :tags, revision = :revision, due_at = :dueAt""";
+
+    private static final String INSERT = """
+            INSERT INTO iotjobs_job (job_id, job_arn, target_selection, status, force_canceled, reason_code, comment,
+                targets, description, presigned_url_config, rollout_config, abort_config, created_at,
+                last_updated_at, completed_at, timeout_config, namespace_id, job_template_arn, retry_config,
+                document_parameters, is_concurrent, scheduling_config, document, document_source, tags,
+                n_queued, n_in_progress, n_succeeded, n_failed, n_timed_out, n_rejected, n_removed, n_canceled,
+                revision, due_at)
+            VALUES (:jobId, :jobArn, :targetSelection, :status, :forceCanceled, :reasonCode, :comment,
+                :targets, :description, :presignedUrlConfig, :rolloutConfig, :abortConfig, :createdAt,
+                :lastUpdatedAt, :completedAt, :timeoutConfig, :namespaceId, :jobTemplateArn, :retryConfig,
+                :documentParameters, :isConcurrent, :schedulingConfig, :document, :documentSource, :tags,
+                :queued, :inProgress, :succeeded, :failed, :timedOut, :rejected, :removed, :canceled,
+                :revision, :dueAt)""";
+
+    private static final String UPDATE = "UPDATE iotjobs_job SET " + MEMBERS
+            + " WHERE job_id = :jobId AND revision = :expected";
+
+    /** A no-op compare-and-set: it takes the row's write lock, so the revision holds until the commit. */
+    private static final String CHECK = """
+            UPDATE iotjobs_job SET revision = revision WHERE job_id = :jobId AND revision = :expected""";
+
+    private static final String ADD_COUNTS = """
+            UPDATE iotjobs_job SET
+                n_queued = n_queued + :queued, n_in_progress = n_in_progress + :inProgress,
+                n_succeeded = n_succeeded + :succeeded, n_failed = n_failed + :failed,
+                n_timed_out = n_timed_out + :timedOut, n_rejected = n_rejected + :rejected,
+                n_removed = n_removed + :removed, n_canceled = n_canceled + :canceled
+            WHERE job_id = :jobId AND revision = COALESCE(:expected, revision)""";
+
+    private static final String COMPLETE = """
+            UPDATE iotjobs_job SET status = 'COMPLETED', completed_at = :at, last_updated_at = :at,
+                revision = revision + 1
+            WHERE job_id = :jobId AND status = 'IN_PROGRESS' AND target_selection = 'SNAPSHOT'
+                AND n_queued = 0 AND n_in_progress = 0""";
+
+    private final Dialect dialect;
+
+    JobRows(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Optional<JobRecord> find(Handle handle, String jobId) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM iotjobs_job j WHERE j.job_id = :jobId")
+                .bind("jobId", jobId)
+                .map((rs, ctx) -> read(rs))
+                .findOne();
+    }
+
+    /** Walks the target rows when the filter names a target, else the status index or the creation index. */
+    Page<JobRecord> list(Handle handle, JobFilter filter, JobListKey after, int limit) {
+        Pages.checkLimit(limit);
+        boolean byTarget = filter.targetArn() != null;
+        String keyTable = byTarget ? "t" : "j";
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
+        if (byTarget) {
+            sql.append(" FROM iotjobs_job_target t JOIN iotjobs_job j ON j.job_id = t.job_id")
+                    .append(" WHERE t.target_arn = :targetArn");
+        } else {
+            sql.append(" FROM iotjobs_job j WHERE 1 = 1");
+        }
+        if (filter.status() != null) {
+            sql.append(" AND j.status = :status");
+        }
+        if (filter.targetSelection() != null) {
+            sql.append(" AND j.target_selection = :targetSelection");
+        }
+        if (after != null) {
+            sql.append(" AND ").append(dialect.after(
+                    List.of(keyTable + ".created_at", keyTable + ".job_id"), List.of(":afterCreatedAt", ":afterJobId")));
+        }
+        sql.append(" ORDER BY ").append(keyTable).append(".created_at, ").append(keyTable).append(".job_id")
+                .append(" LIMIT :limit");
+        Query query = handle.createQuery(sql.toString()).bind("limit", limit + 1);
+        if (byTarget) {
+            query.bind("targetArn", filter.targetArn());
+        }
+        if (filter.status() != null) {
+            query.bind("status", filter.status().name());
+        }
+        if (filter.targetSelection() != null) {
+            query.bind("targetSelection", filter.targetSelection().name());
+        }
+        if (after != null) {
+            query.bind("afterCreatedAt", millis(after.createdAt())).bind("afterJobId", after.jobId());
+        }
+        return Pages.of(query.map((rs, ctx) -> read(rs)).list(), limit);
+    }
+
+    List<JobRecord> dueBy(Handle handle, Instant now, int limit) {
+        Pages.checkLimit(limit);
+        return handle.createQuery("SELECT " + COLUMNS
+                        + " FROM iotjobs_job j WHERE j.due_at <= :now ORDER BY j.due_at, j.job_id LIMIT :limit")
+                .bind("now", millis(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> read(rs))
+                .list();
+    }
+
+    void insert(Handle handle, List<JobRecord> jobs) {
+        PreparedBatch batch = handle.prepareBatch(INSERT);
+        for (JobRecord job : jobs) {
+            bindCounts(bindMembers(batch, job), job.counts()).add();
+        }
+        batch.execute();
+        insertTargets(handle, jobs);
+    }
+
+    /** @return the jobs whose stored revision was not the one before theirs */
+    List<String> update(Handle handle, List<JobRecord> jobs) {
+        PreparedBatch batch = handle.prepareBatch(UPDATE);
+        for (JobRecord job : jobs) {
+            bindMembers(batch, job).bind("expected", job.revision() - 1).add();
+        }
+        List<String> stale = Statements.missed(batch.execute(), jobs.stream().map(JobRecord::jobId).toList());
+        if (stale.isEmpty()) {
+            // The targets may have changed with the job (more targets for a continuous job): write them again.
+            Map<String, JobRecord> latest = new LinkedHashMap<>();
+            jobs.forEach(job -> latest.put(job.jobId(), job));
+            List<String> jobIds = List.copyOf(latest.keySet());
+            for (List<String> chunk : Statements.chunks(jobIds)) {
+                Statements.bindAll(handle.createUpdate("DELETE FROM iotjobs_job_target WHERE job_id IN ("
+                        + Statements.parameters("jobId", chunk.size()) + ")"), "jobId", chunk).execute();
+            }
+            insertTargets(handle, List.copyOf(latest.values()));
+        }
+        return stale;
+    }
+
+    /** @return the jobs that were not at the expected revision */
+    List<String> check(Handle handle, List<Versioned<String>> checks) {
+        PreparedBatch batch = handle.prepareBatch(CHECK);
+        for (Versioned<String> check : checks) {
+            batch.bind("jobId", check.key()).bind("expected", check.expected()).add();
+        }
+        return Statements.missed(batch.execute(), checks.stream().map(Versioned::key).toList());
+    }
+
+    /**
+     * Adds the deltas in place, so that concurrent writers of one job never conflict over its counts. Jobs go in id
+     * order, so that two transactions over the same jobs lock them in the same order.
+     *
+     * @param deltas per job, what to add
+     * @param expectedRevisions per job, the revision it must still have (a job check folded into the delta), if
+     *     any
+     * @return the jobs that were missing or not at the expected revision
+     */
+    List<String> addCounts(Handle handle, Map<String, StatusCounts> deltas, Map<String, Long> expectedRevisions) {
+        List<String> jobIds = deltas.keySet().stream().sorted().toList();
+        PreparedBatch batch = handle.prepareBatch(ADD_COUNTS);
+        for (String jobId : jobIds) {
+            bindCounts(batch, deltas.get(jobId)).bind("jobId", jobId)
+                    .bind("expected", expectedRevisions.get(jobId)).add();
+        }
+        return Statements.missed(batch.execute(), jobIds);
+    }
+
+    /** @return the jobs that were missing or not at the expected revision */
+    List<String> delete(Handle handle, List<Versioned<String>> deletes) {
+        PreparedBatch batch = handle.prepareBatch("DELETE FROM iotjobs_job WHERE job_id = :jobId AND revision = :expected");
+        for (Versioned<String> delete : deletes) {
+            batch.bind("jobId", delete.key()).bind("expected", delete.expected()).add();
+        }
+        return Statements.missed(batch.execute(), deletes.stream().map(Versioned::key).toList());
+    }
+
+    /**
+     * SPEC J8/J9: one conditional UPDATE per completion; its row count says whether it fired, so a job completes
+     * once however many transactions try.
+     *
+     * @return for each completion in order, whether it fired
+     */
+    boolean[] complete(Handle handle, List<JobCompletion> completions) {
+        PreparedBatch batch = handle.prepareBatch(COMPLETE);
+        for (JobCompletion completion : completions) {
+            batch.bind("jobId", completion.jobId()).bind("at", millis(completion.at())).add();
+        }
+        int[] counts = batch.execute();
+        boolean[] fired = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            fired[i] = counts[i] > 0;
+        }
+        return fired;
+    }
+
+    /**
+     * Locks jobs against writers until the commit.
+     *
+     * @param jobIds jobs
+     * @return those that exist
+     */
+    List<String> lock(Handle handle, Collection<String> jobIds) {
+        List<String> found = new ArrayList<>();
+        for (List<String> chunk : Statements.chunks(List.copyOf(jobIds))) {
+            found.addAll(Statements.bindAll(handle.createQuery("SELECT job_id FROM iotjobs_job WHERE job_id IN ("
+                            + Statements.parameters("jobId", chunk.size()) + ") " + dialect.lockExclusive()),
+                    "jobId", chunk).mapTo(String.class).list());
+        }
+        return found;
+    }
+
+    private static void insertTargets(Handle handle, List<JobRecord> jobs) {
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO iotjobs_job_target (target_arn, created_at, job_id) VALUES (:targetArn, :createdAt, :jobId)""");
+        for (JobRecord job : jobs) {
+            for (String target : new LinkedHashSet<>(job.job().targets())) {
+                if (target == null) {
+                    continue; // not a target anyone can filter by
+                }
+                batch.bind("targetArn", target).bind("createdAt", millis(job.job().createdAt()))
+                        .bind("jobId", job.jobId()).add();
+            }
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    private static <S extends SqlStatement<S>> S bindMembers(S statement, JobRecord record) {
+        Job job = record.job();
+        return statement
+                .bind("jobId", job.jobId())
+                .bind("jobArn", job.jobArn())
+                .bind("targetSelection", name(job.targetSelection()))
+                .bind("status", name(job.status()))
+                .bind("forceCanceled", job.forceCanceled())
+                .bind("reasonCode", job.reasonCode())
+                .bind("comment", job.comment())
+                .bind("targets", Json.write(job.targets()))
+                .bind("description", job.description())
+                .bind("presignedUrlConfig", Json.write(job.presignedUrlConfig()))
+                .bind("rolloutConfig", Json.write(job.jobExecutionsRolloutConfig()))
+                .bind("abortConfig", Json.write(job.abortConfig()))
+                .bind("createdAt", millis(job.createdAt()))
+                .bind("lastUpdatedAt", millis(job.lastUpdatedAt()))
+                .bind("completedAt", millis(job.completedAt()))
+                .bind("timeoutConfig", Json.write(job.timeoutConfig()))
+                .bind("namespaceId", job.namespaceId())
+                .bind("jobTemplateArn", job.jobTemplateArn())
+                .bind("retryConfig", Json.write(job.jobExecutionsRetryConfig()))
+                .bind("documentParameters", Json.write(job.documentParameters()))
+                .bind("isConcurrent", job.isConcurrent())
+                .bind("schedulingConfig", Json.write(job.schedulingConfig()))
+                .bind("document", record.document())
+                .bind("documentSource", record.documentSource())
+                .bind("tags", Json.write(record.tags()))
+                .bind("revision", record.revision())
+                .bind("dueAt", millis(record.dueAt()));
+    }
+
+    private static <S extends SqlStatement<S>> S bindCounts(S statement, StatusCounts counts) {
+        return statement
+                .bind("queued", counts.queued())
+                .bind("inProgress", counts.inProgress())
+                .bind("succeeded", counts.succeeded())
+                .bind("failed", counts.failed())
+                .bind("timedOut", counts.timedOut())
+                .bind("rejected", counts.rejected())
+                .bind("removed", counts.removed())
+                .bind("canceled", counts.canceled());
+    }
+
+    /** The stored job, without {@code jobProcessDetails}: the engine derives it from the counts. */
+    private static JobRecord read(ResultSet rs) throws SQLException {
+        Job job = Job.builder()
+                .jobId(rs.getString("job_id"))
+                .jobArn(rs.getString("job_arn"))
+                .targetSelection(constant(rs, "target_selection", TargetSelection.class))
+                .status(constant(rs, "status", JobStatus.class))
+                .forceCanceled(rs.getBoolean("force_canceled"))
+                .reasonCode(rs.getString("reason_code"))
+                .comment(rs.getString("comment"))
+                .targets(Json.strings(rs.getString("targets")))
+                .description(rs.getString("description"))
+                .presignedUrlConfig(Json.read(rs.getString("presigned_url_config"), PresignedUrlConfig.class))
+                .jobExecutionsRolloutConfig(Json.read(rs.getString("rollout_config"), JobExecutionsRolloutConfig.class))
+                .abortConfig(Json.read(rs.getString("abort_config"), AbortConfig.class))
+                .createdAt(instant(rs, "created_at"))
+                .lastUpdatedAt(instant(rs, "last_updated_at"))
+                .completedAt(instant(rs, "completed_at"))
+                .timeoutConfig(Json.read(rs.getString("timeout_config"), TimeoutConfig.class))
+                .namespaceId(rs.getString("namespace_id"))
+                .jobTemplateArn(rs.getString("job_template_arn"))
+                .jobExecutionsRetryConfig(Json.read(rs.getString("retry_config"), JobExecutionsRetryConfig.class))
+                .documentParameters(Json.stringMap(rs.getString("document_parameters")))
+                .isConcurrent(flag(rs, "is_concurrent"))
+                .schedulingConfig(Json.read(rs.getString("scheduling_config"), SchedulingConfig.class))
+                .build();
+        StatusCounts counts = new StatusCounts(rs.getInt("n_queued"), rs.getInt("n_in_progress"),
+                rs.getInt("n_succeeded"), rs.getInt("n_failed"), rs.getInt("n_timed_out"), rs.getInt("n_rejected"),
+                rs.getInt("n_removed"), rs.getInt("n_canceled"));
+        return new JobRecord(job, rs.getString("document"), rs.getString("document_source"),
+                Json.tags(rs.getString("tags")), counts, rs.getLong("revision"), instant(rs, "due_at"));
+    }
+}

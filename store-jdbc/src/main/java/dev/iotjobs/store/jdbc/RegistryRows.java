@@ -1,0 +1,216 @@
+package dev.iotjobs.store.jdbc;
+
+import static dev.iotjobs.store.jdbc.Columns.instant;
+import static dev.iotjobs.store.jdbc.Columns.millis;
+
+import dev.iotjobs.spi.Changeset.Membership;
+import dev.iotjobs.spi.Changeset.Versioned;
+import dev.iotjobs.spi.Page;
+import dev.iotjobs.spi.ThingGroupRecord;
+import dev.iotjobs.spi.ThingRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The thing registry: things, thing groups and memberships. Memberships refer to their thing and group by foreign
+ * key, so an add needs both and a delete of either takes its memberships along.
+ */
+final class RegistryRows {
+    private static final String THING_COLUMNS = "thing_name, thing_arn, thing_id, thing_type_name, attributes, version";
+    private static final String GROUP_COLUMNS =
+            "group_name, group_arn, group_id, parent_name, description, attributes, version, creation_date";
+
+    private final Dialect dialect;
+
+    RegistryRows(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Optional<ThingRecord> findThing(Handle handle, String thingName) {
+        return handle.createQuery("SELECT " + THING_COLUMNS + " FROM iotjobs_thing WHERE thing_name = :thingName")
+                .bind("thingName", thingName)
+                .map((rs, ctx) -> readThing(rs))
+                .findOne();
+    }
+
+    Optional<ThingGroupRecord> findGroup(Handle handle, String column, String value) {
+        return handle.createQuery("SELECT " + GROUP_COLUMNS + " FROM iotjobs_thing_group WHERE " + column + " = :value")
+                .bind("value", value)
+                .map((rs, ctx) -> readGroup(rs))
+                .findOne();
+    }
+
+    List<String> childGroups(Handle handle, String groupName) {
+        return handle.createQuery("""
+                        SELECT group_name FROM iotjobs_thing_group WHERE parent_name = :groupName ORDER BY group_name""")
+                .bind("groupName", groupName)
+                .mapTo(String.class)
+                .list();
+    }
+
+    List<String> groupsOfThing(Handle handle, String thingName) {
+        return handle.createQuery("""
+                        SELECT group_name FROM iotjobs_membership WHERE thing_name = :thingName ORDER BY group_name""")
+                .bind("thingName", thingName)
+                .mapTo(String.class)
+                .list();
+    }
+
+    /**
+     * The distinct members of the groups in name order. Each group contributes at most a page from its own
+     * (group, thing) index range, so a page costs its size times the groups, however large the groups are.
+     */
+    Page<String> thingsInGroups(Handle handle, Collection<String> groupNames, String afterThingName, int limit) {
+        Pages.checkLimit(limit);
+        List<String> groups = List.copyOf(new LinkedHashSet<>(groupNames));
+        if (groups.isEmpty()) {
+            return new Page<>(List.of(), false);
+        }
+        List<String> branches = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            branches.add("(SELECT thing_name FROM iotjobs_membership WHERE group_name = :group" + i
+                    + (afterThingName == null ? "" : " AND thing_name > :after")
+                    + " ORDER BY thing_name LIMIT :limit)");
+        }
+        String sql = "SELECT DISTINCT thing_name FROM (" + String.join(" UNION ALL ", branches)
+                + ") members ORDER BY thing_name LIMIT :limit";
+        Query query = Statements.bindAll(handle.createQuery(sql), "group", groups).bind("limit", limit + 1);
+        if (afterThingName != null) {
+            query.bind("after", afterThingName);
+        }
+        return Pages.of(query.mapTo(String.class).list(), limit);
+    }
+
+    void insertThings(Handle handle, List<ThingRecord> things) {
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO iotjobs_thing (thing_name, thing_arn, thing_id, thing_type_name, attributes, version)
+                VALUES (:thingName, :thingArn, :thingId, :thingTypeName, :attributes, :version)""");
+        for (ThingRecord thing : things) {
+            batch.bind("thingName", thing.thingName())
+                    .bind("thingArn", thing.thingArn())
+                    .bind("thingId", thing.thingId())
+                    .bind("thingTypeName", thing.thingTypeName())
+                    .bind("attributes", Json.write(thing.attributes()))
+                    .bind("version", thing.version())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    /** @return the things that were missing or at another version */
+    List<String> deleteThings(Handle handle, List<Versioned<String>> deletes) {
+        return deleteVersioned(handle, "DELETE FROM iotjobs_thing WHERE thing_name = :name AND version = :expected",
+                deletes);
+    }
+
+    /**
+     * Inserts one group after locking its parent, so that the parent cannot go before this commit.
+     *
+     * @return false if the group names a parent that does not exist
+     */
+    boolean insertGroup(Handle handle, ThingGroupRecord group) {
+        if (group.parentGroupName() != null && handle.createQuery("SELECT group_name FROM iotjobs_thing_group"
+                        + " WHERE group_name = :parent " + dialect.lockShared())
+                .bind("parent", group.parentGroupName())
+                .mapTo(String.class)
+                .findOne()
+                .isEmpty()) {
+            return false;
+        }
+        handle.createUpdate("""
+                        INSERT INTO iotjobs_thing_group (group_name, group_arn, group_id, parent_name, description,
+                            attributes, version, creation_date)
+                        VALUES (:groupName, :groupArn, :groupId, :parentName, :description, :attributes, :version,
+                            :creationDate)""")
+                .bind("groupName", group.thingGroupName())
+                .bind("groupArn", group.thingGroupArn())
+                .bind("groupId", group.thingGroupId())
+                .bind("parentName", group.parentGroupName())
+                .bind("description", group.description())
+                .bind("attributes", Json.write(group.attributes()))
+                .bind("version", group.version())
+                .bind("creationDate", millis(group.creationDate()))
+                .execute();
+        return true;
+    }
+
+    /** @return the groups that were missing or at another version */
+    List<String> deleteGroups(Handle handle, List<Versioned<String>> deletes) {
+        return deleteVersioned(handle,
+                "DELETE FROM iotjobs_thing_group WHERE group_name = :name AND version = :expected", deletes);
+    }
+
+    /** @return one of the groups that still has a child group, if any */
+    Optional<String> anyWithChildren(Handle handle, List<String> groupNames) {
+        for (List<String> chunk : Statements.chunks(groupNames)) {
+            Optional<String> parent = Statements.bindAll(handle.createQuery("SELECT parent_name FROM iotjobs_thing_group"
+                                    + " WHERE parent_name IN (" + Statements.parameters("group", chunk.size()) + ") LIMIT 1"),
+                            "group", chunk)
+                    .mapTo(String.class)
+                    .findOne();
+            if (parent.isPresent()) {
+                return parent;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Adds the memberships not there yet; a missing thing or group fails the statement (foreign key). */
+    void addMemberships(Handle handle, List<Membership> memberships) {
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO iotjobs_membership (group_name, thing_name)
+                SELECT :groupName, :thingName WHERE NOT EXISTS (
+                    SELECT 1 FROM iotjobs_membership WHERE group_name = :groupName AND thing_name = :thingName)""");
+        memberships.forEach(m -> batch.bind("groupName", m.thingGroupName()).bind("thingName", m.thingName()).add());
+        batch.execute();
+    }
+
+    void removeMemberships(Handle handle, List<Membership> memberships) {
+        PreparedBatch batch = handle.prepareBatch("""
+                DELETE FROM iotjobs_membership WHERE group_name = :groupName AND thing_name = :thingName""");
+        memberships.forEach(m -> batch.bind("groupName", m.thingGroupName()).bind("thingName", m.thingName()).add());
+        batch.execute();
+    }
+
+    /**
+     * Locks things against deletion until the commit.
+     *
+     * @param thingNames things
+     * @return those that exist
+     */
+    List<String> lockThings(Handle handle, Collection<String> thingNames) {
+        List<String> found = new ArrayList<>();
+        for (List<String> chunk : Statements.chunks(List.copyOf(thingNames))) {
+            found.addAll(Statements.bindAll(handle.createQuery("SELECT thing_name FROM iotjobs_thing WHERE thing_name IN ("
+                            + Statements.parameters("thing", chunk.size()) + ") " + dialect.lockShared()), "thing", chunk)
+                    .mapTo(String.class)
+                    .list());
+        }
+        return found;
+    }
+
+    private static List<String> deleteVersioned(Handle handle, String sql, List<Versioned<String>> deletes) {
+        PreparedBatch batch = handle.prepareBatch(sql);
+        deletes.forEach(delete -> batch.bind("name", delete.key()).bind("expected", delete.expected()).add());
+        return Statements.missed(batch.execute(), deletes.stream().map(Versioned::key).toList());
+    }
+
+    private static ThingRecord readThing(ResultSet rs) throws SQLException {
+        return new ThingRecord(rs.getString("thing_name"), rs.getString("thing_arn"), rs.getString("thing_id"),
+                rs.getString("thing_type_name"), Json.stringMap(rs.getString("attributes")), rs.getLong("version"));
+    }
+
+    private static ThingGroupRecord readGroup(ResultSet rs) throws SQLException {
+        return new ThingGroupRecord(rs.getString("group_name"), rs.getString("group_arn"), rs.getString("group_id"),
+                rs.getString("parent_name"), rs.getString("description"), Json.stringMap(rs.getString("attributes")),
+                rs.getLong("version"), instant(rs, "creation_date"));
+    }
+}

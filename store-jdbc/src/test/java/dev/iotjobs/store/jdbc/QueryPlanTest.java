@@ -1,0 +1,183 @@
+package dev.iotjobs.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.iotjobs.api.control.AddThingToThingGroupRequest;
+import dev.iotjobs.api.control.CancelJobExecutionRequest;
+import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateThingGroupRequest;
+import dev.iotjobs.api.control.CreateThingRequest;
+import dev.iotjobs.api.control.DeleteJobRequest;
+import dev.iotjobs.api.control.DeleteThingRequest;
+import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.data.UpdateJobExecutionRequest;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.core.MutableClock;
+import dev.iotjobs.spi.JobExecutionsKey;
+import dev.iotjobs.spi.JobFilter;
+import dev.iotjobs.spi.JobListKey;
+import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.spi.ThingExecutionsKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * No statement of the store scans a table: every query, update and delete it runs while a fleet works (reads of
+ * every kind, the device round trip, cancels, a thing's deletion, a job's deletion cascade) is explained by the
+ * database with the same parameters, and its plan must go through an index. On PostgreSQL sequential scans are
+ * disabled for the explanation, so a plan still showing one has no index to use.
+ */
+class QueryPlanTest {
+    private static final String ARN = "arn:aws:iot:us-east-1:123456789012:";
+    private static final int THINGS = 60;
+
+    private final List<HikariDataSource> h2 = new ArrayList<>();
+
+    @AfterEach
+    void dropDatabases() {
+        h2.forEach(TestDatabases::shutDownH2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void everyStatementGoesThroughAnIndex(String database) throws SQLException {
+        HikariDataSource pool;
+        if ("h2".equals(database)) {
+            pool = TestDatabases.newH2();
+            h2.add(pool);
+            JdbcJobRepository.create(pool);
+        } else {
+            pool = TestDatabases.postgres();
+            TestDatabases.empty(pool);
+        }
+        JdbcSpy spy = new JdbcSpy(pool);
+        JobRepository store = JdbcJobRepository.open(spy.dataSource());
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        JobsEngine engine = JobsEngine.builder().repository(store).clock(clock).build();
+        engine.events().subscribe(event -> {
+        });
+        seed(engine, clock);
+        if (!"h2".equals(database)) {
+            TestDatabases.execute(pool, "ANALYZE");
+        }
+        spy.clear();
+
+        work(engine, store, clock);
+
+        Map<String, String> scans = new LinkedHashMap<>();
+        try (Connection connection = pool.getConnection()) {
+            if (!"h2".equals(database)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET enable_seqscan = off");
+                }
+            }
+            for (JdbcSpy.Executed executed : spy.executed()) {
+                String verb = executed.sql().strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+                if (verb.equals("INSERT") && !executed.sql().contains("SELECT")) {
+                    continue;
+                }
+                String plan = explain(connection, executed);
+                if (plan.contains("tableScan") || plan.contains("Seq Scan")) {
+                    scans.put(executed.sql(), plan);
+                }
+            }
+        }
+        assertThat(spy.executed()).hasSizeGreaterThan(40);
+        assertThat(scans).as("statements that scan a table").isEmpty();
+    }
+
+    /** A fleet: things in nested groups, snapshot and continuous jobs, some executions started. */
+    private static void seed(JobsEngine engine, MutableClock clock) {
+        engine.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName("fleet").build());
+        engine.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName("lab")
+                .parentGroupName("fleet").build());
+        for (int i = 0; i < THINGS; i++) {
+            String thing = "thing-" + i;
+            engine.things().createThing(CreateThingRequest.builder().thingName(thing).build());
+            engine.things().addThingToThingGroup(AddThingToThingGroupRequest.builder()
+                    .thingGroupName(i % 3 == 0 ? "lab" : "fleet").thingName(thing).build());
+        }
+        for (int j = 0; j < 6; j++) {
+            clock.advance(Duration.ofSeconds(1));
+            engine.controlPlane().createJob(CreateJobRequest.builder().jobId("job-" + j).document("{}")
+                    .targets(ARN + "thinggroup/fleet")
+                    .targetSelection(j % 2 == 0 ? TargetSelection.SNAPSHOT : TargetSelection.CONTINUOUS).build());
+        }
+        for (int i = 0; i < THINGS; i += 2) {
+            engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                    .thingName("thing-" + i).stepTimeoutInMinutes(10L).build());
+        }
+    }
+
+    /** Every read of the SPI, and the writes of the common operations. */
+    private static void work(JobsEngine engine, JobRepository store, MutableClock clock) {
+        Instant now = clock.instant();
+        store.findJob("job-1");
+        store.findExecution("job-1", "thing-1", 1L);
+        store.findExecution("job-1", "thing-1", null);
+        store.pendingExecutions("thing-3", 10);
+        store.listJobs(JobFilter.ALL, null, 2);
+        store.listJobs(JobFilter.ALL, new JobListKey(now.minusSeconds(3), "job-2"), 2);
+        store.listJobs(new JobFilter(JobStatus.IN_PROGRESS, null, null), new JobListKey(now.minusSeconds(3), "job-2"),
+                2);
+        store.listJobs(new JobFilter(null, TargetSelection.CONTINUOUS, null), null, 2);
+        store.listJobs(new JobFilter(JobStatus.IN_PROGRESS, TargetSelection.SNAPSHOT, ARN + "thinggroup/fleet"),
+                new JobListKey(now.minusSeconds(5), "job-0"), 2);
+        store.listExecutionsForJob("job-2", null, null, 5);
+        store.listExecutionsForJob("job-2", JobExecutionStatus.QUEUED, new JobExecutionsKey("thing-10", 1), 5);
+        store.listExecutionsForThing("thing-4", null, null, null, 2);
+        store.listExecutionsForThing("thing-4", JobExecutionStatus.QUEUED, null,
+                new ThingExecutionsKey(now.minusSeconds(4), "job-1", 1), 2);
+        store.listExecutionsForThing("thing-4", null, "job-3", null, 2);
+        store.executionsDueBy(now.plusSeconds(3600), 10);
+        store.jobsDueBy(now, 10);
+        store.findThing("thing-5");
+        store.findThingGroup("lab");
+        store.findThingGroupById("no-such-id");
+        store.childGroups("fleet");
+        store.thingsInGroups(List.of("fleet", "lab"), "thing-10", 5);
+        store.groupsOfThing("thing-6");
+        store.eventsAfter(0, 10);
+
+        engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                .thingName("thing-1").build());
+        engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("job-0")
+                .thingName("thing-1").status(JobExecutionStatus.SUCCEEDED).build());
+        engine.controlPlane().cancelJobExecution(CancelJobExecutionRequest.builder().jobId("job-1")
+                .thingName("thing-2").build());
+        engine.things().deleteThing(DeleteThingRequest.builder().thingName("thing-7").build());
+        engine.controlPlane().createJob(CreateJobRequest.builder().jobId("late").document("{}")
+                .targets(ARN + "thing/thing-8", ARN + "thing/thing-9").build());
+        engine.controlPlane().deleteJob(DeleteJobRequest.builder().jobId("job-5").force(true).build());
+        clock.advance(Duration.ofHours(2));
+        engine.runDueWork();
+    }
+
+    private static String explain(Connection connection, JdbcSpy.Executed executed) throws SQLException {
+        try (PreparedStatement statement = executed.bind(connection.prepareStatement("EXPLAIN " + executed.sql()));
+             ResultSet rs = statement.executeQuery()) {
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+            return plan.toString();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.iotjobs.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.iotjobs.spi.Changeset;
+import dev.iotjobs.spi.ThingRecord;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The store's migrations, run by the store itself or by a host's own Flyway. */
+class SchemaTest {
+    private HikariDataSource database;
+
+    @AfterEach
+    void dropDatabase() {
+        if (database != null) {
+            TestDatabases.shutDownH2(database);
+        }
+    }
+
+    @Test
+    void aHostRunsTheMigrationsWithItsOwnFlywayBesideItsOwnTables() {
+        database = TestDatabases.newH2();
+        // The host's schema, with its own migrations and history table.
+        TestDatabases.execute(database, "CREATE TABLE host_orders (id BIGINT PRIMARY KEY)");
+        TestDatabases.execute(database, "CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY)");
+
+        MigrateResult result = Flyway.configure()
+                .dataSource(database)
+                .locations(JdbcJobRepository.MIGRATIONS_LOCATION)
+                .table(JdbcJobRepository.SCHEMA_HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        assertThat(result.migrationsExecuted).isEqualTo(2);
+
+        JdbcJobRepository store = JdbcJobRepository.create(database);
+        store.commit(Changeset.builder().insertThing(new ThingRecord("t1", null, null, null, null, 1)).build());
+        assertThat(store.findThing("t1")).isPresent();
+        assertThat(Flyway.configure().dataSource(database).locations(JdbcJobRepository.MIGRATIONS_LOCATION)
+                .table(JdbcJobRepository.SCHEMA_HISTORY_TABLE).load().info().pending()).isEmpty();
+    }
+
+    /** The shared test server's locale sorts like "C" anyway: check that the schema does not depend on it. */
+    @Test
+    void onPostgresNamesCarryTheByteOrderCollation() {
+        try (Connection connection = TestDatabases.postgres().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     SELECT c.collname FROM information_schema.columns col
+                     JOIN pg_type t ON t.typname = col.domain_name
+                     JOIN pg_collation c ON c.oid = t.typcollation
+                     WHERE col.table_name = 'iotjobs_execution' AND col.column_name = 'thing_name'""")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("C");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void creatingTheStoreTwiceMigratesOnce() {
+        database = TestDatabases.newH2();
+        JdbcJobRepository.create(database)
+                .commit(Changeset.builder().insertThing(new ThingRecord("t1", null, null, null, null, 1)).build());
+
+        assertThat(JdbcJobRepository.create(database).findThing("t1")).isPresent();
+    }
+}

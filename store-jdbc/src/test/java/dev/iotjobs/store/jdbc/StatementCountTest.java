@@ -1,0 +1,142 @@
+package dev.iotjobs.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateThingRequest;
+import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
+import dev.iotjobs.api.control.ListJobExecutionsForThingRequest;
+import dev.iotjobs.api.control.ListJobsRequest;
+import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.data.UpdateJobExecutionRequest;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.core.MutableClock;
+import dev.iotjobs.spi.JobRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The exact SQL statements of the device round trip and of each list page, so that a change that adds one (a
+ * look-up per row, a check per item) fails here. Each statement is one round trip to the database; a batch counts
+ * once. The relay lines belong to the engine's event relay (one subscriber), run after each commit that stored
+ * events.
+ */
+class StatementCountTest {
+    private static final String ACCOUNT_ARN = "arn:aws:iot:us-east-1:123456789012:";
+
+    private final List<HikariDataSource> h2 = new ArrayList<>();
+    private JdbcSpy spy;
+    private JobsEngine engine;
+
+    @AfterEach
+    void dropDatabases() {
+        h2.forEach(TestDatabases::shutDownH2);
+    }
+
+    private void start(String database) {
+        HikariDataSource pool;
+        if ("h2".equals(database)) {
+            pool = TestDatabases.newH2();
+            h2.add(pool);
+            JdbcJobRepository.create(pool);
+        } else {
+            pool = TestDatabases.postgres();
+            TestDatabases.empty(pool);
+        }
+        spy = new JdbcSpy(pool);
+        JobRepository store = spy.labelled(JdbcJobRepository.open(spy.dataSource()));
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        engine = JobsEngine.builder().repository(store).clock(clock).build();
+        engine.events().subscribe(event -> {
+        });
+        for (String thing : List.of("t1", "t2", "t3")) {
+            engine.things().createThing(CreateThingRequest.builder().thingName(thing).build());
+        }
+        for (String job : List.of("j1", "j2", "j3")) {
+            clock.advance(Duration.ofSeconds(1));
+            engine.controlPlane().createJob(CreateJobRequest.builder().jobId(job).document("{}")
+                    .targets(ACCOUNT_ARN + "thing/t1", ACCOUNT_ARN + "thing/t2", ACCOUNT_ARN + "thing/t3").build());
+        }
+        spy.clear();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void deviceRoundTrip(String database) {
+        start(database);
+
+        engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                .thingName("t1").build());
+
+        assertThat(spy.statements()).containsExactly(
+                "pendingExecutions: SELECT iotjobs_execution",
+                "findJob: SELECT iotjobs_job",
+                // QUEUED -> IN_PROGRESS: the counters (with the job's revision check folded in), the version's
+                // compare-and-set, the event.
+                "commit: UPDATE iotjobs_job",
+                "commit: UPDATE iotjobs_execution",
+                "commit: INSERT iotjobs_event",
+                "commit: COMMIT",
+                "acquireEventRelay: UPDATE iotjobs_event_relay",
+                "eventsAfter: SELECT iotjobs_event",
+                "eventsAfter: SELECT iotjobs_event",
+                "deleteEventsThrough: DELETE iotjobs_event");
+        spy.clear();
+
+        engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("j1").thingName("t1")
+                .status(JobExecutionStatus.SUCCEEDED).expectedVersion(2L).build());
+
+        assertThat(spy.statements()).containsExactly(
+                "findJob: SELECT iotjobs_job",
+                "findExecution: SELECT iotjobs_execution",
+                "commit: UPDATE iotjobs_job",
+                "commit: UPDATE iotjobs_execution",
+                // The conditional completion: its row count says whether the job completed.
+                "commit: UPDATE iotjobs_job",
+                "commit: INSERT iotjobs_event",
+                "commit: COMMIT",
+                "acquireEventRelay: UPDATE iotjobs_event_relay",
+                "eventsAfter: SELECT iotjobs_event",
+                "eventsAfter: SELECT iotjobs_event",
+                "deleteEventsThrough: DELETE iotjobs_event");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void listPagesAreOneQueryEach(String database) {
+        start(database);
+
+        String token = engine.controlPlane().listJobs(ListJobsRequest.builder().maxResults(2).build()).nextToken();
+        engine.controlPlane().listJobs(ListJobsRequest.builder().maxResults(2).nextToken(token).build());
+        assertThat(spy.statements()).containsExactly(
+                "listJobs: SELECT iotjobs_job",
+                "listJobs: SELECT iotjobs_job");
+        spy.clear();
+
+        token = engine.controlPlane().listJobExecutionsForJob(ListJobExecutionsForJobRequest.builder().jobId("j1")
+                .maxResults(2).build()).nextToken();
+        engine.controlPlane().listJobExecutionsForJob(ListJobExecutionsForJobRequest.builder().jobId("j1")
+                .maxResults(2).nextToken(token).build());
+        assertThat(spy.statements()).containsExactly(
+                "findJob: SELECT iotjobs_job",
+                "listExecutionsForJob: SELECT iotjobs_execution",
+                "findJob: SELECT iotjobs_job",
+                "listExecutionsForJob: SELECT iotjobs_execution");
+        spy.clear();
+
+        token = engine.controlPlane().listJobExecutionsForThing(ListJobExecutionsForThingRequest.builder()
+                .thingName("t1").maxResults(2).build()).nextToken();
+        engine.controlPlane().listJobExecutionsForThing(ListJobExecutionsForThingRequest.builder()
+                .thingName("t1").maxResults(2).nextToken(token).build());
+        assertThat(spy.statements()).containsExactly(
+                "listExecutionsForThing: SELECT iotjobs_execution",
+                "listExecutionsForThing: SELECT iotjobs_execution");
+    }
+}

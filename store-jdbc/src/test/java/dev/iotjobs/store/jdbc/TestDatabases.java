@@ -1,0 +1,136 @@
+package dev.iotjobs.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * The databases of the tests: a fresh H2 in-memory database per store, and one embedded PostgreSQL server per test
+ * JVM (started on first use, stopped at exit) with one migrated database that each test starts by emptying.
+ */
+final class TestDatabases {
+    private static final AtomicInteger H2_COUNT = new AtomicInteger();
+    private static final String[] TABLES = {"iotjobs_membership", "iotjobs_job_target", "iotjobs_execution",
+            "iotjobs_job", "iotjobs_thing_group", "iotjobs_thing", "iotjobs_event"};
+
+    private static EmbeddedPostgres postgres;
+    private static HikariDataSource postgresPool;
+
+    private TestDatabases() {
+    }
+
+    /** @return a pool over a new, empty in-memory H2 database; {@link #shutDownH2} drops it */
+    static HikariDataSource newH2() {
+        return pool("jdbc:h2:mem:iotjobs-" + H2_COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    /** @param url an H2 URL @return a pool over it */
+    static HikariDataSource h2(String url) {
+        return pool(url, "sa", "");
+    }
+
+    /** Drops an in-memory H2 database and closes its pool. */
+    static void shutDownH2(HikariDataSource pool) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // Already gone.
+        } finally {
+            pool.close();
+        }
+    }
+
+    /** @return the pool over the shared PostgreSQL database, migrated, started on first use */
+    static synchronized HikariDataSource postgres() {
+        if (postgresPool == null) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        // A test server: durability buys nothing here.
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+            }
+            execute(postgres.getPostgresDatabase(), "CREATE DATABASE iotjobs");
+            postgresPool = pool(postgres.getJdbcUrl("postgres", "iotjobs"), "postgres", "postgres");
+            JdbcJobRepository.create(postgresPool);
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stopPostgres));
+        }
+        return postgresPool;
+    }
+
+    /** @return a pool of its own over the shared PostgreSQL database, as another service node would have */
+    static HikariDataSource newPostgresPool() {
+        return pool(postgresServer().getJdbcUrl("postgres", "iotjobs"), "postgres", "postgres");
+    }
+
+    /** @return a pool of its own over an H2 database another pool opened */
+    static HikariDataSource h2Pool(HikariDataSource other) {
+        return pool(other.getJdbcUrl(), "sa", "");
+    }
+
+    /** @return the embedded server, started */
+    static synchronized EmbeddedPostgres postgresServer() {
+        postgres();
+        return postgres;
+    }
+
+    /** @return a store over the shared PostgreSQL database, emptied first */
+    static JdbcJobRepository emptyPostgresStore() {
+        DataSource pool = postgres();
+        empty(pool);
+        return JdbcJobRepository.open(pool);
+    }
+
+    /** Deletes every row of the store's tables and frees the relay lease. */
+    static void empty(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                statement.addBatch("DELETE FROM " + table);
+            }
+            statement.addBatch("UPDATE iotjobs_event_relay SET holder = NULL, lease_until = NULL");
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test database", e);
+        }
+    }
+
+    static void execute(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(12);
+        config.setMinimumIdle(1);
+        config.setPoolName("iotjobs-test");
+        return new HikariDataSource(config);
+    }
+
+    private static synchronized void stopPostgres() {
+        if (postgresPool != null) {
+            postgresPool.close();
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            // Exiting anyway.
+        }
+    }
+}
