@@ -11,8 +11,9 @@ import java.util.Map;
  * Everything one decision changes, applied by {@link JobRepository#commit} atomically: all of it or nothing.
  *
  * <p>The store applies it in this order: registry writes (thing inserts and deletes, group inserts and deletes,
- * membership adds and removes), job inserts and updates, execution inserts, updates and deletes, counter deltas,
- * job deletes, completions; then it appends the events in list order, followed by the events of the completions
+ * membership adds and removes), job inserts and updates, counter deltas, execution inserts, updates and deletes,
+ * job deletes, completions (a database store takes the job row's lock before the executions' this way, so that
+ * transactions on one job never deadlock); then it appends the events in list order, followed by the events of the completions
  * that fired. Every update and delete is a compare-and-set: a job update expects the stored revision to be
  * {@code revision - 1}, an execution update expects {@code versionNumber - 1}, deletes expect the given revision
  * or version, inserts expect no row (a group insert also no group with its id), and each of {@code jobChecks}

@@ -36,7 +36,7 @@ final class CommitLoop {
     /** The change is committed: a failing delivery must not report it as failed; the outbox keeps the events. */
     private void deliver() {
         try {
-            events.relay();
+            events.relayAfterCommit();
         } catch (RuntimeException e) {
             LOG.warn("event delivery failed; undelivered events stay in the store", e);
         }

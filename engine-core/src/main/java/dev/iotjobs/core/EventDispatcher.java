@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class EventDispatcher implements JobEvents {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
     private static final int BATCH = 1000;
+    /** After a commit, delivered events are dropped once this many have gathered (the background relay drops all). */
+    private static final int DROP_BATCH = 256;
 
     private final JobRepository repository;
     private final Clock clock;
@@ -45,6 +47,7 @@ final class EventDispatcher implements JobEvents {
     private final AtomicBoolean signalled = new AtomicBoolean();
 
     // Guarded by `relaying`.
+    private Instant leaseHeldUntil = Instant.EPOCH;
     private long lastDelivered;
     private long droppedThrough;
     private final TreeMap<Long, Instant> openGaps = new TreeMap<>();
@@ -63,23 +66,46 @@ final class EventDispatcher implements JobEvents {
         return () -> listeners.remove(listener);
     }
 
-    /** Relays what is stored now; called after commits that stored events and by the background thread. */
-    void relay() {
+    /** Relays what a commit just stored: new events only, with as few store calls as it can. */
+    void relayAfterCommit() {
+        relay(false);
+    }
+
+    /** Relays everything waiting, late events included, and drops all that was delivered. */
+    void relayAll() {
+        relay(true);
+    }
+
+    private void relay(boolean thorough) {
         signalled.set(true);
         // Not a reentrant lock: a listener's own commit must not relay from inside the relay loop.
         while (signalled.get() && relaying.compareAndSet(false, true)) {
             try {
                 signalled.set(false);
-                relayRounds();
+                relayRounds(thorough);
             } finally {
                 relaying.set(false);
             }
         }
     }
 
-    private void relayRounds() {
+    /** Renews the lease only once half of it has run out: no other node can take it before it ends. */
+    private boolean holdsLease() {
         Instant now = clock.instant();
-        if (!repository.acquireEventRelay(nodeId, now, now.plus(lease))) {
+        if (now.isBefore(leaseHeldUntil.minus(lease.dividedBy(2)))) {
+            return true;
+        }
+        Instant until = now.plus(lease);
+        if (repository.acquireEventRelay(nodeId, now, until)) {
+            leaseHeldUntil = until;
+            return true;
+        }
+        leaseHeldUntil = Instant.EPOCH;
+        return false;
+    }
+
+    private void relayRounds(boolean thorough) {
+        if (!holdsLease()) {
             return;
         }
         if (listeners.isEmpty()) {
@@ -90,15 +116,20 @@ final class EventDispatcher implements JobEvents {
             openGaps.clear();
             return;
         }
-        boolean late = deliverLate();
+        // Late events come only from gaps the relay went past, or from before its first round: look for them on the
+        // thorough rounds and while a gap is open, not after every commit.
+        boolean late = (thorough || !openGaps.isEmpty()) && deliverLate();
         while (true) {
             List<StoredEvent> batch = repository.eventsAfter(lastDelivered, BATCH);
             int delivered = deliverNew(batch);
-            if (delivered > 0 || late) {
+            if (late || (delivered > 0 && (thorough || lastDelivered - droppedThrough >= DROP_BATCH))) {
                 dropDelivered();
                 late = false;
             }
             if (batch.size() < BATCH || delivered == 0) {
+                if (thorough && lastDelivered > droppedThrough) {
+                    dropDelivered();
+                }
                 return;
             }
         }

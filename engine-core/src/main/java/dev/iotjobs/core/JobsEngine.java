@@ -113,7 +113,7 @@ public final class JobsEngine implements AutoCloseable {
     private void runDueWorkSafely() {
         try {
             runDueWork();
-            events.relay();
+            events.relayAll();
         } catch (RuntimeException e) {
             LOG.warn("due work or event relay failed; retrying next period", e);
         }
@@ -125,7 +125,7 @@ public final class JobsEngine implements AutoCloseable {
      * events of a restart or of other nodes without starting the thread.
      */
     public void relayEvents() {
-        events.relay();
+        events.relayAll();
     }
 
     /** Stops the background thread, if started, waiting for a running round to finish. */

@@ -76,7 +76,7 @@ class EventDispatcherTest {
     @Test
     void e2_deliversInSequenceOrderAndDropsWhatItDelivered() {
         commit(1, 2, 3);
-        relay.relay();
+        relay.relayAll();
         assertThat(delivered).containsExactly(1L, 2L, 3L);
         assertThat(outbox).isEmpty();
     }
@@ -84,10 +84,10 @@ class EventDispatcherTest {
     @Test
     void e2_waitsForAGapToFillAndKeepsCommitOrder() {
         commit(1, 2, 4);
-        relay.relay();
+        relay.relayAll();
         assertThat(delivered).containsExactly(1L, 2L);
         commit(3);
-        relay.relay();
+        relay.relayAll();
         assertThat(delivered).containsExactly(1L, 2L, 3L, 4L);
         assertThat(outbox).isEmpty();
     }
@@ -95,13 +95,13 @@ class EventDispatcherTest {
     @Test
     void e2_goesPastAGapThatStaysOpenAndStillDeliversTheLateEvent() {
         commit(1, 2, 4);
-        relay.relay();
+        relay.relayAll();
         clock.advance(GAP_WAIT);
-        relay.relay();
+        relay.relayAll();
         assertThat(delivered).containsExactly(1L, 2L, 4L);
         assertThat(outbox).as("nothing past the open gap is dropped").containsKey(4L);
         commit(3, 5);
-        relay.relay();
+        relay.relayAll();
         assertThat(delivered).containsExactly(1L, 2L, 4L, 3L, 5L);
         assertThat(outbox).isEmpty();
     }
@@ -109,9 +109,9 @@ class EventDispatcherTest {
     @Test
     void e2_aFreshRelayDeliversEverythingStoredAndAnEventThatShowsUpBelowIt() {
         commit(100, 101);
-        relay.relay();
+        relay.relayAll();
         commit(99);
-        relay.relay();
+        relay.relayAll();
         assertThat(delivered).containsExactly(100L, 101L, 99L);
         assertThat(outbox).isEmpty();
     }
@@ -120,12 +120,23 @@ class EventDispatcherTest {
     void e2_onlyTheLeaseHolderRelaysUntilItsLeaseExpires() {
         EventDispatcher other = dispatcher("node-b");
         commit(1);
-        relay.relay();
+        relay.relayAll();
         commit(2);
-        other.relay();
+        other.relayAll();
         assertThat(delivered).containsExactly(1L);
         clock.advance(Duration.ofSeconds(11));
-        other.relay();
+        other.relayAll();
+        assertThat(delivered).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void e2_afterACommitOnlyNewEventsAreReadAndDropsAreBatched() {
+        commit(1, 2);
+        relay.relayAfterCommit();
+        assertThat(delivered).containsExactly(1L, 2L);
+        assertThat(outbox).as("kept until a batch gathers or the background relay runs").hasSize(2);
+        relay.relayAll();
+        assertThat(outbox).isEmpty();
         assertThat(delivered).containsExactly(1L, 2L);
     }
 }

@@ -1,10 +1,13 @@
 package dev.iotjobs.store.jdbc;
 
+import dev.iotjobs.api.error.ServiceUnavailableException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * The few places where H2 and PostgreSQL differ: keyset conditions, row locks, the isolation a connection needs,
@@ -129,6 +132,23 @@ enum Dialect {
      */
     boolean isConflict(String sqlState) {
         return sqlState != null && conflictStates.contains(sqlState);
+    }
+
+    /**
+     * Makes every commit reach the database's file before it returns, so that an acknowledged update survives a
+     * crash of the service's process. H2 delays writing commits by default; PostgreSQL needs nothing.
+     *
+     * @param dataSource the database
+     */
+    void makeCommitsDurable(DataSource dataSource) {
+        if (this != H2) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET WRITE_DELAY 0");
+        } catch (SQLException e) {
+            throw new ServiceUnavailableException("cannot set H2's WRITE_DELAY to 0: " + e.getMessage(), e);
+        }
     }
 
     /** {@code a > :a OR (a = :a AND (b > :b OR (b = :b AND ...)))}. */

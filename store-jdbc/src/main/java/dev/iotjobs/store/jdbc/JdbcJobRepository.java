@@ -48,8 +48,9 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * database failure is {@link ServiceUnavailableException} with the cause. Either way nothing was applied.
  *
  * <p>On H2, give a pooled data source (or add {@code ;DB_CLOSE_DELAY=-1}): without one, H2 closes and reopens the
- * database between calls. H2 writes commits to its file in the background, up to a second later, so a process
- * crash loses the last acknowledged ones; add {@code ;WRITE_DELAY=0} to the URL of a file database for commits
+ * database between calls. H2 writes commits to its file in the background by default, up to half a second later, so
+ * a process crash would lose the last acknowledged ones: {@link #create} therefore sets H2's persistent
+ * {@code WRITE_DELAY} to 0 (a host that prefers speed over that may set it back afterwards) for commits
  * that are in the file when they return (at several times the cost of a commit). Times are stored to the
  * millisecond, as the engine keeps them.
  */
@@ -95,6 +96,7 @@ public final class JdbcJobRepository implements JobRepository {
         } catch (RuntimeException e) {
             throw new ServiceUnavailableException("cannot migrate the iotjobs schema: " + e.getMessage(), e);
         }
+        dialect.makeCommitsDurable(dataSource);
         return new JdbcJobRepository(dataSource, dialect);
     }
 

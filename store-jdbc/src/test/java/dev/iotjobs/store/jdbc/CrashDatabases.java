@@ -1,27 +1,20 @@
 package dev.iotjobs.store.jdbc;
 
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
-/** Data sources by URL, for the parent and the child JVM of the crash test alike. */
+/** Pooled data sources by URL, for the parent and the child JVM of the crash test alike, as a service has them. */
 final class CrashDatabases {
     private CrashDatabases() {
     }
 
-    static DataSource dataSource(String url, String user, String password) {
-        if (url.startsWith("jdbc:h2:")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(url);
-            h2.setUser(user);
-            h2.setPassword(password);
-            return h2;
-        }
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL(url);
-        postgres.setUser(user);
-        postgres.setPassword(password);
-        return postgres;
+    static HikariDataSource dataSource(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        return new HikariDataSource(config);
     }
 
     static String thing(int i) {

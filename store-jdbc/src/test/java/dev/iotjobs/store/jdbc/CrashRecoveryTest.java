@@ -13,6 +13,7 @@ import dev.iotjobs.api.control.ListJobExecutionsForJobResponse;
 import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobProcessDetails;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.spi.StatusCounts;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * Kills an engine with SIGKILL in the middle of a device load and restarts it on the same database (SPEC C2, E2):
@@ -59,6 +61,8 @@ abstract class CrashRecoveryTest {
         setup.controlPlane().createJob(CreateJobRequest.builder().jobId(JOB).document("{\"op\":\"flash\"}")
                 .targets("arn:aws:iot:us-east-1:123456789012:thinggroup/fleet").build());
 
+        // An H2 file database is open in one process at a time: the set-up lets go of it before the child starts.
+        pools.forEach(HikariDataSource::close);
         Path acks = dir.resolve("acks.txt");
         Path childEvents = dir.resolve("events.txt");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -106,9 +110,18 @@ abstract class CrashRecoveryTest {
                 .isEqualTo(statuses);
     }
 
+    private final List<HikariDataSource> pools = new ArrayList<>();
+
+    @AfterEach
+    void closePools() {
+        pools.forEach(HikariDataSource::close);
+    }
+
     private JobsEngine engine(String url, Clock clock, List<String> events) {
+        HikariDataSource pool = CrashDatabases.dataSource(url, user(), password());
+        pools.add(pool);
         JobsEngine engine = JobsEngine.builder()
-                .repository(JdbcJobRepository.create(CrashDatabases.dataSource(url, user(), password())))
+                .repository(JdbcJobRepository.create(pool))
                 .clock(clock).nodeId("node-" + System.nanoTime()).build();
         engine.events().subscribe(event -> events.add(event.toString()));
         return engine;

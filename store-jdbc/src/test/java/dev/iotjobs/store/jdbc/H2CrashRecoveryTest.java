@@ -9,7 +9,7 @@ class H2CrashRecoveryTest extends CrashRecoveryTest {
 
     @Override
     protected String freshDatabaseUrl(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("jobs").toAbsolutePath() + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dir.resolve("jobs").toAbsolutePath();
     }
 
     @Override

@@ -84,10 +84,8 @@ class StatementCountTest {
                 "commit: UPDATE iotjobs_execution",
                 "commit: INSERT iotjobs_event",
                 "commit: COMMIT",
-                "acquireEventRelay: UPDATE iotjobs_event_relay",
-                "eventsAfter: SELECT iotjobs_event",
-                "eventsAfter: SELECT iotjobs_event",
-                "deleteEventsThrough: DELETE iotjobs_event");
+                // The relay: the lease is still held (renewed by set-up) and drops are batched, so only new events.
+                "eventsAfter: SELECT iotjobs_event");
         spy.clear();
 
         engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("j1").thingName("t1")
@@ -102,10 +100,7 @@ class StatementCountTest {
                 "commit: UPDATE iotjobs_job",
                 "commit: INSERT iotjobs_event",
                 "commit: COMMIT",
-                "acquireEventRelay: UPDATE iotjobs_event_relay",
-                "eventsAfter: SELECT iotjobs_event",
-                "eventsAfter: SELECT iotjobs_event",
-                "deleteEventsThrough: DELETE iotjobs_event");
+                "eventsAfter: SELECT iotjobs_event");
     }
 
     @ParameterizedTest
