@@ -13,7 +13,7 @@ import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.TargetSelection;
 import dev.iotjobs.spi.JobRepository;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -54,7 +54,15 @@ public abstract class EngineStateProperties {
      * @return random sequences of every operation on a small fleet over such a store
      */
     public static Arbitrary<ActionChain<FleetWorld>> sequences(Supplier<JobRepository> repositories) {
-        return ActionChain.<FleetWorld>startWith(() -> new FleetWorld(repositories.get()))
+        return sequencesOf(() -> new FleetWorld(repositories.get()));
+    }
+
+    /**
+     * @param worlds a fresh fleet per sequence, e.g. {@link FleetWorld#twins} to compare two stores
+     * @return random sequences of every operation on it
+     */
+    public static Arbitrary<ActionChain<FleetWorld>> sequencesOf(Supplier<FleetWorld> worlds) {
+        return ActionChain.startWith(worlds)
                 .withAction(3, createJob())
                 .withAction(4, startNext())
                 .withAction(6, update())
@@ -74,12 +82,12 @@ public abstract class EngineStateProperties {
     }
 
     /** One operation on the engine, with the text the shrunk sequence prints. */
-    private record Step(String description, Consumer<JobsEngine> operation) {
+    private record Step(String description, Function<JobsEngine, Object> operation) {
     }
 
     private static Action.Independent<FleetWorld> action(Arbitrary<Step> steps) {
         return () -> steps.map(step -> Transformer.mutate(step.description(),
-                world -> world.apply(step.description(), () -> step.operation().accept(world.engine))));
+                world -> world.apply(step.description(), step.operation())));
     }
 
     private static Arbitrary<String> jobIds() {

@@ -31,6 +31,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A small fleet behind an engine, for stateful properties: six things, three groups (one nested), a clock that
@@ -51,12 +53,19 @@ public final class FleetWorld {
     private Snapshot last;
     private boolean lastRejected;
     private final List<String> log = new ArrayList<>();
+    /** A second fleet on another store that every operation also runs on, for differential properties. */
+    private final FleetWorld twin;
 
     /** A view of everything the control plane shows. */
     record Snapshot(Map<String, Job> jobs, Map<String, JobExecution> executions, int events) {
     }
 
     FleetWorld(JobRepository repository) {
+        this(repository, null);
+    }
+
+    private FleetWorld(JobRepository repository, FleetWorld twin) {
+        this.twin = twin;
         engine = JobsEngine.builder().repository(repository).clock(clock).build();
         engine.events().subscribe(events::add);
         for (String thing : THINGS) {
@@ -78,26 +87,57 @@ public final class FleetWorld {
     }
 
     /**
+     * A fleet on {@code store} whose every operation also runs on an identical fleet on {@code twin}: responses,
+     * errors and every snapshot must be the same on both (generated ids aside).
+     *
+     * @param store the store under test
+     * @param twin the reference store
+     * @return the fleet
+     */
+    public static FleetWorld twins(JobRepository store, JobRepository twin) {
+        return new FleetWorld(store, new FleetWorld(twin, null));
+    }
+
+    /**
      * Runs one operation; an expected rejection ({@link JobsException}) is recorded, anything else fails.
      *
      * @param description what the operation is, for the log
-     * @param operation the operation
+     * @param operation the operation, answering its response
      */
-    void apply(String description, Runnable operation) {
+    void apply(String description, Function<JobsEngine, Object> operation) {
+        String outcome = run(description, operation);
+        if (twin != null) {
+            assertThat(outcome).as("outcome of %s on both stores", description)
+                    .isEqualTo(twin.run(description, operation));
+        }
+    }
+
+    private String run(String description, Function<JobsEngine, Object> operation) {
         clock.advance(Duration.ofSeconds(1));
+        String outcome;
         try {
-            operation.run();
+            outcome = String.valueOf(operation.apply(engine));
             lastRejected = false;
             log.add(description);
         } catch (JobsException e) {
+            outcome = e.errorCode() + ": " + e.getMessage();
             lastRejected = true;
             log.add(description + " -> " + e.errorCode());
         }
+        // Thing and group ids are random UUIDs: equal outcomes may differ there.
+        return UUID_PATTERN.matcher(outcome).replaceAll("<uuid>");
     }
+
+    private static final Pattern UUID_PATTERN =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** Checks every invariant against the snapshot before the last operation. */
     void checkInvariants() {
         Snapshot now = snapshot();
+        if (twin != null) {
+            twin.checkInvariants();
+            assertThat(now).as("the two stores after %s", lastLog()).isEqualTo(twin.last);
+        }
         if (lastRejected) {
             // SPEC V2: a rejected operation changes nothing and emits nothing.
             assertThat(now).as("rejected operation changed state: %s", lastLog()).isEqualTo(last);
