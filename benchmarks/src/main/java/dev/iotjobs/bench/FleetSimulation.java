@@ -1,5 +1,7 @@
 package dev.iotjobs.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.iotjobs.api.control.CreateJobRequest;
 import dev.iotjobs.api.control.DescribeJobRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
@@ -12,8 +14,11 @@ import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobProcessDetails;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.store.jdbc.JdbcJobRepository;
 import dev.iotjobs.store.memory.InMemoryJobRepository;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +42,8 @@ import java.util.concurrent.atomic.LongAdder;
  * number, so the final counters do not depend on thread scheduling. It prints the job's counters every tenth of
  * the fleet, then the final counters, the job's status (COMPLETED), the events seen by a subscriber, and the time.
  *
- * <p>From the repository root: {@code mvn -B -q -Pdemo -DskipTests package} (add {@code -Ddemo.things=10000}...).
+ * <p>From the repository root: {@code mvn -B -q -Pdemo -DskipTests package} (add {@code -Ddemo.things=10000}...;
+ * {@code -Ddemo.store=h2} runs it on a fresh H2 file database under {@code benchmarks/target/demo-h2}).
  */
 public final class FleetSimulation {
     /** The group the job targets. */
@@ -79,7 +85,24 @@ public final class FleetSimulation {
         int things = Integer.getInteger("demo.things", 1000);
         int threads = Integer.getInteger("demo.threads", 8);
         long seed = Long.getLong("demo.seed", 42L);
-        Result result = run(things, threads, seed, System.out);
+        String store = System.getProperty("demo.store", "memory");
+        Result result;
+        if (store.equals("h2")) {
+            // A fresh H2 file database per run, pooled as a service would have it.
+            Path file = Path.of("target", "demo-h2", "jobs-" + System.currentTimeMillis()).toAbsolutePath();
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl("jdbc:h2:file:" + file);
+            config.setUsername("sa");
+            config.setMaximumPoolSize(threads + 2);
+            try (HikariDataSource h2 = new HikariDataSource(config)) {
+                System.out.println("Store: H2 file database " + file);
+                result = run(JdbcJobRepository.create(h2), things, threads, seed, System.out);
+            }
+        } else if (store.equals("memory")) {
+            result = run(new InMemoryJobRepository(), things, threads, seed, System.out);
+        } else {
+            throw new IllegalArgumentException("demo.store must be memory or h2, got " + store);
+        }
         if (result.job().status() != JobStatus.COMPLETED) {
             throw new IllegalStateException("the job ended " + result.job().status() + ", not COMPLETED");
         }
@@ -96,10 +119,26 @@ public final class FleetSimulation {
      * @throws Exception if a device thread failed
      */
     public static Result run(int things, int threads, long seed, PrintStream out) throws Exception {
+        return run(new InMemoryJobRepository(), things, threads, seed, out);
+    }
+
+    /**
+     * Runs one simulation on the given store.
+     *
+     * @param repository an empty store
+     * @param things how many devices
+     * @param threads how many device threads
+     * @param seed draws which devices fail or reject
+     * @param out where progress goes
+     * @return the outcome
+     * @throws Exception if a device thread failed
+     */
+    public static Result run(JobRepository repository, int things, int threads, long seed, PrintStream out)
+            throws Exception {
         if (things < 1 || threads < 1) {
             throw new IllegalArgumentException("demo.things and demo.threads must be at least 1");
         }
-        try (JobsEngine engine = JobsEngine.builder().repository(new InMemoryJobRepository())
+        try (JobsEngine engine = JobsEngine.builder().repository(repository)
                 .region(REGION).accountId(ACCOUNT).build()) {
             LongAdder eventsSeen = new LongAdder();
             Map<String, LongAdder> byType = new ConcurrentHashMap<>();
