@@ -39,10 +39,12 @@ import java.util.TreeSet;
 final class ControlPlaneService implements JobsControlPlane {
     private final EngineContext ctx;
     private final TargetExpander targets;
+    private final Overdue overdue;
 
-    ControlPlaneService(EngineContext ctx, TargetExpander targets) {
+    ControlPlaneService(EngineContext ctx, TargetExpander targets, Overdue overdue) {
         this.ctx = ctx;
         this.targets = targets;
+        this.overdue = overdue;
     }
 
     @Override
@@ -86,6 +88,7 @@ final class ControlPlaneService implements JobsControlPlane {
     @Override
     public DescribeJobResponse describeJob(DescribeJobRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
+        overdue.timeOutAllDue();   // the counters of the present (SPEC T3)
         JobRecord job = ctx.job(request.jobId());
         return new DescribeJobResponse(job.documentSource(), Views.job(job));
     }
@@ -187,9 +190,13 @@ final class ControlPlaneService implements JobsControlPlane {
     @Override
     public DescribeJobExecutionResponse describeJobExecution(DescribeJobExecutionRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
-        ExecutionRecord execution = ctx.repository()
-                .findExecution(request.jobId(), request.thingName(), request.executionNumber())
-                .orElseThrow(() -> executionNotFound(request.jobId(), request.thingName(), request.executionNumber()));
+        ExecutionRecord execution;
+        do {
+            execution = ctx.repository()
+                    .findExecution(request.jobId(), request.thingName(), request.executionNumber())
+                    .orElseThrow(() -> executionNotFound(request.jobId(), request.thingName(),
+                            request.executionNumber()));
+        } while (overdue.timeOutAny(List.of(execution)));
         return new DescribeJobExecutionResponse(Views.execution(execution,
                 ctx.scope().thingArn(execution.thingName()), null, ctx.now()));
     }
@@ -199,8 +206,11 @@ final class ControlPlaneService implements JobsControlPlane {
         valid(RequestValidation.validate(request, ctx.limits()));
         JobExecutionsKey after = PageTokens.jobExecutionsAfter(request.nextToken());
         ctx.job(request.jobId());
-        Page<ExecutionRecord> page = ctx.repository().listExecutionsForJob(request.jobId(), request.status(), after,
-                ctx.pageSize(request.maxResults()));
+        Page<ExecutionRecord> page;
+        do {
+            page = ctx.repository().listExecutionsForJob(request.jobId(), request.status(), after,
+                    ctx.pageSize(request.maxResults()));
+        } while (overdue.timeOutAny(page.items()));
         List<JobExecutionSummaryForJob> summaries = page.items().stream()
                 .map(e -> new JobExecutionSummaryForJob(ctx.scope().thingArn(e.thingName()), Views.listedSummary(e)))
                 .toList();
@@ -216,8 +226,11 @@ final class ControlPlaneService implements JobsControlPlane {
     public ListJobExecutionsForThingResponse listJobExecutionsForThing(ListJobExecutionsForThingRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
         ThingExecutionsKey after = PageTokens.thingExecutionsAfter(request.nextToken());
-        Page<ExecutionRecord> page = ctx.repository().listExecutionsForThing(request.thingName(), request.status(),
-                request.jobId(), after, ctx.pageSize(request.maxResults()));
+        Page<ExecutionRecord> page;
+        do {
+            page = ctx.repository().listExecutionsForThing(request.thingName(), request.status(), request.jobId(),
+                    after, ctx.pageSize(request.maxResults()));
+        } while (overdue.timeOutAny(page.items()));
         List<JobExecutionSummaryForThing> summaries = page.items().stream()
                 .map(e -> new JobExecutionSummaryForThing(e.jobId(), Views.listedSummary(e)))
                 .toList();

@@ -13,6 +13,7 @@ import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionResponse;
 import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionResponse;
+import dev.iotjobs.api.error.InvalidStateTransitionException;
 import dev.iotjobs.api.error.ResourceNotFoundException;
 import dev.iotjobs.api.error.TerminalStateException;
 import dev.iotjobs.api.model.JobExecutionStatus;
@@ -35,9 +36,11 @@ final class DataPlaneService implements JobsDataPlane {
     private static final String NEXT = "$next";
 
     private final EngineContext ctx;
+    private final Overdue overdue;
 
-    DataPlaneService(EngineContext ctx) {
+    DataPlaneService(EngineContext ctx, Overdue overdue) {
         this.ctx = ctx;
+        this.overdue = overdue;
     }
 
     @Override
@@ -57,9 +60,10 @@ final class DataPlaneService implements JobsDataPlane {
             });
         }
         JobRecord job = visibleJob(request.jobId());
-        ExecutionRecord execution = ctx.repository()
-                .findExecution(request.jobId(), request.thingName(), request.executionNumber())
-                .orElseThrow(() -> executionNotFound(request.jobId(), request.thingName(), request.executionNumber()));
+        ExecutionRecord execution = execution(request.jobId(), request.thingName(), request.executionNumber());
+        if (overdue.timeOutAny(List.of(execution))) {
+            execution = execution(request.jobId(), request.thingName(), execution.executionNumber());
+        }
         if (!execution.isPending()) {
             throw new TerminalStateException("execution " + execution.executionNumber() + " of job "
                     + execution.jobId() + " on thing " + execution.thingName() + " is " + execution.status());
@@ -72,10 +76,13 @@ final class DataPlaneService implements JobsDataPlane {
     public GetPendingJobExecutionsResponse getPendingJobExecutions(GetPendingJobExecutionsRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
         requireThing(request.thingName());
+        List<ExecutionRecord> pending;
+        do {
+            pending = ctx.repository().pendingExecutions(request.thingName(), ctx.limits().maxPendingReturned());
+        } while (overdue.timeOutAny(pending));
         List<JobExecutionSummary> inProgress = new ArrayList<>();
         List<JobExecutionSummary> queued = new ArrayList<>();
-        for (ExecutionRecord execution
-                : ctx.repository().pendingExecutions(request.thingName(), ctx.limits().maxPendingReturned())) {
+        for (ExecutionRecord execution : pending) {
             (execution.status() == JobExecutionStatus.IN_PROGRESS ? inProgress : queued)
                     .add(Views.pendingSummary(execution));
         }
@@ -102,9 +109,17 @@ final class DataPlaneService implements JobsDataPlane {
         valid(RequestValidation.validate(request, ctx.limits()));
         return ctx.commits().run(() -> {
             JobRecord job = visibleJob(request.jobId());
-            ExecutionRecord latest = ctx.repository().findExecution(request.jobId(), request.thingName(), null)
-                    .orElseThrow(() -> executionNotFound(request.jobId(), request.thingName(), null));
-            return ExecutionRules.update(job, latest, request, ctx.now());
+            ExecutionRecord latest = execution(request.jobId(), request.thingName(), null);
+            if (overdue.timeOutAny(List.of(latest))) {
+                // SPEC T3: the device was too late; its execution timed out (and may have been queued again).
+                ExecutionRecord timedOut = execution(request.jobId(), request.thingName(), latest.executionNumber());
+                throw new InvalidStateTransitionException("execution " + timedOut.executionNumber() + " of job "
+                        + timedOut.jobId() + " on thing " + timedOut.thingName() + " is " + timedOut.status(),
+                        Views.state(timedOut));
+            }
+            int earlierFailures = request.status() == JobExecutionStatus.FAILED
+                    ? overdue.earlierEndings(job, request.thingName(), JobExecutionStatus.FAILED) : 0;
+            return ExecutionRules.update(job, latest, request, earlierFailures, ctx.now());
         });
     }
 
@@ -113,7 +128,10 @@ final class DataPlaneService implements JobsDataPlane {
      * ResourceNotFoundException rather than "nothing pending" (a pending execution implies its thing, SPEC G4).
      */
     private Optional<ExecutionRecord> head(String thingName) {
-        List<ExecutionRecord> queue = ctx.repository().pendingExecutions(thingName, 1);
+        List<ExecutionRecord> queue;
+        do {
+            queue = ctx.repository().pendingExecutions(thingName, 1);
+        } while (overdue.timeOutAny(queue));
         if (queue.isEmpty()) {
             requireThing(thingName);
             return Optional.empty();
@@ -125,6 +143,11 @@ final class DataPlaneService implements JobsDataPlane {
     private JobRecord jobOfHead(ExecutionRecord head) {
         return ctx.repository().findJob(head.jobId())
                 .orElseThrow(() -> new StaleStateException("job " + head.jobId() + " is gone"));
+    }
+
+    private ExecutionRecord execution(String jobId, String thingName, Long executionNumber) {
+        return ctx.repository().findExecution(jobId, thingName, executionNumber)
+                .orElseThrow(() -> executionNotFound(jobId, thingName, executionNumber));
     }
 
     private void requireThing(String thingName) {

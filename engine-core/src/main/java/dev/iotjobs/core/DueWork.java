@@ -12,23 +12,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies everything that is due (SPEC J10 cascades, T8 scheduled starts), in bounded batches, until nothing due
- * is left. Every step is a versioned compare-and-set, so several nodes may run it at once (SPEC T9).
+ * Applies everything that is due (SPEC T3 timeouts with their T5 retries, J10 cascades, T8 scheduled starts), in
+ * bounded batches, until nothing due is left. Every step is a versioned compare-and-set, so several nodes may run it at once (SPEC T9).
  */
 final class DueWork {
     private static final int JOB_BATCH = 100;
 
     private final EngineContext ctx;
     private final TargetExpander targets;
+    private final Overdue overdue;
 
-    DueWork(EngineContext ctx, TargetExpander targets) {
+    DueWork(EngineContext ctx, TargetExpander targets, Overdue overdue) {
         this.ctx = ctx;
         this.targets = targets;
+        this.overdue = overdue;
     }
 
     /** @return how many commits it made */
     int run() {
-        int commits = 0;
+        int commits = overdue.timeOutAllDue();
         while (true) {
             List<JobRecord> due = ctx.repository().jobsDueBy(ctx.now(), JOB_BATCH);
             if (due.isEmpty()) {

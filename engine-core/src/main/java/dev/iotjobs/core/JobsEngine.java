@@ -50,10 +50,11 @@ public final class JobsEngine implements AutoCloseable {
         EngineContext ctx = new EngineContext(builder.repository, builder.clock, scope, builder.limits, commits,
                 builder.documentSourceResolver);
         TargetExpander targets = new TargetExpander(builder.repository, scope);
-        this.controlPlane = new ControlPlaneService(ctx, targets);
-        this.dataPlane = new DataPlaneService(ctx);
+        Overdue overdue = new Overdue(ctx);
+        this.controlPlane = new ControlPlaneService(ctx, targets, overdue);
+        this.dataPlane = new DataPlaneService(ctx, overdue);
         this.things = new ThingRegistryService(ctx, targets);
-        this.dueWork = new DueWork(ctx, targets);
+        this.dueWork = new DueWork(ctx, targets, overdue);
         this.dueWorkPeriod = builder.dueWorkPeriod;
     }
 
@@ -83,8 +84,8 @@ public final class JobsEngine implements AutoCloseable {
     }
 
     /**
-     * Applies everything due now (deletion cascades, scheduled starts), in bounded batches, looping until nothing
-     * due is left, then returns. Safe to call from several threads and nodes at once.
+     * Applies everything due now (timeouts and their retries, deletion cascades, scheduled starts), in bounded
+     * batches, looping until nothing due is left, then returns. Safe to call from several threads and nodes at once.
      *
      * @return how many commits it made
      */

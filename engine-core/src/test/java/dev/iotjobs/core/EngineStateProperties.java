@@ -10,7 +10,12 @@ import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobExecutionsRetryConfig;
+import dev.iotjobs.api.model.RetryCriteria;
+import dev.iotjobs.api.model.RetryableFailureType;
 import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.api.model.TimeoutConfig;
+import java.time.Duration;
 import dev.iotjobs.spi.JobRepository;
 import java.util.List;
 import java.util.function.Function;
@@ -26,7 +31,8 @@ import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 
 /**
- * Random sequences of every operation on a small fleet, checking after each step that counters equal statuses
+ * Random sequences of every operation on a small fleet, with time passing (timeouts and retries), checking after
+ * each step that counters equal statuses
  * and the fold of events (X1, E3), versions grow by exactly one per change (X4), terminal stays terminal (X3),
  * SNAPSHOT jobs complete exactly when nothing is pending (J8) and rejected operations change nothing (V2). A failure
  * shrinks to a short printed sequence.
@@ -73,6 +79,7 @@ public abstract class EngineStateProperties {
                 .withAction(1, dueWork())
                 .withAction(1, deleteThing())
                 .withAction(1, recreateThing())
+                .withAction(2, advanceClock())
                 .withMaxTransformations(30);
     }
 
@@ -106,12 +113,28 @@ public abstract class EngineStateProperties {
         Arbitrary<List<String>> targets = Arbitraries.oneOf(
                 things().map(t -> "thing/" + t), Arbitraries.of(FleetWorld.GROUPS).map(g -> "thinggroup/" + g))
                 .list().ofMinSize(1).ofMaxSize(3);
-        return action(Combinators.combine(jobIds(), targets, Arbitraries.of(TargetSelection.values()))
-                .as((jobId, paths, selection) -> new Step("createJob " + jobId + " " + paths + " " + selection,
+        Arbitrary<TimeoutConfig> timeouts = Arbitraries.longs().between(1, 5)
+                .map(m -> TimeoutConfig.builder().inProgressTimeoutInMinutes(m).build()).injectNull(0.5);
+        Arbitrary<JobExecutionsRetryConfig> retries = Combinators.combine(
+                        Arbitraries.of(RetryableFailureType.values()), Arbitraries.integers().between(0, 2))
+                .as((type, count) -> JobExecutionsRetryConfig.builder().criteriaList(RetryCriteria.builder()
+                        .failureType(type).numberOfRetries(count).build()).build())
+                .injectNull(0.5);
+        return action(Combinators.combine(jobIds(), targets, Arbitraries.of(TargetSelection.values()), timeouts,
+                        retries)
+                .as((jobId, paths, selection, timeout, retry) -> new Step("createJob " + jobId + " " + paths + " "
+                        + selection + (timeout == null ? "" : " timeout=" + timeout.inProgressTimeoutInMinutes())
+                        + (retry == null ? "" : " retry=" + retry.criteriaList().get(0)),
                         engine -> engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId)
-                                .document("{\"v\":1}").targetSelection(selection)
+                                .document("{\"v\":1}").targetSelection(selection).timeoutConfig(timeout)
+                                .jobExecutionsRetryConfig(retry)
                                 .targets(paths.stream().map(p -> "arn:aws:iot:us-east-1:123456789012:" + p).toList())
                                 .build()))));
+    }
+
+    private static Action.Independent<FleetWorld> advanceClock() {
+        return () -> Arbitraries.integers().between(1, 12).map(minutes -> Transformer.mutate(
+                "advance " + minutes + " min", world -> world.advanceClock(Duration.ofMinutes(minutes))));
     }
 
     private static Action.Independent<FleetWorld> startNext() {

@@ -112,6 +112,20 @@ public final class FleetWorld {
         }
     }
 
+    /**
+     * Lets time pass (on the twin too): deadlines may pass, and the next reads must apply them (SPEC T3).
+     *
+     * @param duration how long
+     */
+    void advanceClock(Duration duration) {
+        clock.advance(duration);
+        lastRejected = false;
+        log.add("advance " + duration);
+        if (twin != null) {
+            twin.advanceClock(duration);
+        }
+    }
+
     private String run(String description, Function<JobsEngine, Object> operation) {
         clock.advance(Duration.ofSeconds(1));
         String outcome;

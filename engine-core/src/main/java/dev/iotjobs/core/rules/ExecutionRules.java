@@ -52,11 +52,13 @@ public final class ExecutionRules {
      * @param job the execution's job
      * @param latest the thing's latest execution of the job
      * @param request the validated request
+     * @param earlierOfType when the update fails the execution and the job retries failures: how many earlier
+     *     executions of the job on the thing FAILED (SPEC T5); 0 otherwise
      * @param now the present
      * @return the decision, or the error
      */
     public static Either<JobsException, Decision<UpdateJobExecutionResponse>> update(
-            JobRecord job, ExecutionRecord latest, UpdateJobExecutionRequest request, Instant now) {
+            JobRecord job, ExecutionRecord latest, UpdateJobExecutionRequest request, int earlierOfType, Instant now) {
         if (request.executionNumber() != null && request.executionNumber() != latest.executionNumber()) {
             return Either.left(new InvalidRequestException("executionNumber: must be the latest execution "
                     + latest.executionNumber() + " of job " + latest.jobId() + " on thing " + latest.thingName()
@@ -78,6 +80,7 @@ public final class ExecutionRules {
                 request.stepTimeoutInMinutes(), now);
         Changeset.Builder changes = Changeset.builder().expectJob(job);
         ExecutionChanges.updated(changes, job, latest, next);
+        Retries.retryIfAllowed(changes, job, next, earlierOfType, now);
         UpdateJobExecutionResponse response = new UpdateJobExecutionResponse(
                 Boolean.TRUE.equals(request.includeJobExecutionState()) ? Views.state(next) : null,
                 Boolean.TRUE.equals(request.includeJobDocument()) ? job.document() : null);
@@ -161,6 +164,34 @@ public final class ExecutionRules {
         Changeset.Builder changes = Changeset.builder().expectJob(job);
         ExecutionChanges.deleted(changes, job, execution, now);
         return Either.right(new Decision<>(changes.build(), DeleteJobExecutionResponse.builder().build()));
+    }
+
+    /**
+     * SPEC T3: an execution past its deadline turns TIMED_OUT (version +1, timers stopped), and is retried if the job
+     * allows it (T5).
+     *
+     * @param job the execution's job
+     * @param execution a pending execution whose deadline has passed
+     * @param earlierOfType how many earlier executions of the job on the thing timed out (when the job retries)
+     * @param now the present
+     * @return the changes
+     */
+    public static Changeset timeOut(JobRecord job, ExecutionRecord execution, int earlierOfType, Instant now) {
+        ExecutionRecord timedOut = ended(execution, JobExecutionStatus.TIMED_OUT, execution.forceCanceled(),
+                execution.statusDetails(), now);
+        Changeset.Builder changes = Changeset.builder().expectJob(job);
+        ExecutionChanges.updated(changes, job, execution, timedOut);
+        Retries.retryIfAllowed(changes, job, timedOut, earlierOfType, now);
+        return changes.build();
+    }
+
+    /**
+     * @param execution an execution
+     * @param now the present
+     * @return whether it is pending and its effective deadline (SPEC T2) has passed
+     */
+    public static boolean isOverdue(ExecutionRecord execution, Instant now) {
+        return execution.isPending() && execution.deadline() != null && !execution.deadline().isAfter(now);
     }
 
     /**

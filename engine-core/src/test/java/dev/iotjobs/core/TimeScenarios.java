@@ -1,0 +1,186 @@
+package dev.iotjobs.core;
+
+import static dev.iotjobs.api.model.JobExecutionStatus.FAILED;
+import static dev.iotjobs.api.model.JobExecutionStatus.IN_PROGRESS;
+import static dev.iotjobs.api.model.JobExecutionStatus.QUEUED;
+import static dev.iotjobs.api.model.JobExecutionStatus.REJECTED;
+import static dev.iotjobs.api.model.JobExecutionStatus.SUCCEEDED;
+import static dev.iotjobs.api.model.JobExecutionStatus.TIMED_OUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.iotjobs.api.control.DescribeJobExecutionRequest;
+import dev.iotjobs.api.control.ListJobExecutionsForThingRequest;
+import dev.iotjobs.api.data.GetPendingJobExecutionsRequest;
+import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.error.InvalidStateTransitionException;
+import dev.iotjobs.api.event.JobExecutionCreated;
+import dev.iotjobs.api.event.JobExecutionStatusChanged;
+import dev.iotjobs.api.model.JobExecution;
+import dev.iotjobs.api.model.JobExecutionsRetryConfig;
+import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.api.model.RetryCriteria;
+import dev.iotjobs.api.model.RetryableFailureType;
+import dev.iotjobs.api.model.TimeoutConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** Timeouts and retries with an injected clock (SPEC T1-T5, T9) on the store under test. */
+public abstract class TimeScenarios extends EngineFixture {
+
+    private static UnaryOperator<dev.iotjobs.api.control.CreateJobRequest.Builder> timeout(long minutes) {
+        return b -> b.timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(minutes).build());
+    }
+
+    private static JobExecutionsRetryConfig retries(RetryableFailureType type, int count) {
+        return JobExecutionsRetryConfig.builder().criteriaList(
+                RetryCriteria.builder().failureType(type).numberOfRetries(count).build()).build();
+    }
+
+    private JobExecution execution(String jobId, String thing, long number) {
+        return control().describeJobExecution(DescribeJobExecutionRequest.builder().jobId(jobId).thingName(thing)
+                .executionNumber(number).build()).execution();
+    }
+
+    private void startWithStep(String thing, long minutes) {
+        device().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder().thingName(thing)
+                .stepTimeoutInMinutes(minutes).build());
+    }
+
+    @Test
+    void t1_t3_anExecutionInProgressPastItsTimeoutTimesOutInDueWork() {
+        things("t1");
+        job("j1", timeout(5), "t1");
+        startNext("t1");
+        clock.advance(Duration.ofMinutes(5).minusMillis(1));
+        engine.runDueWork();
+        assertThat(execution("j1", "t1").status()).isEqualTo(IN_PROGRESS);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(engine.runDueWork()).isEqualTo(1);
+        JobExecution timedOut = execution("j1", "t1");
+        assertThat(timedOut.status()).isEqualTo(TIMED_OUT);
+        assertThat(timedOut.versionNumber()).isEqualTo(3L);
+        assertThat(timedOut.approximateSecondsBeforeTimedOut()).isNull();
+        assertThat(counters("j1").numberOfTimedOutThings()).isEqualTo(1);
+        assertThat(counters("j1").numberOfInProgressThings()).isZero();
+        assertThat(eventsOf(JobExecutionStatusChanged.class)).last()
+                .satisfies(e -> assertThat(e.to()).isEqualTo(TIMED_OUT));
+        assertThat(describe("j1").status()).as("J8: the last pending execution ended").isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void t2_theEarlierOfStepAndInProgressDeadlinesCounts() {
+        things("t1", "t2");
+        job("j1", timeout(10), "t1", "t2");
+        startWithStep("t1", 2);
+        startWithStep("t2", 20);
+        clock.advance(Duration.ofMinutes(2));
+        engine.runDueWork();
+        assertThat(execution("j1", "t1").status()).isEqualTo(TIMED_OUT);
+        assertThat(execution("j1", "t2").status()).isEqualTo(IN_PROGRESS);
+        clock.advance(Duration.ofMinutes(8));
+        engine.runDueWork();
+        assertThat(execution("j1", "t2").status()).isEqualTo(TIMED_OUT);
+    }
+
+    @Test
+    void t3_readsSeeTheTimeoutEvenWhenDueWorkHasNotRun() {
+        things("t1");
+        job("j1", timeout(1), "t1");
+        startNext("t1");
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(device().getPendingJobExecutions(GetPendingJobExecutionsRequest.builder().thingName("t1")
+                .build()).inProgressJobs()).isEmpty();
+        assertThat(startNext("t1")).isNull();
+        assertThat(execution("j1", "t1").status()).isEqualTo(TIMED_OUT);
+        assertThat(control().listJobExecutionsForThing(ListJobExecutionsForThingRequest.builder().thingName("t1")
+                .build()).executionSummaries().get(0).jobExecutionSummary().status()).isEqualTo(TIMED_OUT);
+    }
+
+    @Test
+    void t3_aDeviceUpdatingTooLateFindsItsExecutionTimedOut() {
+        things("t1");
+        job("j1", timeout(1), "t1");
+        startNext("t1");
+        clock.advance(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> update("j1", "t1", SUCCEEDED))
+                .isInstanceOfSatisfying(InvalidStateTransitionException.class,
+                        e -> assertThat(e.executionState().status()).isEqualTo(TIMED_OUT));
+        assertThat(counters("j1").numberOfSucceededThings()).isZero();
+    }
+
+    @Test
+    void t4_secondsBeforeTimedOutRoundUp() {
+        things("t1");
+        job("j1", "t1");
+        startWithStep("t1", 5);
+        clock.advance(Duration.ofMillis(1500));
+        assertThat(execution("j1", "t1").approximateSecondsBeforeTimedOut()).isEqualTo(299L);
+        assertThat(execution("j1", "t1").startedAt()).isNotNull();
+    }
+
+    @Test
+    void t5_aFailedExecutionIsQueuedAgainWhileRetriesLast() {
+        things("t1");
+        job("j1", b -> b.jobExecutionsRetryConfig(retries(RetryableFailureType.FAILED, 1)), "t1");
+        startNext("t1");
+        update("j1", "t1", FAILED);
+        JobExecution retry = execution("j1", "t1");
+        assertThat(retry.executionNumber()).isEqualTo(2L);
+        assertThat(retry.status()).isEqualTo(QUEUED);
+        assertThat(retry.versionNumber()).isEqualTo(1L);
+        assertThat(retry.queuedAt()).isEqualTo(clock.instant());
+        assertThat(control().listJobExecutionsForThing(ListJobExecutionsForThingRequest.builder().thingName("t1")
+                .build()).executionSummaries()).extracting(s -> s.jobExecutionSummary().retryAttempt())
+                .containsExactly(0, 1);
+        assertThat(execution("j1", "t1", 1).status()).as("the failed attempt stays as it is").isEqualTo(FAILED);
+        assertThat(describe("j1").status()).isEqualTo(JobStatus.IN_PROGRESS);
+        startNext("t1");
+        update("j1", "t1", FAILED);
+        assertThat(execution("j1", "t1").executionNumber()).as("no retry left").isEqualTo(2L);
+        assertThat(counters("j1").numberOfFailedThings()).as("X1: every attempt counts").isEqualTo(2);
+        assertThat(describe("j1").status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(eventsOf(JobExecutionCreated.class)).hasSize(2);
+    }
+
+    @Test
+    void t5_timeoutsRetryUnderAllAndRejectionsNever() {
+        things("t1", "t2");
+        job("j1", b -> timeout(1).apply(b).jobExecutionsRetryConfig(retries(RetryableFailureType.ALL, 1)),
+                "t1", "t2");
+        startNext("t1");
+        update("j1", "t2", REJECTED);
+        clock.advance(Duration.ofMinutes(1));
+        engine.runDueWork();
+        assertThat(execution("j1", "t1", 1).status()).isEqualTo(TIMED_OUT);
+        JobExecution retry = execution("j1", "t1");
+        assertThat(retry.executionNumber()).isEqualTo(2L);
+        assertThat(retry.status()).isEqualTo(QUEUED);
+        assertThat(execution("j1", "t2").executionNumber()).as("REJECTED is never retried").isEqualTo(1L);
+    }
+
+    @Test
+    void t9_dueWorkOnTwoNodesTimesOutOnceAndRetriesOnce() throws Exception {
+        things("t1");
+        job("j1", b -> timeout(1).apply(b).jobExecutionsRetryConfig(retries(RetryableFailureType.TIMED_OUT, 3)),
+                "t1");
+        startNext("t1");
+        JobsEngine other = JobsEngine.builder().repository(repository).clock(clock).region(REGION)
+                .accountId(ACCOUNT).build();
+        clock.advance(Duration.ofMinutes(1));
+        Thread racing = new Thread(other::runDueWork);
+        racing.start();
+        engine.runDueWork();
+        racing.join();
+        assertThat(execution("j1", "t1", 1).status()).isEqualTo(TIMED_OUT);
+        assertThat(execution("j1", "t1").executionNumber()).isEqualTo(2L);
+        assertThat(counters("j1").numberOfTimedOutThings()).isEqualTo(1);
+        assertThat(counters("j1").numberOfQueuedThings()).isEqualTo(1);
+        other.relayEvents();
+        engine.relayEvents();
+        assertThat(eventsOf(JobExecutionStatusChanged.class)).filteredOn(e -> e.to() == TIMED_OUT).hasSize(1);
+        assertThat(List.of(execution("j1", "t1", 1).versionNumber())).containsExactly(3L);
+    }
+}
