@@ -8,7 +8,6 @@ import dev.iotjobs.api.control.*;
 import dev.iotjobs.api.error.InvalidRequestException;
 import dev.iotjobs.api.error.JobsException;
 import dev.iotjobs.api.error.ResourceNotFoundException;
-import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobExecutionSummaryForJob;
 import dev.iotjobs.api.model.JobExecutionSummaryForThing;
 import dev.iotjobs.api.model.JobStatus;
@@ -29,7 +28,6 @@ import dev.iotjobs.spi.Page;
 import dev.iotjobs.spi.ThingExecutionsKey;
 import io.vavr.control.Either;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -40,11 +38,13 @@ final class ControlPlaneService implements JobsControlPlane {
     private final EngineContext ctx;
     private final TargetExpander targets;
     private final Overdue overdue;
+    private final Cancellations cancellations;
 
-    ControlPlaneService(EngineContext ctx, TargetExpander targets, Overdue overdue) {
+    ControlPlaneService(EngineContext ctx, TargetExpander targets, Overdue overdue, Cancellations cancellations) {
         this.ctx = ctx;
         this.targets = targets;
         this.overdue = overdue;
+        this.cancellations = cancellations;
     }
 
     @Override
@@ -126,26 +126,7 @@ final class ControlPlaneService implements JobsControlPlane {
     @Override
     public CancelJobResponse cancelJob(CancelJobRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
-        return ctx.commits().run(() -> {
-            JobRecord job = ctx.job(request.jobId());
-            boolean force = Boolean.TRUE.equals(request.force());
-            List<ExecutionRecord> pending = new ArrayList<>();
-            JobStatus status = job.job().status();
-            if (status == JobStatus.IN_PROGRESS || status == JobStatus.SCHEDULED) {
-                pending.addAll(allExecutions(job.jobId(), JobExecutionStatus.QUEUED));
-            }
-            if (force && (status == JobStatus.IN_PROGRESS || status == JobStatus.SCHEDULED
-                    || status == JobStatus.CANCELED)) {
-                pending.addAll(allExecutions(job.jobId(), JobExecutionStatus.IN_PROGRESS));
-            }
-            return JobRules.cancel(job, pending, request, ctx.now());
-        });
-    }
-
-    private List<ExecutionRecord> allExecutions(String jobId, JobExecutionStatus status) {
-        return AllPages.of((JobExecutionsKey after, int limit) ->
-                        ctx.repository().listExecutionsForJob(jobId, status, after, limit),
-                e -> new JobExecutionsKey(e.thingName(), e.executionNumber()));
+        return cancellations.cancel(request);
     }
 
     @Override

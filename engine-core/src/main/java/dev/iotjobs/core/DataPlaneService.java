@@ -30,6 +30,7 @@ import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The device data plane: the hot path of every device (SPEC X10-X14). */
 final class DataPlaneService implements JobsDataPlane {
@@ -37,10 +38,12 @@ final class DataPlaneService implements JobsDataPlane {
 
     private final EngineContext ctx;
     private final Overdue overdue;
+    private final Aborts aborts;
 
-    DataPlaneService(EngineContext ctx, Overdue overdue) {
+    DataPlaneService(EngineContext ctx, Overdue overdue, Aborts aborts) {
         this.ctx = ctx;
         this.overdue = overdue;
+        this.aborts = aborts;
     }
 
     @Override
@@ -107,8 +110,10 @@ final class DataPlaneService implements JobsDataPlane {
     @Override
     public UpdateJobExecutionResponse updateJobExecution(UpdateJobExecutionRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
-        return ctx.commits().run(() -> {
+        AtomicReference<JobRecord> read = new AtomicReference<>();
+        UpdateJobExecutionResponse response = ctx.commits().run(() -> {
             JobRecord job = visibleJob(request.jobId());
+            read.set(job);
             ExecutionRecord latest = execution(request.jobId(), request.thingName(), null);
             if (overdue.timeOutAny(List.of(latest))) {
                 // SPEC T3: the device was too late; its execution timed out (and may have been queued again).
@@ -121,6 +126,10 @@ final class DataPlaneService implements JobsDataPlane {
                     ? overdue.earlierEndings(job, request.thingName(), JobExecutionStatus.FAILED) : 0;
             return ExecutionRules.update(job, latest, request, earlierFailures, ctx.now());
         });
+        if (request.status() != JobExecutionStatus.IN_PROGRESS) {
+            aborts.afterTerminalTransition(read.get());   // SPEC T6
+        }
+        return response;
     }
 
     /**

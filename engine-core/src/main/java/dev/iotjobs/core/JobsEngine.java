@@ -50,9 +50,11 @@ public final class JobsEngine implements AutoCloseable {
         EngineContext ctx = new EngineContext(builder.repository, builder.clock, scope, builder.limits, commits,
                 builder.documentSourceResolver);
         TargetExpander targets = new TargetExpander(builder.repository, scope);
-        Overdue overdue = new Overdue(ctx);
-        this.controlPlane = new ControlPlaneService(ctx, targets, overdue);
-        this.dataPlane = new DataPlaneService(ctx, overdue);
+        Cancellations cancellations = new Cancellations(ctx);
+        Aborts aborts = new Aborts(ctx, cancellations);
+        Overdue overdue = new Overdue(ctx, aborts);
+        this.controlPlane = new ControlPlaneService(ctx, targets, overdue, cancellations);
+        this.dataPlane = new DataPlaneService(ctx, overdue, aborts);
         this.things = new ThingRegistryService(ctx, targets);
         this.dueWork = new DueWork(ctx, targets, overdue);
         this.dueWorkPeriod = builder.dueWorkPeriod;

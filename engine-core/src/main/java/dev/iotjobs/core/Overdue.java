@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Applies timeouts that are already due (SPEC T3, T5), for due work and for reads: nobody observes an execution
@@ -24,9 +25,11 @@ final class Overdue {
     private static final int BATCH = 100;
 
     private final EngineContext ctx;
+    private final Aborts aborts;
 
-    Overdue(EngineContext ctx) {
+    Overdue(EngineContext ctx, Aborts aborts) {
         this.ctx = ctx;
+        this.aborts = aborts;
     }
 
     /**
@@ -69,7 +72,8 @@ final class Overdue {
      *     for an execution left alone because its job is being deleted
      */
     boolean timeOut(ExecutionKey key) {
-        return ctx.commits().run(() -> {
+        AtomicReference<JobRecord> timedOutIn = new AtomicReference<>();
+        boolean changed = ctx.commits().run(() -> {
             Instant now = ctx.now();
             Optional<ExecutionRecord> execution = ctx.repository()
                     .findExecution(key.jobId(), key.thingName(), key.executionNumber());
@@ -82,8 +86,13 @@ final class Overdue {
                 return Either.right(Decision.unchanged(false));
             }
             int earlier = earlierEndings(job, key.thingName(), JobExecutionStatus.TIMED_OUT);
+            timedOutIn.set(job);
             return Either.right(new Decision<>(ExecutionRules.timeOut(job, execution.get(), earlier, now), true));
         });
+        if (timedOutIn.get() != null) {
+            aborts.afterTerminalTransition(timedOutIn.get());
+        }
+        return changed;
     }
 
     /**

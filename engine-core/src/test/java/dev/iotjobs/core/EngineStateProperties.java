@@ -10,6 +10,10 @@ import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.AbortAction;
+import dev.iotjobs.api.model.AbortConfig;
+import dev.iotjobs.api.model.AbortCriteria;
+import dev.iotjobs.api.model.JobExecutionFailureType;
 import dev.iotjobs.api.model.JobExecutionsRetryConfig;
 import dev.iotjobs.api.model.RetryCriteria;
 import dev.iotjobs.api.model.RetryableFailureType;
@@ -31,11 +35,10 @@ import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 
 /**
- * Random sequences of every operation on a small fleet, with time passing (timeouts and retries), checking after
- * each step that counters equal statuses
- * and the fold of events (X1, E3), versions grow by exactly one per change (X4), terminal stays terminal (X3),
- * SNAPSHOT jobs complete exactly when nothing is pending (J8) and rejected operations change nothing (V2). A failure
- * shrinks to a short printed sequence.
+ * Random sequences of every operation on a small fleet, with time passing (timeouts, retries, abort criteria),
+ * checking after each step that counters equal statuses and the fold of events (X1, E3), versions grow by exactly
+ * one per change (X4), terminal stays terminal (X3), SNAPSHOT jobs complete exactly when nothing is pending (J8) and
+ * rejected operations change nothing (V2). A failure shrinks to a short printed sequence.
  */
 public abstract class EngineStateProperties {
 
@@ -120,14 +123,21 @@ public abstract class EngineStateProperties {
                 .as((type, count) -> JobExecutionsRetryConfig.builder().criteriaList(RetryCriteria.builder()
                         .failureType(type).numberOfRetries(count).build()).build())
                 .injectNull(0.5);
+        Arbitrary<AbortConfig> aborts = Combinators.combine(Arbitraries.of(JobExecutionFailureType.values()),
+                        Arbitraries.of(25.0, 50.0, 100.0), Arbitraries.integers().between(1, 3))
+                .as((type, percent, minimum) -> AbortConfig.builder().criteriaList(AbortCriteria.builder()
+                        .failureType(type).action(AbortAction.CANCEL).thresholdPercentage(percent)
+                        .minNumberOfExecutedThings(minimum).build()).build())
+                .injectNull(0.6);
         return action(Combinators.combine(jobIds(), targets, Arbitraries.of(TargetSelection.values()), timeouts,
-                        retries)
-                .as((jobId, paths, selection, timeout, retry) -> new Step("createJob " + jobId + " " + paths + " "
-                        + selection + (timeout == null ? "" : " timeout=" + timeout.inProgressTimeoutInMinutes())
-                        + (retry == null ? "" : " retry=" + retry.criteriaList().get(0)),
+                        retries, aborts)
+                .as((jobId, paths, selection, timeout, retry, abort) -> new Step("createJob " + jobId + " " + paths
+                        + " " + selection + (timeout == null ? "" : " timeout=" + timeout.inProgressTimeoutInMinutes())
+                        + (retry == null ? "" : " retry=" + retry.criteriaList().get(0))
+                        + (abort == null ? "" : " abort=" + abort.criteriaList().get(0)),
                         engine -> engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId)
                                 .document("{\"v\":1}").targetSelection(selection).timeoutConfig(timeout)
-                                .jobExecutionsRetryConfig(retry)
+                                .jobExecutionsRetryConfig(retry).abortConfig(abort)
                                 .targets(paths.stream().map(p -> "arn:aws:iot:us-east-1:123456789012:" + p).toList())
                                 .build()))));
     }

@@ -16,7 +16,12 @@ import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.api.error.InvalidStateTransitionException;
 import dev.iotjobs.api.event.JobExecutionCreated;
 import dev.iotjobs.api.event.JobExecutionStatusChanged;
+import dev.iotjobs.api.model.AbortAction;
+import dev.iotjobs.api.model.AbortConfig;
+import dev.iotjobs.api.model.AbortCriteria;
 import dev.iotjobs.api.model.JobExecution;
+import dev.iotjobs.api.model.JobExecutionFailureType;
+import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobExecutionsRetryConfig;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.RetryCriteria;
@@ -27,7 +32,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** Timeouts and retries with an injected clock (SPEC T1-T5, T9) on the store under test. */
+/** Timeouts, retries and abort criteria with an injected clock (SPEC T1-T6, T9) on the store under test. */
 public abstract class TimeScenarios extends EngineFixture {
 
     private static UnaryOperator<dev.iotjobs.api.control.CreateJobRequest.Builder> timeout(long minutes) {
@@ -169,6 +174,7 @@ public abstract class TimeScenarios extends EngineFixture {
         startNext("t1");
         JobsEngine other = JobsEngine.builder().repository(repository).clock(clock).region(REGION)
                 .accountId(ACCOUNT).build();
+        other.events().subscribe(events::add);
         clock.advance(Duration.ofMinutes(1));
         Thread racing = new Thread(other::runDueWork);
         racing.start();
@@ -182,5 +188,40 @@ public abstract class TimeScenarios extends EngineFixture {
         engine.relayEvents();
         assertThat(eventsOf(JobExecutionStatusChanged.class)).filteredOn(e -> e.to() == TIMED_OUT).hasSize(1);
         assertThat(List.of(execution("j1", "t1", 1).versionNumber())).containsExactly(3L);
+    }
+
+    private static UnaryOperator<dev.iotjobs.api.control.CreateJobRequest.Builder> abortAt(
+            JobExecutionFailureType type, double percent, int minimum) {
+        return b -> b.abortConfig(AbortConfig.builder().criteriaList(AbortCriteria.builder().failureType(type)
+                .action(AbortAction.CANCEL).thresholdPercentage(percent).minNumberOfExecutedThings(minimum).build())
+                .build());
+    }
+
+    @Test
+    void t6_abortCriteriaCancelTheJobOnceTheFailureShareIsReached() {
+        things("t1", "t2", "t3", "t4");
+        job("j1", abortAt(JobExecutionFailureType.FAILED, 50.0, 2), "t1", "t2", "t3", "t4");
+        startNext("t4");
+        update("j1", "t1", FAILED);
+        assertThat(describe("j1").status()).as("below the minimum of executed things").isEqualTo(JobStatus.IN_PROGRESS);
+        update("j1", "t2", SUCCEEDED);
+        var job = describe("j1");
+        assertThat(job.status()).isEqualTo(JobStatus.CANCELED);
+        assertThat(job.reasonCode()).isEqualTo("ABORTED_BY_CRITERIA");
+        assertThat(job.comment()).contains("FAILED", "1 of 2", "50.0%");
+        assertThat(job.forceCanceled()).isFalse();
+        assertThat(execution("j1", "t3").status()).isEqualTo(JobExecutionStatus.CANCELED);
+        assertThat(execution("j1", "t4").status()).as("like CancelJob(force=false)").isEqualTo(IN_PROGRESS);
+    }
+
+    @Test
+    void t6_timeoutsCountUnderAll() {
+        things("t1", "t2");
+        job("j1", b -> abortAt(JobExecutionFailureType.ALL, 100.0, 1).apply(timeout(1).apply(b)), "t1", "t2");
+        startNext("t1");
+        clock.advance(Duration.ofMinutes(1));
+        engine.runDueWork();
+        assertThat(describe("j1").status()).isEqualTo(JobStatus.CANCELED);
+        assertThat(execution("j1", "t2").status()).isEqualTo(JobExecutionStatus.CANCELED);
     }
 }
