@@ -1,6 +1,8 @@
 package dev.iotjobs.core;
 
+import dev.iotjobs.api.control.CancelJobRequest;
 import dev.iotjobs.api.error.JobsException;
+import dev.iotjobs.api.model.JobEndBehavior;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.JobRules;
@@ -12,20 +14,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies everything that is due (SPEC T3 timeouts with their T5 retries, J10 cascades, T8 scheduled starts), in
- * bounded batches, until nothing due is left. Every step is a versioned compare-and-set, so several nodes may run it at once (SPEC T9).
+ * Applies everything that is due (SPEC T3 timeouts with their T5 retries, J10 cascades, T8 scheduled starts and
+ * ends), in bounded batches, until nothing due is left. Every step is a versioned compare-and-set, so several nodes
+ * may run it at once (SPEC T9).
  */
 final class DueWork {
     private static final int JOB_BATCH = 100;
+    /** The reasonCode of a job canceled at its scheduled end (SPEC T8, a decision). */
+    static final String SCHEDULED_END = "SCHEDULED_END_TIME_REACHED";
 
     private final EngineContext ctx;
     private final TargetExpander targets;
     private final Overdue overdue;
+    private final Cancellations cancellations;
 
-    DueWork(EngineContext ctx, TargetExpander targets, Overdue overdue) {
+    DueWork(EngineContext ctx, TargetExpander targets, Overdue overdue, Cancellations cancellations) {
         this.ctx = ctx;
         this.targets = targets;
         this.overdue = overdue;
+        this.cancellations = cancellations;
     }
 
     /** @return how many commits it made */
@@ -44,11 +51,24 @@ final class DueWork {
 
     /** Steps one job until it is no longer due; returns the number of steps. */
     private int advance(String jobId) {
-        int steps = 0;
+        int steps = endIfDue(jobId);
         while (ctx.commits().run(() -> step(jobId))) {
             steps++;
         }
         return steps;
+    }
+
+    /** SPEC T8: a job that reached its end time with CANCEL or FORCE_CANCEL is canceled as CancelJob would. */
+    private int endIfDue(String jobId) {
+        Optional<JobRecord> job = ctx.repository().findJob(jobId);
+        JobEndBehavior behavior = job.isEmpty() ? null : JobRules.endReached(job.get(), ctx.now());
+        if (behavior == null) {
+            return 0;
+        }
+        cancellations.cancel(CancelJobRequest.builder().jobId(jobId).reasonCode(SCHEDULED_END)
+                .comment("schedulingConfig.endTime " + job.get().job().schedulingConfig().endTime() + " reached")
+                .force(behavior == JobEndBehavior.FORCE_CANCEL).build());
+        return 1;
     }
 
     /** One committed step of a due job; answers whether the job may still be due. */

@@ -56,7 +56,7 @@ public final class JobsEngine implements AutoCloseable {
         this.controlPlane = new ControlPlaneService(ctx, targets, overdue, cancellations);
         this.dataPlane = new DataPlaneService(ctx, overdue, aborts);
         this.things = new ThingRegistryService(ctx, targets);
-        this.dueWork = new DueWork(ctx, targets, overdue);
+        this.dueWork = new DueWork(ctx, targets, overdue, cancellations);
         this.dueWorkPeriod = builder.dueWorkPeriod;
     }
 

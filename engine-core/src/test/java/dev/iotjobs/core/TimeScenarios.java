@@ -19,6 +19,7 @@ import dev.iotjobs.api.event.JobExecutionStatusChanged;
 import dev.iotjobs.api.model.AbortAction;
 import dev.iotjobs.api.model.AbortConfig;
 import dev.iotjobs.api.model.AbortCriteria;
+import dev.iotjobs.api.model.JobEndBehavior;
 import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionFailureType;
 import dev.iotjobs.api.model.JobExecutionStatus;
@@ -26,13 +27,17 @@ import dev.iotjobs.api.model.JobExecutionsRetryConfig;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.RetryCriteria;
 import dev.iotjobs.api.model.RetryableFailureType;
+import dev.iotjobs.api.model.SchedulingConfig;
 import dev.iotjobs.api.model.TimeoutConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** Timeouts, retries and abort criteria with an injected clock (SPEC T1-T6, T9) on the store under test. */
+/**
+ * Timeouts, retries, abort criteria and schedules with an injected clock (SPEC T1-T6, T8, T9) on the store under
+ * test.
+ */
 public abstract class TimeScenarios extends EngineFixture {
 
     private static UnaryOperator<dev.iotjobs.api.control.CreateJobRequest.Builder> timeout(long minutes) {
@@ -223,5 +228,47 @@ public abstract class TimeScenarios extends EngineFixture {
         engine.runDueWork();
         assertThat(describe("j1").status()).isEqualTo(JobStatus.CANCELED);
         assertThat(execution("j1", "t2").status()).isEqualTo(JobExecutionStatus.CANCELED);
+    }
+
+    private static UnaryOperator<dev.iotjobs.api.control.CreateJobRequest.Builder> schedule(String start, String end,
+                                                                                         JobEndBehavior behavior) {
+        return b -> b.schedulingConfig(SchedulingConfig.builder().startTime(start).endTime(end).endBehavior(behavior)
+                .build());
+    }
+
+    @Test
+    void t8_aScheduledJobStartsAtItsStartTimeAndRollsOut() {
+        things("t1");
+        job("j1", schedule("2026-01-01T00:10", null, null), "t1");
+        clock.advance(Duration.ofMinutes(9));
+        engine.runDueWork();
+        assertThat(describe("j1").status()).isEqualTo(JobStatus.SCHEDULED);
+        clock.advance(Duration.ofMinutes(1));
+        engine.runDueWork();
+        assertThat(describe("j1").status()).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(startNext("t1").jobId()).isEqualTo("j1");
+    }
+
+    @Test
+    void t8_endTimeCancelsOrForceCancelsOrJustStops() {
+        things("t1", "t2");
+        job("cancel", schedule("2025-12-31T00:00", "2026-01-01T01:00", JobEndBehavior.CANCEL), "t1", "t2");
+        job("force", schedule("2025-12-31T00:00", "2026-01-01T01:00", JobEndBehavior.FORCE_CANCEL), "t1", "t2");
+        job("stop", schedule("2025-12-31T00:00", "2026-01-01T01:00", JobEndBehavior.STOP_ROLLOUT), "t1", "t2");
+        for (String jobId : List.of("cancel", "force", "stop")) {
+            device().updateJobExecution(dev.iotjobs.api.data.UpdateJobExecutionRequest.builder().jobId(jobId)
+                    .thingName("t1").status(IN_PROGRESS).build());
+        }
+        clock.advance(Duration.ofHours(1));
+        engine.runDueWork();
+        var canceled = describe("cancel");
+        assertThat(canceled.status()).isEqualTo(JobStatus.CANCELED);
+        assertThat(canceled.reasonCode()).isEqualTo("SCHEDULED_END_TIME_REACHED");
+        assertThat(execution("cancel", "t1").status()).isEqualTo(IN_PROGRESS);
+        assertThat(execution("cancel", "t2").status()).isEqualTo(JobExecutionStatus.CANCELED);
+        assertThat(describe("force").forceCanceled()).isTrue();
+        assertThat(execution("force", "t1").status()).isEqualTo(JobExecutionStatus.CANCELED);
+        assertThat(describe("stop").status()).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(execution("stop", "t2").status()).as("pending executions continue").isEqualTo(QUEUED);
     }
 }

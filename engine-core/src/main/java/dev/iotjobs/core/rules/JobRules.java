@@ -18,6 +18,7 @@ import dev.iotjobs.api.event.JobCreated;
 import dev.iotjobs.api.event.JobDeleted;
 import dev.iotjobs.api.event.JobStatusChanged;
 import dev.iotjobs.api.model.Job;
+import dev.iotjobs.api.model.JobEndBehavior;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobExecutionsRetryConfig;
 import dev.iotjobs.api.model.JobStatus;
@@ -84,7 +85,7 @@ public final class JobRules {
                 .lastUpdatedAt(now)
                 .build();
         JobRecord record = new JobRecord(job, document, request.documentSource(), request.tags(),
-                StatusCounts.ZERO, 1, scheduled ? startTime : null);
+                StatusCounts.ZERO, 1, scheduled ? startTime : endTime(job));
         Changeset.Builder changes = Changeset.builder();
         changes.insertJob(record)
                 .event(new JobCreated(job.jobId(), now, jobArn, selection, job.status()));
@@ -104,12 +105,42 @@ public final class JobRules {
      * @return the changes
      */
     public static Changeset start(JobRecord job, Collection<String> things, Instant now) {
-        JobRecord started = job.next(job.job().toBuilder()
-                .status(JobStatus.IN_PROGRESS).lastUpdatedAt(now).build(), null);
+        Job startedJob = job.job().toBuilder().status(JobStatus.IN_PROGRESS).lastUpdatedAt(now).build();
+        JobRecord started = job.next(startedJob, endTime(startedJob));
         Changeset.Builder changes = Changeset.builder();
         changes.updateJob(started).event(statusChanged(job, started, now));
         rollOut(changes, started, things, now);
         return changes.build();
+    }
+
+    /**
+     * SPEC T8: when the job's scheduled end is.
+     *
+     * @param job a job
+     * @return its {@code schedulingConfig.endTime}, parsed, or null without one
+     */
+    public static Instant endTime(Job job) {
+        if (job.schedulingConfig() == null || job.schedulingConfig().endTime() == null) {
+            return null;
+        }
+        return ScheduleTimes.parse(job.schedulingConfig().endTime()).orElse(null);
+    }
+
+    /**
+     * SPEC T8: what the job's scheduled end does now.
+     *
+     * @param job a job whose due time has come
+     * @param now the present
+     * @return CANCEL or FORCE_CANCEL when an IN_PROGRESS job reached an end time with that behaviour; null otherwise
+     *     (STOP_ROLLOUT stops nothing more today: every target rolls out at the start)
+     */
+    public static JobEndBehavior endReached(JobRecord job, Instant now) {
+        Instant end = endTime(job.job());
+        if (end == null || end.isAfter(now) || job.job().status() != JobStatus.IN_PROGRESS) {
+            return null;
+        }
+        JobEndBehavior behavior = job.job().schedulingConfig().endBehavior();
+        return behavior == JobEndBehavior.CANCEL || behavior == JobEndBehavior.FORCE_CANCEL ? behavior : null;
     }
 
     /**
