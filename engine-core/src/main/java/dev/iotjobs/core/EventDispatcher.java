@@ -50,6 +50,7 @@ final class EventDispatcher implements JobEvents {
     private Instant leaseHeldUntil = Instant.EPOCH;
     private long lastDelivered;
     private long droppedThrough;
+    private int commitsSinceDrop;
     private final TreeMap<Long, Instant> openGaps = new TreeMap<>();
 
     EventDispatcher(JobRepository repository, Clock clock, String nodeId, Duration lease, Duration gapWait) {
@@ -109,8 +110,12 @@ final class EventDispatcher implements JobEvents {
             return;
         }
         if (listeners.isEmpty()) {
-            // Nobody to deliver to: drop what is stored in one call, and start afresh when someone subscribes.
-            repository.deleteEventsThrough(Long.MAX_VALUE);
+            // Nobody to deliver to: drop what is stored, in one call every DROP_BATCH commits (a delete per commit
+            // would cost a database commit per operation), and start afresh when someone subscribes.
+            if (thorough || ++commitsSinceDrop >= DROP_BATCH) {
+                repository.deleteEventsThrough(Long.MAX_VALUE);
+                commitsSinceDrop = 0;
+            }
             lastDelivered = 0;
             droppedThrough = 0;
             openGaps.clear();

