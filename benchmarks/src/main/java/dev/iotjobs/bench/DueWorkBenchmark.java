@@ -1,0 +1,298 @@
+package dev.iotjobs.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.iotjobs.api.ThingRegistry;
+import dev.iotjobs.api.control.AddThingToThingGroupRequest;
+import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateThingGroupRequest;
+import dev.iotjobs.api.control.CreateThingRequest;
+import dev.iotjobs.api.control.DeleteJobRequest;
+import dev.iotjobs.api.control.DescribeJobRequest;
+import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.model.JobExecution;
+import dev.iotjobs.api.model.JobProcessDetails;
+import dev.iotjobs.api.model.TimeoutConfig;
+import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.store.jdbc.JdbcJobRepository;
+import dev.iotjobs.store.memory.InMemoryJobRepository;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Due work (issue 4, item 9): {@link JobsEngine#runDueWork()} timing out {@code executions} IN_PROGRESS executions
+ * whose deadlines all fall at the same instant, on each store. Executions handled per second = {@code executions}
+ * / score (the score is the seconds one {@code runDueWork()} took).
+ *
+ * <p><b>Stores</b> ({@code -p store=memory,h2,postgres}), each set up once per trial:
+ * <ul>
+ *   <li>{@code memory}: {@link InMemoryJobRepository}.</li>
+ *   <li>{@code h2}: an H2 2.x file database in a temp dir, H2 defaults, through HikariCP.</li>
+ *   <li>{@code postgres}: embedded PostgreSQL 14 with durable defaults ({@code fsync=on},
+ *       {@code synchronous_commit=on}), as in {@link JdbcRoundTripBenchmark}, through HikariCP.</li>
+ * </ul>
+ *
+ * <p><b>Set-up</b> (untimed): per trial, the store, an engine on a hand-moved clock, and {@code executions} things
+ * in one group (registered on several threads; a durable database commits once per call). Per iteration: a fresh
+ * job on the group with {@code timeoutConfig.inProgressTimeoutInMinutes = 1}, every execution started with
+ * {@code startNextPendingJobExecution} (on several threads) while the clock stands still, so all deadlines are the
+ * same instant, then the clock moved 2 minutes on. The things and the store are per trial rather than per
+ * iteration because registering 100,000 things on a durable database takes minutes; the previous iteration's job
+ * is force-deleted (and its cascade run) after each iteration, so every iteration starts on the same tables.
+ *
+ * <p><b>One operation</b>: one {@code runDueWork()}, which must leave all {@code executions} TIMED_OUT (checked
+ * after the iteration on the job's counters).
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DueWork}; quick: add {@code -p executions=10000}.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g",
+        "-Dorg.slf4j.simpleLogger.log.io.zonky=warn", "-Dorg.slf4j.simpleLogger.log.org.flywaydb=warn",
+        "-Dorg.slf4j.simpleLogger.log.com.zaxxer.hikari=warn"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@State(Scope.Benchmark)
+public class DueWorkBenchmark {
+    private static final String REGION = "us-east-1";
+    private static final String ACCOUNT = "123456789012";
+    private static final String GROUP = "due-fleet";
+    private static final String DOCUMENT = "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}";
+    /** Threads that register things and start executions at set-up. */
+    private static final int SETUP_THREADS = 8;
+
+    /** {@code memory}, {@code h2} (a file) or {@code postgres} (embedded). */
+    @Param({"memory", "h2", "postgres"})
+    public String store;
+
+    /** IN_PROGRESS executions that time out at the same instant. */
+    @Param({"100000"})
+    public int executions;
+
+    private Path directory;
+    private EmbeddedPostgres postgres;
+    private HikariDataSource pool;
+    private JobsEngine engine;
+    private HandClock clock;
+    private List<String> things;
+    private String jobId;
+    private int jobNumber;
+    private int commits;
+
+    /** The store, the engine and the things. */
+    @Setup(Level.Trial)
+    public void startStore() throws Exception {
+        JobRepository repository = switch (store) {
+            case "memory" -> new InMemoryJobRepository();
+            case "h2", "postgres" -> JdbcJobRepository.create(openPool());
+            default -> throw new IllegalArgumentException("unknown store " + store);
+        };
+        clock = new HandClock(Instant.parse("2030-01-01T00:00:00Z"));
+        engine = JobsEngine.builder().repository(repository).clock(clock).region(REGION).accountId(ACCOUNT).build();
+        things = Fleet.thingNames("due", 0, executions);
+        ThingRegistry registry = engine.things();
+        registry.createThingGroup(CreateThingGroupRequest.builder().thingGroupName(GROUP).build());
+        long t0 = System.nanoTime();
+        inParallel(i -> {
+            String thing = things.get(i);
+            registry.createThing(CreateThingRequest.builder().thingName(thing).build());
+            registry.addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName(GROUP)
+                    .thingName(thing).build());
+        });
+        System.out.printf("%n[setup] registered %d things in %.1f s%n", executions, seconds(t0));
+    }
+
+    private HikariDataSource openPool() throws IOException, java.sql.SQLException {
+        directory = Files.createTempDirectory("iotjobs-duework-" + store + "-");
+        HikariConfig config = new HikariConfig();
+        if (store.equals("h2")) {
+            config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("jobs").toAbsolutePath());
+            config.setUsername("sa");
+            config.setPassword("");
+        } else {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory.resolve("data"))
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .start();
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE iotjobs");
+            }
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "iotjobs"));
+            config.setUsername("postgres");
+            config.setPassword("postgres");
+        }
+        config.setMaximumPoolSize(SETUP_THREADS + 2);
+        config.setMinimumIdle(SETUP_THREADS + 2);
+        config.setPoolName("duework-" + store);
+        pool = new HikariDataSource(config);
+        return pool;
+    }
+
+    /** A job with a 1-minute in-progress timeout, every execution started, the clock moved past the deadline. */
+    @Setup(Level.Iteration)
+    public void startExecutions() throws Exception {
+        jobId = "timed-" + (++jobNumber);
+        commits = 0;
+        long t0 = System.nanoTime();
+        engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document(DOCUMENT)
+                .targets("arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + GROUP)
+                .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(1L).build()).build());
+        long t1 = System.nanoTime();
+        inParallel(i -> {
+            String thing = things.get(i);
+            JobExecution started = engine.dataPlane().startNextPendingJobExecution(
+                    StartNextPendingJobExecutionRequest.builder().thingName(thing).build()).execution();
+            if (started == null || !started.jobId().equals(jobId)) {
+                throw new IllegalStateException("thing " + thing + " did not start " + jobId + ": " + started);
+            }
+        });
+        JobProcessDetails details = details();
+        if (details.numberOfInProgressThings() != executions) {
+            throw new IllegalStateException("expected " + executions + " IN_PROGRESS, got " + details);
+        }
+        clock.advance(Duration.ofMinutes(2));
+        System.out.printf("%n[setup] createJob %.1f s, %d starts %.1f s%n", (t1 - t0) / 1e9, executions,
+                seconds(t1));
+    }
+
+    /** @return how many commits due work made */
+    @Benchmark
+    public int runDueWork() {
+        int made = engine.runDueWork();
+        commits += made;
+        return made;
+    }
+
+    /** Checks that every execution timed out, then deletes the job so the next iteration starts on the same store. */
+    @TearDown(Level.Iteration)
+    public void checkAndDelete() {
+        JobProcessDetails details = details();
+        Integer timedOut = details.numberOfTimedOutThings();
+        Integer inProgress = details.numberOfInProgressThings();
+        if (commits < 1 || timedOut == null || timedOut != executions || (inProgress != null && inProgress != 0)) {
+            throw new IllegalStateException("after " + commits + " commits of due work expected " + executions
+                    + " TIMED_OUT, got " + details);
+        }
+        System.out.printf("%n[check] %d TIMED_OUT in %d commits of due work%n", timedOut, commits);
+        engine.controlPlane().deleteJob(DeleteJobRequest.builder().jobId(jobId).force(true).build());
+        engine.runDueWork();
+    }
+
+    /** Closes the engine, the pool and the server, and deletes the files. */
+    @TearDown(Level.Trial)
+    public void stopStore() throws IOException {
+        engine.close();
+        if (pool != null) {
+            pool.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (directory != null) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private JobProcessDetails details() {
+        return engine.controlPlane().describeJob(DescribeJobRequest.builder().jobId(jobId).build()).job()
+                .jobProcessDetails();
+    }
+
+    /** Runs {@code work} for 0 .. executions-1, cut into contiguous chunks over {@link #SETUP_THREADS} threads. */
+    private void inParallel(IntConsumer work) throws InterruptedException {
+        int threads = store.equals("memory") ? 1 : SETUP_THREADS;
+        int chunk = (executions + threads - 1) / threads;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int from = 0; from < executions; from += chunk) {
+                int start = from;
+                int end = Math.min(executions, from + chunk);
+                done.add(pool.submit(() -> {
+                    for (int i = start; i < end; i++) {
+                        work.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> part : done) {
+                part.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("set-up failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** A clock the benchmark moves by hand. */
+    static final class HandClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        HandClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration duration) {
+            now.updateAndGet(t -> t.plus(duration));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}
