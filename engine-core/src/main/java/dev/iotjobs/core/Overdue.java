@@ -11,8 +11,11 @@ import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.StaleStateException;
 import io.vavr.control.Either;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -47,20 +50,24 @@ final class Overdue {
         return any;
     }
 
-    /** Times out everything due now, in batches; returns how many executions it timed out (or found changed). */
+    /**
+     * Times out everything due now: reads due executions in batches and commits each job's share of a batch at once.
+     *
+     * @return how many executions it timed out (or found changed by another node)
+     */
     int timeOutAllDue() {
-        int timedOut = 0;
+        int changed = 0;
         while (true) {
             List<ExecutionRecord> due = ctx.repository().executionsDueBy(ctx.now(), BATCH);
-            int before = timedOut;
-            for (ExecutionRecord execution : due) {
-                if (timeOut(execution.key())) {
-                    timedOut++;
-                }
+            Map<String, List<ExecutionKey>> byJob = new LinkedHashMap<>();
+            due.forEach(e -> byJob.computeIfAbsent(e.jobId(), k -> new ArrayList<>()).add(e.key()));
+            int before = changed;
+            for (Map.Entry<String, List<ExecutionKey>> job : byJob.entrySet()) {
+                changed += timeOut(job.getKey(), job.getValue());
             }
             // A batch that changed nothing holds only executions this node leaves alone (a job being deleted).
-            if (due.size() < BATCH || timedOut == before) {
-                return timedOut;
+            if (due.size() < BATCH || changed == before) {
+                return changed;
             }
         }
     }
@@ -72,22 +79,34 @@ final class Overdue {
      *     for an execution left alone because its job is being deleted
      */
     boolean timeOut(ExecutionKey key) {
+        return timeOut(key.jobId(), List.of(key)) > 0;
+    }
+
+    /** Times out those of the job's executions that are still overdue, in one commit; answers how many changed. */
+    private int timeOut(String jobId, List<ExecutionKey> keys) {
         AtomicReference<JobRecord> timedOutIn = new AtomicReference<>();
-        boolean changed = ctx.commits().run(() -> {
+        int changed = ctx.commits().run(() -> {
             Instant now = ctx.now();
-            Optional<ExecutionRecord> execution = ctx.repository()
-                    .findExecution(key.jobId(), key.thingName(), key.executionNumber());
-            if (execution.isEmpty() || !ExecutionRules.isOverdue(execution.get(), now)) {
-                return Either.right(Decision.unchanged(true));
-            }
-            JobRecord job = ctx.repository().findJob(key.jobId())
-                    .orElseThrow(() -> new StaleStateException("job " + key.jobId() + " is gone"));
+            JobRecord job = ctx.repository().findJob(jobId)
+                    .orElseThrow(() -> new StaleStateException("job " + jobId + " is gone"));
             if (job.job().status() == JobStatus.DELETION_IN_PROGRESS) {
-                return Either.right(Decision.unchanged(false));
+                return Either.right(Decision.unchanged(0));
             }
-            int earlier = earlierEndings(job, key.thingName(), JobExecutionStatus.TIMED_OUT);
+            List<ExecutionRecord> overdue = new ArrayList<>();
+            List<Integer> earlier = new ArrayList<>();
+            for (ExecutionKey key : keys) {
+                Optional<ExecutionRecord> execution = ctx.repository()
+                        .findExecution(key.jobId(), key.thingName(), key.executionNumber());
+                if (execution.isPresent() && ExecutionRules.isOverdue(execution.get(), now)) {
+                    overdue.add(execution.get());
+                    earlier.add(earlierEndings(job, key.thingName(), JobExecutionStatus.TIMED_OUT));
+                }
+            }
+            if (overdue.isEmpty()) {
+                return Either.right(Decision.unchanged(keys.size()));
+            }
             timedOutIn.set(job);
-            return Either.right(new Decision<>(ExecutionRules.timeOut(job, execution.get(), earlier, now), true));
+            return Either.right(new Decision<>(ExecutionRules.timeOut(job, overdue, earlier, now), keys.size()));
         });
         if (timedOutIn.get() != null) {
             aborts.afterTerminalTransition(timedOutIn.get());

@@ -20,6 +20,7 @@ import dev.iotjobs.spi.JobRecord;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -167,21 +168,25 @@ public final class ExecutionRules {
     }
 
     /**
-     * SPEC T3: an execution past its deadline turns TIMED_OUT (version +1, timers stopped), and is retried if the job
-     * allows it (T5).
+     * SPEC T3: executions of one job past their deadlines turn TIMED_OUT (version +1, timers stopped), each retried
+     * if the job allows it (T5), all in one changeset.
      *
-     * @param job the execution's job
-     * @param execution a pending execution whose deadline has passed
-     * @param earlierOfType how many earlier executions of the job on the thing timed out (when the job retries)
+     * @param job the executions' job
+     * @param overdue pending executions of the job whose deadlines have passed
+     * @param earlierOfType for each of them, how many earlier executions of the job on its thing timed out
      * @param now the present
      * @return the changes
      */
-    public static Changeset timeOut(JobRecord job, ExecutionRecord execution, int earlierOfType, Instant now) {
-        ExecutionRecord timedOut = ended(execution, JobExecutionStatus.TIMED_OUT, execution.forceCanceled(),
-                execution.statusDetails(), now);
+    public static Changeset timeOut(JobRecord job, List<ExecutionRecord> overdue, List<Integer> earlierOfType,
+                                    Instant now) {
         Changeset.Builder changes = Changeset.builder().expectJob(job);
-        ExecutionChanges.updated(changes, job, execution, timedOut);
-        Retries.retryIfAllowed(changes, job, timedOut, earlierOfType, now);
+        for (int i = 0; i < overdue.size(); i++) {
+            ExecutionRecord execution = overdue.get(i);
+            ExecutionRecord timedOut = ended(execution, JobExecutionStatus.TIMED_OUT, execution.forceCanceled(),
+                    execution.statusDetails(), now);
+            ExecutionChanges.updated(changes, job, execution, timedOut);
+            Retries.retryIfAllowed(changes, job, timedOut, earlierOfType.get(i), now);
+        }
         return changes.build();
     }
 
