@@ -11,14 +11,15 @@ import java.util.Map;
  * Everything one decision changes, applied by {@link JobRepository#commit} atomically: all of it or nothing.
  *
  * <p>The store applies it in this order: registry writes (thing inserts and deletes, group inserts and deletes,
- * membership adds and removes), job inserts and updates, counter deltas, execution inserts, updates and deletes,
- * job deletes, completions (a database store takes the job row's lock before the executions' this way, so that
+ * membership adds and removes), job inserts and updates, counter deltas, rollout target inserts and deletes,
+ * execution inserts, updates and deletes, job deletes (which drop the job's remaining rollout targets), completions (a database store takes the job row's lock before the executions' this way, so that
  * transactions on one job never deadlock); then it appends the events in list order, followed by the events of the completions
  * that fired. Every update and delete is a compare-and-set: a job update expects the stored revision to be
  * {@code revision - 1}, an execution update expects {@code versionNumber - 1}, deletes expect the given revision
- * or version, inserts expect no row (a group insert also no group with its id), and each of {@code jobChecks}
+ * or version, inserts expect no row (a group insert also no group with its id), a rollout target delete expects the
+ * row, and each of {@code jobChecks}
  * expects its job at exactly that revision without changing it. Rows referred to must exist at that point of the
- * order: the job and the thing of an execution insert, the job of a counter delta, the thing and the group of a
+ * order: the job and the thing of an execution insert, the job of a counter delta and of a rollout target insert, the thing and the group of a
  * membership add, the parent of a group insert. A job delete expects the job to have no execution left, a group
  * delete the group to have no child group left, and a thing delete the thing to have no QUEUED or IN_PROGRESS
  * execution left once the whole changeset is applied. Each part sees the earlier parts of the same changeset. Any
@@ -34,6 +35,8 @@ import java.util.Map;
  * @param membershipRemoves thing-in-group memberships to remove (idempotent)
  * @param jobInserts jobs to create
  * @param jobUpdates jobs to update (their counts are ignored)
+ * @param rolloutInserts things a job holds back for its rollout
+ * @param rolloutDeletes held-back things the rollout reached (by job and thing)
  * @param executionInserts executions to create
  * @param executionUpdates executions to update
  * @param executionDeletes executions to delete
@@ -56,6 +59,8 @@ public record Changeset(
         List<ExecutionRecord> executionUpdates,
         List<Versioned<ExecutionKey>> executionDeletes,
         Map<String, StatusCounts> counterDeltas,
+        List<RolloutTarget> rolloutInserts,
+        List<RolloutTarget> rolloutDeletes,
         List<Versioned<String>> jobDeletes,
         List<JobCompletion> completions,
         List<JobEvent> events) {
@@ -112,6 +117,8 @@ public record Changeset(
         private List<ExecutionRecord> executionUpdates;
         private List<Versioned<ExecutionKey>> executionDeletes;
         private Map<String, StatusCounts> counterDeltas;
+        private List<RolloutTarget> rolloutInserts;
+        private List<RolloutTarget> rolloutDeletes;
         private List<Versioned<String>> jobDeletes;
         private List<JobCompletion> completions;
         private List<JobEvent> events;
@@ -182,6 +189,18 @@ public record Changeset(
             return this;
         }
 
+        /** @param target a thing the job holds back for its rollout @return this */
+        public Builder holdBack(RolloutTarget target) {
+            rolloutInserts = add(rolloutInserts, target);
+            return this;
+        }
+
+        /** @param target a held-back thing the rollout reached @return this */
+        public Builder release(RolloutTarget target) {
+            rolloutDeletes = add(rolloutDeletes, target);
+            return this;
+        }
+
         /** @param execution the execution to create @return this */
         public Builder insertExecution(ExecutionRecord execution) {
             executionInserts = add(executionInserts, execution);
@@ -221,7 +240,7 @@ public record Changeset(
             return this;
         }
 
-        // Lists are made on first use: most changesets fill two or three of the fifteen parts.
+        // Lists are made on first use: most changesets fill two or three of the parts.
         private static <T> List<T> add(List<T> list, T item) {
             List<T> target = list == null ? new ArrayList<>() : list;
             target.add(item);
@@ -246,7 +265,8 @@ public record Changeset(
                     copy(groupDeletes), copy(membershipAdds), copy(membershipRemoves),
                     copy(jobInserts), copy(jobUpdates), copy(executionInserts),
                     copy(executionUpdates), copy(executionDeletes),
-                    deltas.isEmpty() ? Map.of() : Collections.unmodifiableMap(deltas), copy(jobDeletes), copy(completions),
+                    deltas.isEmpty() ? Map.of() : Collections.unmodifiableMap(deltas), copy(rolloutInserts),
+                    copy(rolloutDeletes), copy(jobDeletes), copy(completions),
                     copy(events));
         }
     }

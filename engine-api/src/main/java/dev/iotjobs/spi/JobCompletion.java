@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A conditional completion, evaluated by the store after the changeset's counter deltas: if the job is then
- * IN_PROGRESS, SNAPSHOT, and has no QUEUED or IN_PROGRESS execution, the store sets its status to COMPLETED,
+ * IN_PROGRESS, SNAPSHOT, has no QUEUED or IN_PROGRESS execution, and holds nothing back for its
+ * rollout ({@link JobRecord#heldBack()} is 0), the store sets its status to COMPLETED,
  * {@code completedAt} and {@code lastUpdatedAt} to {@code at}, its revision +1, and appends {@code event}.
  * Evaluated under the same atomicity as the rest of the commit, so a job completes exactly once however many
  * nodes finish its last executions at the same time (SPEC J9).

@@ -20,13 +20,35 @@ import java.util.List;
  * @param counts the executions by status, as read
  * @param revision the optimistic-concurrency revision: 1 on insert, +1 on every update
  * @param dueAt when time-driven work is due on this job (deletion cascade, schedule, rollout), or null
+ * @param rollout where its gradual rollout stands, or null when it has none (SPEC T7)
  */
 public record JobRecord(Job job, String document, String documentSource, List<Tag> tags, StatusCounts counts,
-                        long revision, Instant dueAt) {
+                        long revision, Instant dueAt, RolloutState rollout) {
     /** Normalizes absent values. */
     public JobRecord {
         tags = Values.list(tags);
         counts = counts == null ? StatusCounts.ZERO : counts;
+    }
+
+    /**
+     * A job without a gradual rollout.
+     *
+     * @param job the job's members
+     * @param document the job document, or null
+     * @param documentSource the document's source, or null
+     * @param tags the tags
+     * @param counts the executions by status
+     * @param revision the revision
+     * @param dueAt when time-driven work is due, or null
+     */
+    public JobRecord(Job job, String document, String documentSource, List<Tag> tags, StatusCounts counts,
+                     long revision, Instant dueAt) {
+        this(job, document, documentSource, tags, counts, revision, dueAt, null);
+    }
+
+    /** @return how many things are held back by the rollout (0 without one) */
+    public int heldBack() {
+        return rollout == null ? 0 : rollout.remaining();
     }
 
     /** @return the job's id */
@@ -40,6 +62,16 @@ public record JobRecord(Job job, String document, String documentSource, List<Ta
      * @return this record updated for the next revision
      */
     public JobRecord next(Job next, Instant nextDueAt) {
-        return new JobRecord(next, document, documentSource, tags, counts, revision + 1, nextDueAt);
+        return new JobRecord(next, document, documentSource, tags, counts, revision + 1, nextDueAt, rollout);
+    }
+
+    /**
+     * @param next the job's new members
+     * @param nextDueAt the new due time, or null
+     * @param nextRollout the new rollout state, or null
+     * @return this record updated for the next revision
+     */
+    public JobRecord next(Job next, Instant nextDueAt, RolloutState nextRollout) {
+        return new JobRecord(next, document, documentSource, tags, counts, revision + 1, nextDueAt, nextRollout);
     }
 }

@@ -82,6 +82,13 @@ public interface JobRepository {
      */
     List<JobRecord> jobsDueBy(Instant now, int limit);
 
+    /**
+     * @param jobId the job
+     * @param limit at most this many
+     * @return the things the job still holds back for its rollout (SPEC T7), in thing-name order
+     */
+    List<RolloutTarget> rolloutTargets(String jobId, int limit);
+
     /** @param thingName the thing @return the thing, if it exists */
     Optional<ThingRecord> findThing(String thingName);
 

@@ -29,9 +29,10 @@ import dev.iotjobs.spi.ThingExecutionsKey;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The jobs control plane: validate, then load, decide and commit. */
 final class ControlPlaneService implements JobsControlPlane {
@@ -57,9 +58,9 @@ final class ControlPlaneService implements JobsControlPlane {
             Instant now = ctx.now();
             JobRecord existing = ctx.repository().findJob(request.jobId()).orElse(null);
             if (existing != null) {
-                return JobRules.create(request, existing, document, startTime, Set.of(), ctx.scope(), now);
+                return JobRules.create(request, existing, document, startTime, new TreeMap<>(), ctx.scope(), now);
             }
-            SortedSet<String> things = targets.expand(request.targets());
+            SortedMap<String, List<Integer>> things = targets.expand(request.targets());
             return JobRules.create(request, null, document, startTime, things, ctx.scope(), now);
         });
     }
@@ -152,12 +153,19 @@ final class ControlPlaneService implements JobsControlPlane {
                         + "IN_PROGRESS job; job " + job.jobId() + " is " + job.job().targetSelection() + " "
                         + job.job().status()));
             }
-            SortedSet<String> newThings = new TreeSet<>();
-            for (String thing : targets.expand(request.targets())) {
-                if (ctx.repository().findExecution(job.jobId(), thing, null).isEmpty()) {
-                    newThings.add(thing);
-                }
+            // Positions are those of the job's targets once the new ones are appended.
+            List<String> combined = JobRules.withTargets(job.job().targets(), request.targets());
+            Set<String> heldBack = new HashSet<>();
+            if (job.heldBack() > 0) {
+                ctx.repository().rolloutTargets(job.jobId(), job.heldBack())
+                        .forEach(target -> heldBack.add(target.thingName()));
             }
+            SortedMap<String, List<Integer>> newThings = new TreeMap<>();
+            targets.expand(request.targets()).forEach((thing, reach) -> {
+                if (!heldBack.contains(thing) && ctx.repository().findExecution(job.jobId(), thing, null).isEmpty()) {
+                    newThings.put(thing, reach.stream().map(i -> combined.indexOf(request.targets().get(i))).toList());
+                }
+            });
             return JobRules.associateTargets(job, request, newThings, ctx.limits().maxTargets(), ctx.now());
         });
     }

@@ -6,16 +6,22 @@ import dev.iotjobs.api.model.JobEndBehavior;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.JobRules;
+import dev.iotjobs.core.rules.RolloutRules;
+import dev.iotjobs.core.rules.RolloutSteps;
 import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.RolloutState;
+import dev.iotjobs.spi.RolloutTarget;
 import io.vavr.control.Either;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Applies everything that is due (SPEC T3 timeouts with their T5 retries, J10 cascades, T8 scheduled starts and
- * ends), in bounded batches, until nothing due is left. Every step is a versioned compare-and-set, so several nodes
+ * Applies everything that is due (SPEC T3 timeouts with their T5 retries, J10 cascades, T7 rollout windows, T8
+ * scheduled starts and ends), in bounded batches, until nothing due is left. Every step is a versioned compare-and-set, so several nodes
  * may run it at once (SPEC T9).
  */
 final class DueWork {
@@ -62,8 +68,8 @@ final class DueWork {
     private int endIfDue(String jobId) {
         Optional<JobRecord> job = ctx.repository().findJob(jobId);
         JobEndBehavior behavior = job.isEmpty() ? null : JobRules.endReached(job.get(), ctx.now());
-        if (behavior == null) {
-            return 0;
+        if (behavior != JobEndBehavior.CANCEL && behavior != JobEndBehavior.FORCE_CANCEL) {
+            return 0;   // STOP_ROLLOUT is a step of its own
         }
         cancellations.cancel(CancelJobRequest.builder().jobId(jobId).reasonCode(SCHEDULED_END)
                 .comment("schedulingConfig.endTime " + job.get().job().schedulingConfig().endTime() + " reached")
@@ -84,9 +90,34 @@ final class DueWork {
             return Either.right(new Decision<>(JobRules.deletionStep(job, batch.items(), now), true));
         }
         if (job.job().status() == JobStatus.SCHEDULED) {
-            return Either.right(new Decision<>(JobRules.start(job, targets.expandExisting(job.job().targets()), now), false));
+            return Either.right(new Decision<>(JobRules.start(job, targets.expandExisting(job.job().targets()), now),
+                    true));
         }
-        // Nothing this engine version knows is due any more: clear the mark so the job is not found again.
-        return Either.right(new Decision<>(Changeset.builder().updateJob(job.next(job.job(), null)).build(), false));
+        Instant end = JobRules.endTime(job.job());
+        if (job.job().status() == JobStatus.IN_PROGRESS && JobRules.endReached(job, now) == JobEndBehavior.STOP_ROLLOUT) {
+            return Either.right(new Decision<>(RolloutSteps.stop(job, now), false));
+        }
+        Instant futureEnd = end != null && end.isAfter(now) ? end : null;
+        if (job.job().status() == JobStatus.IN_PROGRESS && job.heldBack() > 0) {
+            RolloutState opened = RolloutRules.open(job.rollout(), job.job().jobExecutionsRolloutConfig(),
+                    job.counts().succeeded(), now);
+            if (opened != null) {
+                int size = Math.min(RolloutRules.room(opened), ctx.limits().deletionBatchSize());
+                List<RolloutTarget> batch = ctx.repository().rolloutTargets(jobId, size);
+                Set<String> existing = new HashSet<>();
+                batch.forEach(target -> ctx.repository().findThing(target.thingName())
+                        .ifPresent(thing -> existing.add(thing.thingName())));
+                return Either.right(new Decision<>(RolloutSteps.step(job, opened, batch, existing, futureEnd, now),
+                        true));
+            }
+        }
+        // Nothing else is due now: mark the job for when something will be (its next window, its end), or clear it.
+        Instant next = RolloutSteps.dueAt(job.heldBack() > 0 && job.job().status() == JobStatus.IN_PROGRESS
+                ? job.rollout() : null, futureEnd, now);
+        if (next != null && !next.isAfter(now)) {
+            next = null;
+        }
+        return Either.right(new Decision<>(Changeset.builder()
+                .updateJob(job.next(job.job(), next, job.rollout())).build(), false));
     }
 }

@@ -11,12 +11,13 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Turns job targets into thing names (SPEC J3, V5): thing ARNs as they are, group ARNs into the things of the
- * group and of all its descendant groups, each thing once.
+ * group and of all its descendant groups, each thing once, remembering which targets reach it (SPEC T7's
+ * {@code processingTargets}).
  */
 final class TargetExpander {
     private final JobRepository repository;
@@ -29,25 +30,26 @@ final class TargetExpander {
 
     /**
      * @param targets validated target ARNs
-     * @return the things they reach, in name order
+     * @return the things they reach, in name order, each with the positions in {@code targets} of the targets
+     *     that reach it
      * @throws ResourceNotFoundException naming the first target that does not exist
      */
-    SortedSet<String> expand(Collection<String> targets) {
+    SortedMap<String, List<Integer>> expand(List<String> targets) {
         return expand(targets, false);
     }
 
     /**
      * @param targets stored target ARNs
-     * @return the things those that still exist reach, in name order
+     * @return the things those that still exist reach, as {@link #expand} gives them
      */
-    SortedSet<String> expandExisting(Collection<String> targets) {
+    SortedMap<String, List<Integer>> expandExisting(List<String> targets) {
         return expand(targets, true);
     }
 
-    private SortedSet<String> expand(Collection<String> targets, boolean skipMissing) {
-        SortedSet<String> things = new TreeSet<>();
-        List<String> roots = new ArrayList<>();
-        for (String arn : targets) {
+    private SortedMap<String, List<Integer>> expand(List<String> targets, boolean skipMissing) {
+        SortedMap<String, List<Integer>> things = new TreeMap<>();
+        for (int index = 0; index < targets.size(); index++) {
+            String arn = targets.get(index);
             Scope.Target target = scope.parseTarget(arn).orElseThrow(
                     () -> new InvalidRequestException("targets: not a thing or thing-group ARN of this account: "
                             + arn));
@@ -57,16 +59,25 @@ final class TargetExpander {
                 throw new ResourceNotFoundException("targets: " + (target.group() ? "thing group " : "thing ")
                         + target.name() + " does not exist");
             }
-            if (exists) {
-                (target.group() ? roots : things).add(target.name());
+            if (!exists) {
+                continue;
+            }
+            Collection<String> reached = target.group() ? thingsUnder(target.name()) : List.of(target.name());
+            for (String thing : reached) {
+                List<Integer> reach = things.computeIfAbsent(thing, t -> new ArrayList<>(1));
+                if (!reach.contains(index)) {
+                    reach.add(index);
+                }
             }
         }
-        Set<String> groups = withDescendants(roots);
-        if (!groups.isEmpty()) {
-            things.addAll(AllPages.of((String after, int limit) -> repository.thingsInGroups(groups, after, limit),
-                    thing -> thing));
-        }
         return things;
+    }
+
+    /** The things of a group and of all its descendant groups, in name order. */
+    private List<String> thingsUnder(String group) {
+        Set<String> groups = withDescendants(List.of(group));
+        return AllPages.of((String after, int limit) -> repository.thingsInGroups(groups, after, limit),
+                thing -> thing);
     }
 
     /** @return the groups and all their descendants, each once */

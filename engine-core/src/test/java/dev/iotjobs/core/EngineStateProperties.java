@@ -14,7 +14,10 @@ import dev.iotjobs.api.model.AbortAction;
 import dev.iotjobs.api.model.AbortConfig;
 import dev.iotjobs.api.model.AbortCriteria;
 import dev.iotjobs.api.model.JobExecutionFailureType;
+import dev.iotjobs.api.model.ExponentialRolloutRate;
 import dev.iotjobs.api.model.JobExecutionsRetryConfig;
+import dev.iotjobs.api.model.JobExecutionsRolloutConfig;
+import dev.iotjobs.api.model.RateIncreaseCriteria;
 import dev.iotjobs.api.model.RetryCriteria;
 import dev.iotjobs.api.model.RetryableFailureType;
 import dev.iotjobs.api.model.TargetSelection;
@@ -129,22 +132,39 @@ public abstract class EngineStateProperties {
                         .failureType(type).action(AbortAction.CANCEL).thresholdPercentage(percent)
                         .minNumberOfExecutedThings(minimum).build()).build())
                 .injectNull(0.6);
+        // SPEC T7: a fixed rate, or an exponential one growing with notified or succeeded things.
+        Arbitrary<JobExecutionsRolloutConfig> rollouts = Arbitraries.oneOf(
+                        Arbitraries.integers().between(1, 3)
+                                .map(rate -> JobExecutionsRolloutConfig.builder().maximumPerMinute(rate).build()),
+                        Combinators.combine(Arbitraries.integers().between(1, 2), Arbitraries.of(true, false))
+                                .as((base, byNotified) -> JobExecutionsRolloutConfig.builder().maximumPerMinute(4)
+                                        .exponentialRate(ExponentialRolloutRate.builder().baseRatePerMinute(base)
+                                                .incrementFactor(2.0).rateIncreaseCriteria(RateIncreaseCriteria
+                                                        .builder().numberOfNotifiedThings(byNotified ? 2 : null)
+                                                        .numberOfSucceededThings(byNotified ? null : 1).build())
+                                                .build())
+                                        .build()))
+                .injectNull(0.6);
         return action(Combinators.combine(jobIds(), targets, Arbitraries.of(TargetSelection.values()), timeouts,
-                        retries, aborts)
-                .as((jobId, paths, selection, timeout, retry, abort) -> new Step("createJob " + jobId + " " + paths
-                        + " " + selection + (timeout == null ? "" : " timeout=" + timeout.inProgressTimeoutInMinutes())
+                        retries, aborts, rollouts)
+                .as((jobId, paths, selection, timeout, retry, abort, rollout) -> new Step("createJob " + jobId + " "
+                        + paths + " " + selection
+                        + (timeout == null ? "" : " timeout=" + timeout.inProgressTimeoutInMinutes())
                         + (retry == null ? "" : " retry=" + retry.criteriaList().get(0))
-                        + (abort == null ? "" : " abort=" + abort.criteriaList().get(0)),
+                        + (abort == null ? "" : " abort=" + abort.criteriaList().get(0))
+                        + (rollout == null ? "" : " rollout=" + rollout),
                         engine -> engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId)
                                 .document("{\"v\":1}").targetSelection(selection).timeoutConfig(timeout)
-                                .jobExecutionsRetryConfig(retry).abortConfig(abort)
+                                .jobExecutionsRetryConfig(retry).abortConfig(abort).jobExecutionsRolloutConfig(rollout)
                                 .targets(paths.stream().map(p -> "arn:aws:iot:us-east-1:123456789012:" + p).toList())
                                 .build()))));
     }
 
     private static Action.Independent<FleetWorld> advanceClock() {
-        return () -> Arbitraries.integers().between(1, 12).map(minutes -> Transformer.mutate(
-                "advance " + minutes + " min", world -> world.advanceClock(Duration.ofMinutes(minutes))));
+        // Seconds as well as minutes, so that rollout windows (SPEC T7) are probed inside their 60 seconds.
+        return () -> Arbitraries.integers().between(1, 48).map(quarters -> Duration.ofSeconds(15L * quarters))
+                .map(step -> Transformer.mutate("advance " + step.toSeconds() + " s",
+                        world -> world.advanceClock(step)));
     }
 
     private static Action.Independent<FleetWorld> startNext() {

@@ -13,6 +13,7 @@ import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.control.ListJobsResponse;
 import dev.iotjobs.api.error.JobsException;
 import dev.iotjobs.api.event.JobCreated;
+import dev.iotjobs.api.event.JobExecutionCreated;
 import dev.iotjobs.api.event.JobEvent;
 import dev.iotjobs.api.model.Job;
 import dev.iotjobs.api.model.JobExecution;
@@ -52,6 +53,9 @@ public final class FleetWorld {
     private final List<JobEvent> events = Collections.synchronizedList(new ArrayList<>());
     private Snapshot last;
     private boolean lastRejected;
+    /** Whether a timer was due when the last operation began: any operation may apply it (SPEC T3, "reads see the present"). */
+    private boolean timerWasDue;
+    private final JobRepository repository;
     private final List<String> log = new ArrayList<>();
     /** A second fleet on another store that every operation also runs on, for differential properties. */
     private final FleetWorld twin;
@@ -66,6 +70,7 @@ public final class FleetWorld {
 
     private FleetWorld(JobRepository repository, FleetWorld twin) {
         this.twin = twin;
+        this.repository = repository;
         engine = JobsEngine.builder().repository(repository).clock(clock).build();
         engine.events().subscribe(events::add);
         for (String thing : THINGS) {
@@ -128,6 +133,7 @@ public final class FleetWorld {
 
     private String run(String description, Function<JobsEngine, Object> operation) {
         clock.advance(Duration.ofSeconds(1));
+        timerWasDue = !repository.executionsDueBy(clock.instant(), 1).isEmpty();
         String outcome;
         try {
             outcome = String.valueOf(operation.apply(engine));
@@ -152,13 +158,14 @@ public final class FleetWorld {
             twin.checkInvariants();
             assertThat(now).as("the two stores after %s", lastLog()).isEqualTo(twin.last);
         }
-        if (lastRejected) {
-            // SPEC V2: a rejected operation changes nothing and emits nothing.
+        if (lastRejected && !timerWasDue) {
+            // SPEC V2: a rejected operation changes nothing and emits nothing (beyond timeouts that were due).
             assertThat(now).as("rejected operation changed state: %s", lastLog()).isEqualTo(last);
         }
         for (Job job : now.jobs().values()) {
             // SPEC E3: the counters are the fold of the job's events since its (latest) creation.
-            assertThat(Views.processDetails(Counters.fold(eventsSinceCreation(job.jobId()))))
+            List<String> processing = job.jobProcessDetails().processingTargets();
+            assertThat(Views.processDetails(Counters.fold(eventsSinceCreation(job.jobId())), processing))
                     .as("fold of the events of %s after %s", job.jobId(), lastLog())
                     .isEqualTo(job.jobProcessDetails());
             StatusCounts counted = StatusCounts.ZERO;
@@ -169,13 +176,17 @@ public final class FleetWorld {
             }
             // SPEC X1: counters equal the statuses of the job's existing executions.
             assertThat(job.jobProcessDetails()).as("counters of %s after %s", job.jobId(), lastLog())
-                    .isEqualTo(Views.processDetails(counted));
-            // SPEC J8: a SNAPSHOT job is COMPLETED exactly when nothing is pending any more.
+                    .isEqualTo(Views.processDetails(counted, processing));
+            // SPEC T7/X1: a job is concurrent exactly while some target is still rolling out.
+            assertThat(Boolean.TRUE.equals(job.isConcurrent())).as("isConcurrent of %s after %s", job.jobId(),
+                    lastLog()).isEqualTo(!processing.isEmpty());
+            // SPEC J8: a SNAPSHOT job is COMPLETED exactly when nothing is pending and nothing is left to roll out.
             if (job.targetSelection() == TargetSelection.SNAPSHOT
                     && (job.status() == JobStatus.IN_PROGRESS || job.status() == JobStatus.COMPLETED)) {
                 assertThat(job.status() == JobStatus.COMPLETED).as("completion of %s after %s", job.jobId(),
-                        lastLog()).isEqualTo(counted.pending() == 0);
+                        lastLog()).isEqualTo(counted.pending() == 0 && processing.isEmpty());
             }
+            checkRolloutRate(job);
         }
         for (Map.Entry<String, JobExecution> entry : now.executions().entrySet()) {
             JobExecution before = last.executions().get(entry.getKey());
@@ -194,6 +205,24 @@ public final class FleetWorld {
             }
         }
         last = now;
+    }
+
+    /** SPEC T7: no 60-second span holds more first executions of a job than its maximum rate. */
+    private void checkRolloutRate(Job job) {
+        if (job.jobExecutionsRolloutConfig() == null) {
+            return;
+        }
+        Integer maximum = job.jobExecutionsRolloutConfig().maximumPerMinute();
+        int cap = maximum == null ? 1000 : maximum;
+        List<Instant> rolledOut = eventsSinceCreation(job.jobId()).stream()
+                .filter(e -> e instanceof JobExecutionCreated created && created.executionNumber() == 1)
+                .map(JobEvent::occurredAt).sorted().toList();
+        for (int first = 0; first < rolledOut.size(); first++) {
+            Instant end = rolledOut.get(first).plusSeconds(60);
+            long inSpan = rolledOut.stream().skip(first).takeWhile(at -> at.isBefore(end)).count();
+            assertThat(inSpan).as("executions of %s rolled out in the minute from %s after %s", job.jobId(),
+                    rolledOut.get(first), lastLog()).isLessThanOrEqualTo(cap);
+        }
     }
 
     private List<JobEvent> eventsSinceCreation(String jobId) {

@@ -496,7 +496,7 @@ public abstract class JobScenarios extends EngineFixture {
         synchronized (events) {
             ofJob = events.stream().filter(e -> e.jobId().equals("j1")).toList();
         }
-        assertThat(Views.processDetails(Counters.fold(ofJob))).isEqualTo(counters("j1"));
+        assertThat(Views.processDetails(Counters.fold(ofJob), List.of())).isEqualTo(counters("j1"));
     }
 
     @Test

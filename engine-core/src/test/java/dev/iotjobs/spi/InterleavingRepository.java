@@ -87,6 +87,11 @@ public final class InterleavingRepository implements JobRepository {
     }
 
     @Override
+    public List<RolloutTarget> rolloutTargets(String jobId, int limit) {
+        return store.rolloutTargets(jobId, limit);
+    }
+
+    @Override
     public Optional<ThingRecord> findThing(String thingName) {
         return store.findThing(thingName);
     }

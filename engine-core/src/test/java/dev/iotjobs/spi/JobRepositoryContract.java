@@ -23,6 +23,8 @@ import static dev.iotjobs.spi.RepositoryFixtures.thing;
 import static dev.iotjobs.spi.RepositoryFixtures.withCounts;
 import static dev.iotjobs.spi.RepositoryFixtures.withDueAt;
 import static dev.iotjobs.spi.RepositoryFixtures.withRevision;
+import static dev.iotjobs.spi.RepositoryFixtures.rollout;
+import static dev.iotjobs.spi.RepositoryFixtures.withRollout;
 import static dev.iotjobs.spi.RepositoryFixtures.withTimers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +34,7 @@ import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.TargetSelection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -400,6 +403,98 @@ public abstract class JobRepositoryContract {
         assertThat(repository.findJob("canceled").orElseThrow().job().status()).isEqualTo(JobStatus.CANCELED);
         assertThat(repository.findJob("scheduled").orElseThrow().job().status()).isEqualTo(JobStatus.SCHEDULED);
         assertThat(repository.findJob("absent")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- rollout (SPEC T7)
+
+    @Test
+    void jobKeepsItsRolloutStateThroughRevisions() {
+        JobRecord job = insertJob(withRollout(job("j1"), rollout(3)));
+        assertThat(repository.findJob("j1")).contains(job);
+
+        Map<String, Integer> byTarget = new LinkedHashMap<>();
+        byTarget.put(groupArn("g2"), 1);   // target order, not name order
+        byTarget.put(groupArn("g1"), 0);
+        RolloutState later = new RolloutState(1, byTarget, 4, 6.25, 4, 1, at(60), 4, 2, at(61));
+        JobRecord next = job.next(job.job(), at(121), later);
+        commit(c -> c.updateJob(next));
+
+        JobRecord found = repository.findJob("j1").orElseThrow();
+        assertThat(found.rollout()).isEqualTo(later);
+        assertThat(List.copyOf(found.rollout().remainingByTarget().keySet()))
+                .containsExactly(groupArn("g2"), groupArn("g1"));
+        assertThat(found.heldBack()).isEqualTo(1);
+
+        commit(c -> c.updateJob(found.next(found.job(), null, null)));
+        assertThat(repository.findJob("j1").orElseThrow().rollout()).isNull();
+    }
+
+    @Test
+    void rolloutTargetsAreListedInThingNameOrderAndReleasedOnce() {
+        insertJob(withRollout(job("j1"), rollout(3)));
+        insertJob(job("j2"));
+        RolloutTarget t1 = new RolloutTarget("j1", "t1", List.of(0));
+        RolloutTarget t2 = new RolloutTarget("j1", "t2", List.of(0, 2));
+        RolloutTarget t10 = new RolloutTarget("j1", "t10", List.of(1));
+        commit(c -> c.holdBack(t2).holdBack(t10).holdBack(t1).holdBack(new RolloutTarget("j2", "t0", List.of(0))));
+
+        assertThat(repository.rolloutTargets("j1", 2)).containsExactly(t1, t10);
+        assertThat(repository.rolloutTargets("j1", 10)).containsExactly(t1, t10, t2);
+
+        commit(c -> c.release(t1));
+        assertThat(repository.rolloutTargets("j1", 10)).containsExactly(t10, t2);
+        assertStale(c -> c.release(t1));
+        assertStale(c -> c.holdBack(t2));
+        assertThat(repository.rolloutTargets("j2", 10)).extracting(RolloutTarget::thingName).containsExactly("t0");
+        assertThat(repository.rolloutTargets("absent", 10)).isEmpty();
+    }
+
+    @Test
+    void rolloutTargetNeedsItsJob() {
+        RolloutTarget target = new RolloutTarget("j1", "t1", List.of(0));
+        assertStale(c -> c.holdBack(target));
+
+        commit(c -> c.insertJob(job("j1")).holdBack(target));
+        assertThat(repository.rolloutTargets("j1", 10)).containsExactly(target);
+    }
+
+    @Test
+    void aStaleChangesetHoldsNothingBackAndReleasesNothing() {
+        JobRecord job = insertJob(job("j1"));
+        RolloutTarget kept = new RolloutTarget("j1", "t1", List.of(0));
+        commit(c -> c.holdBack(kept));
+
+        assertStale(c -> c.release(kept).holdBack(new RolloutTarget("j1", "t2", List.of(0)))
+                .updateJob(withRevision(job, job.revision() + 5)));
+
+        assertThat(repository.rolloutTargets("j1", 10)).containsExactly(kept);
+    }
+
+    @Test
+    void completionWaitsWhileTheRolloutHoldsThingsBack() {
+        JobRecord job = insertJob(withRollout(job("j1"), rollout(1)));
+
+        CommitResult held = commit(c -> c.complete(completion("j1", at(5))));
+        assertThat(held.completedJobs()).isEmpty();
+        assertThat(repository.findJob("j1").orElseThrow().job().status()).isEqualTo(JobStatus.IN_PROGRESS);
+
+        JobRecord drained = job.next(job.job(), null, rollout(0));
+        CommitResult done = commit(c -> c.updateJob(drained).complete(completion("j1", at(6))));
+        assertThat(done.completedJobs()).containsExactly("j1");
+        assertThat(repository.findJob("j1").orElseThrow().job().status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void jobDeleteDropsItsRolloutTargets() {
+        JobRecord job = insertJob(withRollout(job("j1"), rollout(2)));
+        commit(c -> c.holdBack(new RolloutTarget("j1", "t1", List.of(0)))
+                .holdBack(new RolloutTarget("j1", "t2", List.of(0))));
+
+        commit(c -> c.deleteJob("j1", job.revision()));
+        assertThat(repository.rolloutTargets("j1", 10)).isEmpty();
+
+        insertJob(job("j1"));
+        assertThat(repository.rolloutTargets("j1", 10)).isEmpty();
     }
 
     // ---------------------------------------------------------------- pending queue

@@ -78,19 +78,34 @@ public final class RepositoryFixtures {
     /** @param record a job record @param counts its counts @return the record with these counts */
     public static JobRecord withCounts(JobRecord record, StatusCounts counts) {
         return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(), counts,
-                record.revision(), record.dueAt());
+                record.revision(), record.dueAt(), record.rollout());
     }
 
     /** @param record a job record @param dueAt its due time @return the record with this due time */
     public static JobRecord withDueAt(JobRecord record, Instant dueAt) {
         return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(),
-                record.counts(), record.revision(), dueAt);
+                record.counts(), record.revision(), dueAt, record.rollout());
+    }
+
+    /** @param record a job record @param rollout its rollout state @return the record with this state */
+    public static JobRecord withRollout(JobRecord record, RolloutState rollout) {
+        return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(),
+                record.counts(), record.revision(), record.dueAt(), rollout);
+    }
+
+    /**
+     * @param remaining things held back
+     * @return a rollout state in its first window, holding {@code remaining} things of target
+     *     {@code thing/t1} back
+     */
+    public static RolloutState rollout(int remaining) {
+        return new RolloutState(remaining, Map.of(thingArn("t1"), remaining), 2, 2.5, 1, 0, at(0), 2, 2, at(0));
     }
 
     /** @param record a job record @param revision a revision @return the record with this revision */
     public static JobRecord withRevision(JobRecord record, long revision) {
         return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(),
-                record.counts(), revision, record.dueAt());
+                record.counts(), revision, record.dueAt(), record.rollout());
     }
 
     /**

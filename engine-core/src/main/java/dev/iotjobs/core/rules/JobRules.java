@@ -28,12 +28,14 @@ import dev.iotjobs.api.model.TargetSelection;
 import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.RolloutState;
+import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StatusCounts;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * The pure rules of jobs (SPEC J1-J13): {@code (state, request, now) -> decision}.
@@ -49,14 +51,15 @@ public final class JobRules {
      * @param existing the job already stored under that id, or null
      * @param document the job document to store (given, or fetched from {@code documentSource})
      * @param startTime the parsed scheduled start, or null
-     * @param things the expanded targets, de-duplicated, in name order (ignored when the job is scheduled)
+     * @param things the expanded targets, de-duplicated, in name order, each with the positions of the targets
+     *     reaching it (ignored when the job is scheduled)
      * @param scope the engine's region and account
      * @param now the present
      * @return the decision, or the error
      */
     public static Either<JobsException, Decision<CreateJobResponse>> create(
             CreateJobRequest request, JobRecord existing, String document, Instant startTime,
-            Collection<String> things, Scope scope, Instant now) {
+            SortedMap<String, List<Integer>> things, Scope scope, Instant now) {
         String jobArn = scope.jobArn(request.jobId());
         if (existing != null) {
             return Either.left(new ResourceAlreadyExistsException("jobId: job " + request.jobId()
@@ -85,13 +88,15 @@ public final class JobRules {
                 .lastUpdatedAt(now)
                 .build();
         JobRecord record = new JobRecord(job, document, request.documentSource(), request.tags(),
-                StatusCounts.ZERO, 1, scheduled ? startTime : endTime(job));
-        Changeset.Builder changes = Changeset.builder();
-        changes.insertJob(record)
+                StatusCounts.ZERO, 1, startTime);
+        Changeset.Builder changes = Changeset.builder()
                 .event(new JobCreated(job.jobId(), now, jobArn, selection, job.status()));
         if (!scheduled) {
-            rollOut(changes, record, things, now);
+            RolloutState rollout = RolloutSteps.start(changes, record, things, now);
+            record = new JobRecord(job, document, request.documentSource(), request.tags(), StatusCounts.ZERO, 1,
+                    RolloutSteps.dueAt(rollout, endTime(job), now), rollout);
         }
+        changes.insertJob(record);
         return Either.right(new Decision<>(changes.build(),
                 new CreateJobResponse(jobArn, job.jobId(), job.description())));
     }
@@ -100,16 +105,16 @@ public final class JobRules {
      * A scheduled job reached its start time (SPEC T8): it turns IN_PROGRESS and rolls out.
      *
      * @param job the SCHEDULED job
-     * @param things its expanded targets now
+     * @param things its expanded targets now, each with the positions of the targets reaching it
      * @param now the present
      * @return the changes
      */
-    public static Changeset start(JobRecord job, Collection<String> things, Instant now) {
+    public static Changeset start(JobRecord job, SortedMap<String, List<Integer>> things, Instant now) {
         Job startedJob = job.job().toBuilder().status(JobStatus.IN_PROGRESS).lastUpdatedAt(now).build();
-        JobRecord started = job.next(startedJob, endTime(startedJob));
-        Changeset.Builder changes = Changeset.builder();
-        changes.updateJob(started).event(statusChanged(job, started, now));
-        rollOut(changes, started, things, now);
+        JobRecord started = job.next(startedJob, null, null);
+        Changeset.Builder changes = Changeset.builder().event(statusChanged(job, started, now));
+        RolloutState rollout = RolloutSteps.start(changes, started, things, now);
+        changes.updateJob(job.next(startedJob, RolloutSteps.dueAt(rollout, endTime(startedJob), now), rollout));
         return changes.build();
     }
 
@@ -131,8 +136,8 @@ public final class JobRules {
      *
      * @param job a job whose due time has come
      * @param now the present
-     * @return CANCEL or FORCE_CANCEL when an IN_PROGRESS job reached an end time with that behaviour; null otherwise
-     *     (STOP_ROLLOUT stops nothing more today: every target rolls out at the start)
+     * @return the end behaviour when an IN_PROGRESS job reached its end time (STOP_ROLLOUT when none is given),
+     *     else null
      */
     public static JobEndBehavior endReached(JobRecord job, Instant now) {
         Instant end = endTime(job.job());
@@ -140,7 +145,7 @@ public final class JobRules {
             return null;
         }
         JobEndBehavior behavior = job.job().schedulingConfig().endBehavior();
-        return behavior == JobEndBehavior.CANCEL || behavior == JobEndBehavior.FORCE_CANCEL ? behavior : null;
+        return behavior == null ? JobEndBehavior.STOP_ROLLOUT : behavior;
     }
 
     /**
@@ -183,7 +188,11 @@ public final class JobRules {
         if (request.jobExecutionsRetryConfig() != null) {
             next.jobExecutionsRetryConfig(request.jobExecutionsRetryConfig());
         }
-        Changeset changes = Changeset.builder().updateJob(job.next(next.build(), job.dueAt())).build();
+        RolloutState rollout = job.rollout();
+        if (rollout != null && request.jobExecutionsRolloutConfig() != null) {
+            rollout = RolloutRules.reconfigured(rollout, request.jobExecutionsRolloutConfig(), job.counts().succeeded());
+        }
+        Changeset changes = Changeset.builder().updateJob(job.next(next.build(), job.dueAt(), rollout)).build();
         return Either.right(new Decision<>(changes, UpdateJobResponse.builder().build()));
     }
 
@@ -222,7 +231,7 @@ public final class JobRules {
                 .comment(request.comment() != null ? request.comment() : current.comment())
                 .lastUpdatedAt(now)
                 .build();
-        JobRecord next = job.next(canceled, null);
+        JobRecord next = job.next(canceled, null, RolloutRules.stopped(job.rollout()));
         Changeset.Builder changes = Changeset.builder();
         changes.updateJob(next).event(statusChanged(job, next, now));
         for (ExecutionRecord execution : pending) {
@@ -260,7 +269,8 @@ public final class JobRules {
                     + " jobs may be DELETION_IN_PROGRESS at once"));
         }
         JobRecord next = job.next(job.job().toBuilder()
-                .status(JobStatus.DELETION_IN_PROGRESS).lastUpdatedAt(now).build(), now);
+                .status(JobStatus.DELETION_IN_PROGRESS).lastUpdatedAt(now).build(), now,
+                RolloutRules.stopped(job.rollout()));
         Changeset changes = Changeset.builder().updateJob(next).event(statusChanged(job, next, now)).build();
         return Either.right(new Decision<>(changes, DeleteJobResponse.builder().build()));
     }
@@ -287,46 +297,60 @@ public final class JobRules {
 
     /**
      * AssociateTargetsWithJob (SPEC G5) on a CONTINUOUS IN_PROGRESS job: adds the targets and rolls out to the
-     * things that have no execution of the job yet.
+     * things that have no execution of the job yet: at once, or, with a rollout configuration, held back for the
+     * rollout's next windows (SPEC T7).
      *
      * @param job the CONTINUOUS IN_PROGRESS job
      * @param request the validated request
-     * @param newThings the things the new targets reach that have no execution of the job
+     * @param newThings the things the job's targets reach that have no execution of the job and are not held back,
+     *     each with the positions (in the job's targets with the new ones appended) of the targets reaching it
      * @param maxTargets the most targets a job may list
      * @param now the present
      * @return the decision, or the error
      */
     public static Either<JobsException, Decision<AssociateTargetsWithJobResponse>> associateTargets(
-            JobRecord job, AssociateTargetsWithJobRequest request, Collection<String> newThings, int maxTargets,
-            Instant now) {
+            JobRecord job, AssociateTargetsWithJobRequest request, SortedMap<String, List<Integer>> newThings,
+            int maxTargets, Instant now) {
         Job current = job.job();
-        List<String> targets = new ArrayList<>(current.targets());
-        for (String target : request.targets()) {
-            if (!targets.contains(target)) {
-                targets.add(target);
-            }
-        }
+        List<String> targets = withTargets(current.targets(), request.targets());
         if (targets.size() > maxTargets) {
             return Either.left(new LimitExceededException("targets: a job may have at most " + maxTargets
                     + " targets, this would make " + targets.size()));
         }
-        JobRecord next = job.next(current.toBuilder().targets(targets).lastUpdatedAt(now).build(), job.dueAt());
-        Changeset.Builder changes = Changeset.builder().updateJob(next);
-        for (String thing : newThings) {
-            ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), thing, 1, 0, now));
+        Job members = current.toBuilder().targets(targets).lastUpdatedAt(now).build();
+        Changeset.Builder changes = Changeset.builder();
+        if (RolloutRules.gradual(current)) {
+            RolloutState rollout = job.rollout() != null ? job.rollout()
+                    : RolloutRules.begin(current.jobExecutionsRolloutConfig(), targets, List.of(),
+                    job.counts().succeeded());
+            rollout = RolloutRules.heldBack(rollout, targets, newThings.values());
+            newThings.forEach((thing, reach) -> changes.holdBack(new RolloutTarget(job.jobId(), thing, reach)));
+            changes.updateJob(job.next(members, RolloutSteps.dueAt(rollout, endTime(members), now), rollout));
+        } else {
+            changes.updateJob(job.next(members, job.dueAt()));
+            for (String thing : newThings.keySet()) {
+                ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), thing, 1, 0, now));
+            }
         }
         return Either.right(new Decision<>(changes.build(),
                 new AssociateTargetsWithJobResponse(current.jobArn(), current.jobId(), current.description())));
     }
 
-    private static void rollOut(Changeset.Builder changes, JobRecord job, Collection<String> things, Instant now) {
-        for (String thing : things) {
-            ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), thing, 1, 0, now));
+    /**
+     * SPEC G5: a job's targets with more appended, each once.
+     *
+     * @param targets the job's targets
+     * @param added targets to add
+     * @return the targets in order, the new ones after the old
+     */
+    public static List<String> withTargets(List<String> targets, List<String> added) {
+        List<String> combined = new ArrayList<>(targets);
+        for (String target : added) {
+            if (!combined.contains(target)) {
+                combined.add(target);
+            }
         }
-        if (things.isEmpty()) {
-            // SPEC J8: a SNAPSHOT job with nothing to run completes at once.
-            ExecutionChanges.completeIfDrained(changes, job, now);
-        }
+        return combined;
     }
 
     private static JobStatusChanged statusChanged(JobRecord before, JobRecord after, Instant now) {

@@ -5,6 +5,7 @@ import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionState;
 import dev.iotjobs.api.model.JobExecutionSummary;
 import dev.iotjobs.api.model.JobProcessDetails;
+import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.JobSummary;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobRecord;
@@ -19,19 +20,41 @@ public final class Views {
     }
 
     /**
-     * @param counts a job's counts
+     * SPEC X1: the counters, and the targets still rolling out.
+     *
+     * @param job a stored job
      * @return its {@code jobProcessDetails}
      */
-    public static JobProcessDetails processDetails(StatusCounts counts) {
-        return new JobProcessDetails(List.of(), counts.canceled(), counts.succeeded(), counts.failed(),
+    public static JobProcessDetails processDetails(JobRecord job) {
+        return processDetails(job.counts(),
+                isConcurrent(job) ? RolloutRules.processingTargets(job.rollout()) : List.of());
+    }
+
+    /**
+     * @param counts executions by status
+     * @param processingTargets the targets still rolling out
+     * @return the {@code jobProcessDetails} they make
+     */
+    public static JobProcessDetails processDetails(StatusCounts counts, List<String> processingTargets) {
+        return new JobProcessDetails(processingTargets, counts.canceled(), counts.succeeded(), counts.failed(),
                 counts.rejected(), counts.queued(), counts.inProgress(), counts.removed(), counts.timedOut());
+    }
+
+    /**
+     * SPEC T7: a job is concurrent while it rolls out (canceling is one commit here, never in progress).
+     *
+     * @param job a stored job
+     * @return whether it still holds things back for its rollout
+     */
+    public static boolean isConcurrent(JobRecord job) {
+        return job.job().status() == JobStatus.IN_PROGRESS && job.heldBack() > 0;
     }
 
     /** @param job a stored job @return the job as DescribeJob shows it */
     public static Job job(JobRecord job) {
         return job.job().toBuilder()
-                .jobProcessDetails(processDetails(job.counts()))
-                .isConcurrent(Boolean.FALSE)
+                .jobProcessDetails(processDetails(job))
+                .isConcurrent(isConcurrent(job))
                 .build();
     }
 
@@ -39,7 +62,7 @@ public final class Views {
     public static JobSummary summary(JobRecord job) {
         Job j = job.job();
         return new JobSummary(j.jobArn(), j.jobId(), null, j.targetSelection(), j.status(), j.createdAt(),
-                j.lastUpdatedAt(), j.completedAt(), Boolean.FALSE);
+                j.lastUpdatedAt(), j.completedAt(), isConcurrent(job));
     }
 
     /**

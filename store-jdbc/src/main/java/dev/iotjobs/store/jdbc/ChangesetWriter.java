@@ -7,6 +7,7 @@ import dev.iotjobs.spi.CommitResult;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobCompletion;
 import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StaleStateException;
 import dev.iotjobs.spi.StoredEvent;
 import dev.iotjobs.spi.ThingGroupRecord;
@@ -23,12 +24,12 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Applies a {@link Changeset} inside the caller's transaction, in the order its Javadoc gives: registry writes, job
- * writes, execution writes, counter deltas, job deletes, completions, then the events; with one change that nothing
- * can observe: the counter deltas go right after the job writes, before the execution writes (neither depends on the
- * other). So every transaction locks a job's row before rows of its executions, as a cancel or a deletion step
- * that updates the job and then its executions does; a device's update, which would otherwise lock its execution
- * and then the job, cannot deadlock with those. Every compare-and-set is a conditional statement whose row count
- * decides; a mismatch throws {@link StaleStateException} and the caller rolls the whole transaction back.
+ * writes, counter deltas, rollout target writes, execution writes, job deletes (whose rollout targets the foreign key
+ * drops), completions, then the events. So every transaction locks a job's row before rows of its executions, as a
+ * cancel or a deletion step that updates the job and then its executions does; a device's update, which would
+ * otherwise lock its execution and then the job, cannot deadlock with those. Every compare-and-set is a conditional
+ * statement whose row count decides; a mismatch throws {@link StaleStateException} and the caller rolls the whole
+ * transaction back.
  *
  * <p>Under READ COMMITTED, a check and a write of two transactions could interleave, so every existence rule is
  * either a write that locks the row it needs (a delete, a compare-and-set) or a locking read, and the check that
@@ -39,12 +40,15 @@ final class ChangesetWriter {
     private final JobRows jobs;
     private final ExecutionRows executions;
     private final RegistryRows registry;
+    private final RolloutRows rollouts;
     private final EventRows events;
 
-    ChangesetWriter(JobRows jobs, ExecutionRows executions, RegistryRows registry, EventRows events) {
+    ChangesetWriter(JobRows jobs, ExecutionRows executions, RegistryRows registry, RolloutRows rollouts,
+                    EventRows events) {
         this.jobs = jobs;
         this.executions = executions;
         this.registry = registry;
+        this.rollouts = rollouts;
         this.events = events;
     }
 
@@ -64,6 +68,10 @@ final class ChangesetWriter {
             records.forEach(e -> require(e.jobId() != null && e.thingName() != null && e.status() != null
                     && e.queuedAt() != null, "an execution needs a jobId, thingName, status and queuedAt"));
         }
+        for (List<RolloutTarget> targets : List.of(changes.rolloutInserts(), changes.rolloutDeletes())) {
+            targets.forEach(t -> require(t.jobId() != null && t.thingName() != null,
+                    "a rollout target needs a jobId and thingName"));
+        }
     }
 
     CommitResult apply(Handle handle, Changeset changes) {
@@ -73,6 +81,7 @@ final class ChangesetWriter {
             stale(jobs.addCounts(handle, changes.counterDeltas(), foldedChecks), "job of a counter delta is missing or"
                     + " at another revision");
         }
+        applyRolloutWrites(handle, changes);
         applyExecutionWrites(handle, changes);
         if (!changes.jobDeletes().isEmpty()) {
             stale(jobs.delete(handle, changes.jobDeletes()), "job to delete is missing or at another revision");
@@ -148,6 +157,24 @@ final class ChangesetWriter {
         return folded;
     }
 
+    /** SPEC T7: held-back things go in once, for a job that exists, and come out once (inserts first). */
+    private void applyRolloutWrites(Handle handle, Changeset changes) {
+        if (!changes.rolloutInserts().isEmpty()) {
+            Set<String> jobIds = new TreeSet<>();
+            changes.rolloutInserts().forEach(target -> jobIds.add(target.jobId()));
+            jobIds.removeAll(jobsWritten(changes));
+            // Locked as for a new execution: H2's foreign-key check takes no lock on the job, so a concurrent delete
+            // of it could otherwise commit too and leave the target behind.
+            if (!jobIds.isEmpty()) {
+                requireAll(jobIds, jobs.lock(handle, jobIds), "job of a rollout target");
+            }
+            rollouts.insert(handle, changes.rolloutInserts());
+        }
+        if (!changes.rolloutDeletes().isEmpty()) {
+            stale(rollouts.delete(handle, changes.rolloutDeletes()), "rollout target to release is not held back");
+        }
+    }
+
     private void applyExecutionWrites(Handle handle, Changeset changes) {
         if (!changes.executionInserts().isEmpty()) {
             requireJobsAndThings(handle, changes);
@@ -170,13 +197,12 @@ final class ChangesetWriter {
     }
 
     /**
-     * Locks the jobs and things of new executions and checks they exist. A job this changeset inserted, updated or
-     * added counts to is there and locked already.
+     * Locks the jobs and things of new executions and checks they exist. A job this changeset inserted, updated,
+     * added counts to or held things back for is there and locked already.
      */
     private void requireJobsAndThings(Handle handle, Changeset changes) {
-        Set<String> written = new HashSet<>(changes.counterDeltas().keySet());
-        changes.jobInserts().forEach(job -> written.add(job.jobId()));
-        changes.jobUpdates().forEach(job -> written.add(job.jobId()));
+        Set<String> written = jobsWritten(changes);
+        changes.rolloutInserts().forEach(target -> written.add(target.jobId()));
         Set<String> jobIds = new TreeSet<>();
         Set<String> thingNames = new TreeSet<>();
         for (ExecutionRecord execution : changes.executionInserts()) {
@@ -205,6 +231,14 @@ final class ChangesetWriter {
             }
         }
         return completed;
+    }
+
+    /** @return the jobs the changeset inserted, updated or added counts to: they exist and are locked */
+    private static Set<String> jobsWritten(Changeset changes) {
+        Set<String> written = new HashSet<>(changes.counterDeltas().keySet());
+        changes.jobInserts().forEach(job -> written.add(job.jobId()));
+        changes.jobUpdates().forEach(job -> written.add(job.jobId()));
+        return written;
     }
 
     private static void requireAll(Collection<String> wanted, List<String> found, String what) {

@@ -11,6 +11,7 @@ import dev.iotjobs.spi.JobListKey;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.JobRepository;
 import dev.iotjobs.spi.Page;
+import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StoredEvent;
 import dev.iotjobs.spi.ThingExecutionsKey;
 import dev.iotjobs.spi.ThingGroupRecord;
@@ -65,6 +66,7 @@ public final class JdbcJobRepository implements JobRepository {
     private final JobRows jobs;
     private final ExecutionRows executions;
     private final RegistryRows registry;
+    private final RolloutRows rollouts;
     private final EventRows events;
     private final ChangesetWriter writer;
 
@@ -76,8 +78,9 @@ public final class JdbcJobRepository implements JobRepository {
         this.jobs = new JobRows(dialect);
         this.executions = new ExecutionRows(dialect);
         this.registry = new RegistryRows(dialect);
+        this.rollouts = new RolloutRows();
         this.events = new EventRows();
-        this.writer = new ChangesetWriter(jobs, executions, registry, events);
+        this.writer = new ChangesetWriter(jobs, executions, registry, rollouts, events);
     }
 
     /**
@@ -154,6 +157,11 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public List<JobRecord> jobsDueBy(Instant now, int limit) {
         return autoCommit(handle -> jobs.dueBy(handle, now, limit));
+    }
+
+    @Override
+    public List<RolloutTarget> rolloutTargets(String jobId, int limit) {
+        return autoCommit(handle -> rollouts.first(handle, jobId, limit));
     }
 
     @Override

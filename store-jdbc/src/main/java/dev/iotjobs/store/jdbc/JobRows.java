@@ -39,7 +39,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The job table and its target rows: reads, the compare-and-set writes, counter deltas in place and the
- * conditional completion.
+ * conditional completion. The job's rollout state is written with its other members ({@link RolloutColumns}).
  */
 final class JobRows {
     private static final String COLUMNS = """
@@ -48,7 +48,7 @@ final class JobRows {
             j.completed_at, j.timeout_config, j.namespace_id, j.job_template_arn, j.retry_config,
             j.document_parameters, j.is_concurrent, j.scheduling_config, j.document, j.document_source, j.tags,
             j.n_queued, j.n_in_progress, j.n_succeeded, j.n_failed, j.n_timed_out, j.n_rejected, j.n_removed,
-            j.n_canceled, j.revision, j.due_at""";
+            j.n_canceled, j.revision, j.due_at, """ + RolloutColumns.COLUMNS;
 
     /** Every member but the counts, which only deltas move, as {@code column = :parameter}. */
     private static final String MEMBERS = """
@@ -60,7 +60,7 @@ final class JobRows {
             job_template_arn = :jobTemplateArn, retry_config = :retryConfig,
             document_parameters = :documentParameters, is_concurrent = :isConcurrent,
             scheduling_config = :schedulingConfig, document = :document, document_source = :documentSource,
-            tags = :tags, revision = :revision, due_at = :dueAt""";
+            tags = :tags, revision = :revision, due_at = :dueAt, """ + RolloutColumns.MEMBERS;
 
     private static final String INSERT = """
             INSERT INTO iotjobs_job (job_id, job_arn, target_selection, status, force_canceled, reason_code, comment,
@@ -68,13 +68,13 @@ final class JobRows {
                 last_updated_at, completed_at, timeout_config, namespace_id, job_template_arn, retry_config,
                 document_parameters, is_concurrent, scheduling_config, document, document_source, tags,
                 n_queued, n_in_progress, n_succeeded, n_failed, n_timed_out, n_rejected, n_removed, n_canceled,
-                revision, due_at)
+                revision, due_at, %s)
             VALUES (:jobId, :jobArn, :targetSelection, :status, :forceCanceled, :reasonCode, :comment,
                 :targets, :description, :presignedUrlConfig, :rolloutConfig, :abortConfig, :createdAt,
                 :lastUpdatedAt, :completedAt, :timeoutConfig, :namespaceId, :jobTemplateArn, :retryConfig,
                 :documentParameters, :isConcurrent, :schedulingConfig, :document, :documentSource, :tags,
                 :queued, :inProgress, :succeeded, :failed, :timedOut, :rejected, :removed, :canceled,
-                :revision, :dueAt)""";
+                :revision, :dueAt, %s)""".formatted(RolloutColumns.NAMES, RolloutColumns.PARAMETERS);
 
     private static final String UPDATE = "UPDATE iotjobs_job SET " + MEMBERS
             + " WHERE job_id = :jobId AND revision = :expected";
@@ -91,11 +91,12 @@ final class JobRows {
                 n_removed = n_removed + :removed, n_canceled = n_canceled + :canceled
             WHERE job_id = :jobId AND revision = COALESCE(:expected, revision)""";
 
+    /** Fires only on a drained snapshot job whose rollout holds no thing back (SPEC T7). */
     private static final String COMPLETE = """
             UPDATE iotjobs_job SET status = 'COMPLETED', completed_at = :at, last_updated_at = :at,
                 revision = revision + 1
             WHERE job_id = :jobId AND status = 'IN_PROGRESS' AND target_selection = 'SNAPSHOT'
-                AND n_queued = 0 AND n_in_progress = 0""";
+                AND n_queued = 0 AND n_in_progress = 0 AND rollout_remaining = 0""";
 
     private final Dialect dialect;
 
@@ -281,6 +282,7 @@ final class JobRows {
 
     private static <S extends SqlStatement<S>> S bindMembers(S statement, JobRecord record) {
         Job job = record.job();
+        RolloutColumns.bind(statement, record.rollout());
         return statement
                 .bind("jobId", job.jobId())
                 .bind("jobArn", job.jobArn())
@@ -353,6 +355,7 @@ final class JobRows {
                 rs.getInt("n_succeeded"), rs.getInt("n_failed"), rs.getInt("n_timed_out"), rs.getInt("n_rejected"),
                 rs.getInt("n_removed"), rs.getInt("n_canceled"));
         return new JobRecord(job, rs.getString("document"), rs.getString("document_source"),
-                Json.tags(rs.getString("tags")), counts, rs.getLong("revision"), instant(rs, "due_at"));
+                Json.tags(rs.getString("tags")), counts, rs.getLong("revision"), instant(rs, "due_at"),
+                RolloutColumns.read(rs));
     }
 }

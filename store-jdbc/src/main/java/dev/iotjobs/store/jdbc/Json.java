@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.iotjobs.api.model.Tag;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * JSON text columns: the job's structured members (API records, serialized through their components), its tags
- * and targets, and name-value maps. None of these holds an {@link java.time.Instant}: times live in columns.
+ * and targets, name-value maps, and the small maps and lists of a rollout. None of these holds an
+ * {@link java.time.Instant}: times live in columns.
  */
 final class Json {
     /** Reads JSON written by an older version of the records too: members it does not know are skipped. */
@@ -24,6 +26,11 @@ final class Json {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<List<Tag>> TAGS = new TypeReference<>() {
+    };
+    /** A LinkedHashMap, so that the keys come back in the order they were written. */
+    private static final TypeReference<LinkedHashMap<String, Integer>> COUNT_MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Integer>> INTEGERS = new TypeReference<>() {
     };
 
     private Json() {
@@ -63,6 +70,15 @@ final class Json {
 
     static List<Tag> tags(String json) {
         return read(json, TAGS);
+    }
+
+    /** @param json a JSON object of numbers, or null @return it, keys in written order, or null for null */
+    static Map<String, Integer> countMap(String json) {
+        return read(json, COUNT_MAP);
+    }
+
+    static List<Integer> integers(String json) {
+        return read(json, INTEGERS);
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

@@ -17,10 +17,12 @@ import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.TargetSelection;
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.core.MutableClock;
+import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobFilter;
 import dev.iotjobs.spi.JobListKey;
 import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.ThingExecutionsKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,6 +84,7 @@ class QueryPlanTest {
         work(engine, store, clock);
 
         Map<String, String> scans = new LinkedHashMap<>();
+        List<String> rolloutListings = new ArrayList<>();
         try (Connection connection = pool.getConnection()) {
             if (!"h2".equals(database)) {
                 try (Statement statement = connection.createStatement()) {
@@ -97,10 +100,16 @@ class QueryPlanTest {
                 if (plan.contains("tableScan") || plan.contains("Seq Scan")) {
                     scans.put(executed.sql(), plan);
                 }
+                if (verb.equals("SELECT") && executed.sql().contains("FROM iotjobs_rollout_target")) {
+                    rolloutListings.add(plan);
+                }
             }
         }
         assertThat(spy.executed()).hasSizeGreaterThan(40);
         assertThat(scans).as("statements that scan a table").isEmpty();
+        // A job may hold back a whole fleet: its listing reads the first rows in index order, sorting none.
+        assertThat(rolloutListings).isNotEmpty().allSatisfy(plan -> assertThat(
+                "h2".equals(database) ? plan.contains("index sorted") : !plan.contains("Sort")).as(plan).isTrue());
     }
 
     /** A fleet: things in nested groups, snapshot and continuous jobs, some executions started. */
@@ -155,6 +164,12 @@ class QueryPlanTest {
         store.thingsInGroups(List.of("fleet", "lab"), "thing-10", 5);
         store.groupsOfThing("thing-6");
         store.eventsAfter(0, 10);
+        // Rollout targets (SPEC T7) straight through the SPI: held back for a job the changeset does not write
+        // (the job's lock), listed, released.
+        RolloutTarget held = new RolloutTarget("job-1", "thing-11", List.of(0));
+        store.commit(Changeset.builder().holdBack(held).build());
+        store.rolloutTargets("job-1", 10);
+        store.commit(Changeset.builder().release(held).build());
 
         engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
                 .thingName("thing-1").build());

@@ -32,6 +32,8 @@ import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.RolloutState;
+import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StatusCounts;
 import dev.iotjobs.spi.StoredEvent;
 import dev.iotjobs.spi.ThingGroupRecord;
@@ -121,6 +123,54 @@ class RoundTripTest {
         store.commit(Changeset.builder().insertJob(record).build());
 
         assertThat(store.findJob("bare")).contains(record);
+    }
+
+    /** SPEC T7: every member, the per-target counts in target order, and a state of zeros apart from none. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aRolloutStateComesBackEqual(String database) {
+        JdbcJobRepository store = store(database);
+        Map<String, Integer> byTarget = new LinkedHashMap<>();
+        byTarget.put("arn:aws:iot:us-east-1:123456789012:thinggroup/z", 7);
+        byTarget.put("arn:aws:iot:us-east-1:123456789012:thing/a", 0);
+        byTarget.put("arn:aws:iot:us-east-1:123456789012:thinggroup/m", 3);
+        RolloutState full = new RolloutState(10, byTarget, 41, 1.1 * 1.1 * 5, 40, 37, T, 12, 11, T.plusMillis(59_999));
+        RolloutState zero = new RolloutState(0, null, 0, 0, 0, 0, null, 0, 0, null);
+        Job job = Job.builder().status(JobStatus.IN_PROGRESS).createdAt(T).build();
+        JobRecord withFull = new JobRecord(job.toBuilder().jobId("full").build(), "{}", null, null, null, 1, null, full);
+        JobRecord withZero = new JobRecord(job.toBuilder().jobId("zero").build(), "{}", null, null, null, 1, null, zero);
+        JobRecord without = new JobRecord(job.toBuilder().jobId("none").build(), "{}", null, null, null, 1, null, null);
+
+        store.commit(Changeset.builder().insertJob(withFull).insertJob(withZero).insertJob(without).build());
+
+        assertThat(store.findJob("full")).contains(withFull);
+        assertThat(store.findJob("full").orElseThrow().rollout().remainingByTarget().keySet())
+                .containsExactlyElementsOf(byTarget.keySet());
+        assertThat(store.findJob("zero")).contains(withZero);
+        assertThat(store.findJob("zero").orElseThrow().rollout()).isNotNull();
+        assertThat(store.findJob("none")).contains(without);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void rolloutTargetsComeBackEqualInJavaStringOrder(String database) {
+        JdbcJobRepository store = store(database);
+        List<String> names = List.of("ab", "a-b", "B", "a", "A", "a_b", "aB", "~", "Z");
+        Changeset.Builder changes = Changeset.builder()
+                .insertJob(new JobRecord(Job.builder().jobId("j").status(JobStatus.IN_PROGRESS).createdAt(T).build(),
+                        "{}", null, null, null, 1, null));
+        for (int i = 0; i < names.size(); i++) {
+            changes.holdBack(new RolloutTarget("j", names.get(i), i % 2 == 0 ? List.of(i, i + 10) : List.of()));
+        }
+        store.commit(changes.build());
+
+        List<RolloutTarget> listed = store.rolloutTargets("j", 100);
+        assertThat(listed).extracting(RolloutTarget::thingName)
+                .containsExactlyElementsOf(names.stream().sorted().toList());
+        assertThat(listed).filteredOn(target -> target.thingName().equals("a_b"))
+                .containsExactly(new RolloutTarget("j", "a_b", List.of()));
+        assertThat(listed).filteredOn(target -> target.thingName().equals("aB"))
+                .containsExactly(new RolloutTarget("j", "aB", List.of(6, 16)));
     }
 
     @ParameterizedTest

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.iotjobs.spi.Changeset;
+import dev.iotjobs.spi.JobCompletion;
+import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.ThingRecord;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +43,7 @@ class SchemaTest {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(2);
+        assertThat(result.migrationsExecuted).isEqualTo(3);
 
         JdbcJobRepository store = JdbcJobRepository.create(database);
         store.commit(Changeset.builder().insertThing(new ThingRecord("t1", null, null, null, null, 1)).build());
@@ -64,6 +67,28 @@ class SchemaTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** V3 (SPEC T7) on a database that has jobs already: they read back with no rollout and still complete. */
+    @Test
+    void jobsOfAnEarlierVersionGetNoRolloutState() {
+        database = TestDatabases.newH2();
+        Flyway.configure().dataSource(database).locations(JdbcJobRepository.MIGRATIONS_LOCATION)
+                .table(JdbcJobRepository.SCHEMA_HISTORY_TABLE).target("2").load().migrate();
+        TestDatabases.execute(database, """
+                INSERT INTO iotjobs_job (job_id, target_selection, status, force_canceled, targets, created_at,
+                    document_parameters, tags, n_queued, n_in_progress, n_succeeded, n_failed, n_timed_out,
+                    n_rejected, n_removed, n_canceled, revision)
+                VALUES ('old', 'SNAPSHOT', 'IN_PROGRESS', FALSE, '[]', 0, '{}', '[]', 0, 0, 1, 0, 0, 0, 0, 0, 4)""");
+
+        JdbcJobRepository store = JdbcJobRepository.create(database);
+
+        JobRecord old = store.findJob("old").orElseThrow();
+        assertThat(old.rollout()).isNull();
+        assertThat(old.revision()).isEqualTo(4);
+        assertThat(store.rolloutTargets("old", 10)).isEmpty();
+        assertThat(store.commit(Changeset.builder().complete(new JobCompletion("old", Instant.EPOCH, null)).build())
+                .completedJobs()).containsExactly("old");
     }
 
     @Test

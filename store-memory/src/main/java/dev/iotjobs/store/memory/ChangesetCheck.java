@@ -6,11 +6,13 @@ import dev.iotjobs.spi.Changeset.Versioned;
 import dev.iotjobs.spi.ExecutionKey;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StaleStateException;
 import dev.iotjobs.spi.ThingGroupRecord;
 import dev.iotjobs.spi.ThingRecord;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,11 +26,13 @@ final class ChangesetCheck {
     private final JobTable jobs;
     private final ExecutionTable executions;
     private final Registry registry;
+    private final RolloutTable rollouts;
 
-    ChangesetCheck(JobTable jobs, ExecutionTable executions, Registry registry) {
+    ChangesetCheck(JobTable jobs, ExecutionTable executions, Registry registry, RolloutTable rollouts) {
         this.jobs = jobs;
         this.executions = executions;
         this.registry = registry;
+        this.rollouts = rollouts;
     }
 
     /**
@@ -55,6 +59,10 @@ final class ChangesetCheck {
             expectVersion(jobRevisions, job.jobId(), job.revision() - 1, "job");
             jobRevisions.put(job.jobId(), job.revision());
         }
+        for (String jobId : changes.counterDeltas().keySet()) {
+            expectPresent(jobRevisions, jobId, "job of counter delta");
+        }
+        checkRollouts(changes, jobRevisions);
         Staged<ExecutionKey> versions = new Staged<>(key -> {
             ExecutionRecord execution = executions.get(key);
             return execution == null ? null : execution.versionNumber();
@@ -76,15 +84,31 @@ final class ChangesetCheck {
             versions.put(delete.key(), null);
         }
         checkThingDeletes(changes);
-        for (String jobId : changes.counterDeltas().keySet()) {
-            expectPresent(jobRevisions, jobId, "job of counter delta");
-        }
         for (Versioned<String> delete : changes.jobDeletes()) {
             expectVersion(jobRevisions, delete.key(), delete.expected(), "job");
             if (executionsLeft(delete.key(), versions) > 0) {
                 throw new StaleStateException("job " + delete.key() + " still has executions");
             }
             jobRevisions.put(delete.key(), null);
+        }
+    }
+
+    /** A held-back thing is inserted once, for a job that exists, and released once. */
+    private void checkRollouts(Changeset changes, Staged<String> jobRevisions) {
+        if (changes.rolloutInserts().isEmpty() && changes.rolloutDeletes().isEmpty()) {
+            return;
+        }
+        Staged<List<String>> held = new Staged<>(key -> rollouts.contains(key.get(0), key.get(1)) ? 1L : null);
+        for (RolloutTarget target : changes.rolloutInserts()) {
+            List<String> key = List.of(target.jobId(), target.thingName());
+            expectPresent(jobRevisions, target.jobId(), "job of a rollout target");
+            expectAbsent(held, key, "rollout target");
+            held.put(key, 1L);
+        }
+        for (RolloutTarget target : changes.rolloutDeletes()) {
+            List<String> key = List.of(target.jobId(), target.thingName());
+            expectPresent(held, key, "rollout target");
+            held.put(key, null);
         }
     }
 

@@ -18,6 +18,7 @@ import dev.iotjobs.spi.JobListKey;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.JobRepository;
 import dev.iotjobs.spi.Page;
+import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StatusCounts;
 import dev.iotjobs.spi.StoredEvent;
 import dev.iotjobs.spi.ThingExecutionsKey;
@@ -60,7 +61,8 @@ public final class InMemoryJobRepository implements JobRepository {
     private final ExecutionTable executions = new ExecutionTable();
     private final Registry registry = new Registry();
     private final EventLog events = new EventLog();
-    private final ChangesetCheck check = new ChangesetCheck(jobs, executions, registry);
+    private final RolloutTable rollouts = new RolloutTable();
+    private final ChangesetCheck check = new ChangesetCheck(jobs, executions, registry, rollouts);
 
     /** Creates an empty repository. */
     public InMemoryJobRepository() {
@@ -112,6 +114,11 @@ public final class InMemoryJobRepository implements JobRepository {
     }
 
     @Override
+    public List<RolloutTarget> rolloutTargets(String jobId, int limit) {
+        return read(() -> rollouts.first(jobId, limit));
+    }
+
+    @Override
     public Optional<ThingRecord> findThing(String thingName) {
         return read(() -> Optional.ofNullable(registry.thing(thingName)));
     }
@@ -150,9 +157,14 @@ public final class InMemoryJobRepository implements JobRepository {
             check.check(changes);
             applyRegistryWrites(changes);
             applyJobWrites(changes);
-            applyExecutionWrites(changes);
             applyCounterDeltas(changes.counterDeltas());
-            changes.jobDeletes().forEach(delete -> jobs.remove(delete.key()));
+            changes.rolloutInserts().forEach(rollouts::put);
+            changes.rolloutDeletes().forEach(target -> rollouts.remove(target.jobId(), target.thingName()));
+            applyExecutionWrites(changes);
+            for (Versioned<String> delete : changes.jobDeletes()) {
+                jobs.remove(delete.key());
+                rollouts.removeJob(delete.key());
+            }
             List<JobEvent> completionEvents = new ArrayList<>();
             Set<String> completed = applyCompletions(changes.completions(), completionEvents);
             List<StoredEvent> stored = new ArrayList<>(changes.events().size() + completionEvents.size());
@@ -237,7 +249,7 @@ public final class InMemoryJobRepository implements JobRepository {
                     .lastUpdatedAt(completion.at())
                     .build();
             jobs.put(new JobRecord(done, record.document(), record.documentSource(), record.tags(), record.counts(),
-                    record.revision() + 1, record.dueAt()));
+                    record.revision() + 1, record.dueAt(), record.rollout()));
             completed.add(record.jobId());
             if (completion.event() != null) {
                 completionEvents.add(completion.event());
@@ -249,7 +261,8 @@ public final class InMemoryJobRepository implements JobRepository {
     private static boolean isDrainedSnapshotInProgress(JobRecord record) {
         return record.job().status() == JobStatus.IN_PROGRESS
                 && record.job().targetSelection() == TargetSelection.SNAPSHOT
-                && record.counts().pending() == 0;
+                && record.counts().pending() == 0
+                && record.heldBack() == 0;
     }
 
     private boolean jobNotBeingDeleted(ExecutionRecord execution) {
@@ -262,12 +275,12 @@ public final class InMemoryJobRepository implements JobRepository {
         Job job = record.job().jobProcessDetails() == null ? record.job()
                 : record.job().toBuilder().jobProcessDetails(null).build();
         return new JobRecord(job, record.document(), record.documentSource(), record.tags(), counts,
-                record.revision(), record.dueAt());
+                record.revision(), record.dueAt(), record.rollout());
     }
 
     private static JobRecord withCounts(JobRecord record, StatusCounts counts) {
         return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(), counts,
-                record.revision(), record.dueAt());
+                record.revision(), record.dueAt(), record.rollout());
     }
 
     private <T> T read(Supplier<T> query) {
