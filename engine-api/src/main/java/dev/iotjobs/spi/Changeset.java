@@ -11,17 +11,19 @@ import java.util.Map;
  * Everything one decision changes, applied by {@link JobRepository#commit} atomically: all of it or nothing.
  *
  * <p>The store applies it in this order: registry writes (thing inserts and deletes, group inserts and deletes,
- * membership adds and removes), job inserts and updates, counter deltas, rollout target inserts and deletes,
- * execution inserts, updates and deletes, job deletes (which drop the job's remaining rollout targets), completions (a database store takes the job row's lock before the executions' this way, so that
- * transactions on one job never deadlock); then it appends the events in list order, followed by the events of the completions
+ * membership adds and removes), job inserts and updates, counter deltas, rollout target deletes and inserts (so
+ * that a thing can be released and held back again with other targets in one changeset), execution inserts,
+ * updates and deletes, job deletes (which drop the job's remaining rollout targets), completions (a database
+ * store takes the job row's lock before the executions' this way, so that transactions on one job never
+ * deadlock); then it appends the events in list order, followed by the events of the completions
  * that fired. Every update and delete is a compare-and-set: a job update expects the stored revision to be
  * {@code revision - 1}, an execution update expects {@code versionNumber - 1}, deletes expect the given revision
- * or version, inserts expect no row (a group insert also no group with its id), a rollout target delete expects the
- * row, and each of {@code jobChecks}
- * expects its job at exactly that revision without changing it. Rows referred to must exist at that point of the
- * order: the job and the thing of an execution insert, the job of a counter delta and of a rollout target insert, the thing and the group of a
- * membership add, the parent of a group insert. A job delete expects the job to have no execution left, a group
- * delete the group to have no child group left, and a thing delete the thing to have no QUEUED or IN_PROGRESS
+ * or version, inserts expect no row (a group insert also no group with its id), a rollout target delete expects
+ * the row, and each of {@code jobChecks} expects its job at exactly that revision without changing it. Rows
+ * referred to must exist at that point of the order: the job and the thing of an execution insert, the job of a
+ * counter delta and of a rollout target insert, the thing and the group of a membership add, the parent of a
+ * group insert. A job delete expects the job to have no execution left, a group delete the group to have no child
+ * group left, and a thing delete the thing to have no QUEUED or IN_PROGRESS
  * execution left once the whole changeset is applied. Each part sees the earlier parts of the same changeset. Any
  * mismatch throws {@link StaleStateException} and applies nothing.
  *

@@ -89,6 +89,13 @@ public interface JobRepository {
      */
     List<RolloutTarget> rolloutTargets(String jobId, int limit);
 
+    /**
+     * @param jobId the job
+     * @param thingNames things
+     * @return those of the things the job holds back for its rollout, in thing-name order
+     */
+    List<RolloutTarget> rolloutTargets(String jobId, Collection<String> thingNames);
+
     /** @param thingName the thing @return the thing, if it exists */
     Optional<ThingRecord> findThing(String thingName);
 

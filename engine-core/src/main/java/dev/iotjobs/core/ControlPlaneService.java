@@ -25,12 +25,14 @@ import dev.iotjobs.spi.JobFilter;
 import dev.iotjobs.spi.JobListKey;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.Page;
+import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.ThingExecutionsKey;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.List;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -155,18 +157,33 @@ final class ControlPlaneService implements JobsControlPlane {
             }
             // Positions are those of the job's targets once the new ones are appended.
             List<String> combined = JobRules.withTargets(job.job().targets(), request.targets());
-            Set<String> heldBack = new HashSet<>();
+            SortedMap<String, List<Integer>> reached = new TreeMap<>();
+            targets.expand(request.targets()).forEach((thing, reach) -> reached.put(thing,
+                    reach.stream().map(i -> combined.indexOf(request.targets().get(i))).toList()));
+            Map<String, RolloutTarget> heldBack = new HashMap<>();
             if (job.heldBack() > 0) {
-                ctx.repository().rolloutTargets(job.jobId(), job.heldBack())
-                        .forEach(target -> heldBack.add(target.thingName()));
+                ctx.repository().rolloutTargets(job.jobId(), reached.keySet())
+                        .forEach(target -> heldBack.put(target.thingName(), target));
             }
             SortedMap<String, List<Integer>> newThings = new TreeMap<>();
-            targets.expand(request.targets()).forEach((thing, reach) -> {
-                if (!heldBack.contains(thing) && ctx.repository().findExecution(job.jobId(), thing, null).isEmpty()) {
-                    newThings.put(thing, reach.stream().map(i -> combined.indexOf(request.targets().get(i))).toList());
+            List<RolloutTarget> retargeted = new ArrayList<>();
+            List<List<Integer>> added = new ArrayList<>();
+            reached.forEach((thing, reach) -> {
+                RolloutTarget held = heldBack.get(thing);
+                if (held != null) {
+                    List<Integer> more = reach.stream().filter(i -> !held.targetIndexes().contains(i)).toList();
+                    if (!more.isEmpty()) {
+                        List<Integer> all = new ArrayList<>(held.targetIndexes());
+                        all.addAll(more);
+                        retargeted.add(new RolloutTarget(held.jobId(), thing, all.stream().sorted().toList()));
+                        added.add(more);
+                    }
+                } else if (ctx.repository().findExecution(job.jobId(), thing, null).isEmpty()) {
+                    newThings.put(thing, reach);
                 }
             });
-            return JobRules.associateTargets(job, request, newThings, ctx.limits().maxTargets(), ctx.now());
+            return JobRules.associateTargets(job, request, newThings, retargeted, added, ctx.limits().maxTargets(),
+                    ctx.now());
         });
     }
 

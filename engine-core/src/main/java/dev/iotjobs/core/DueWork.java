@@ -9,6 +9,7 @@ import dev.iotjobs.core.rules.JobRules;
 import dev.iotjobs.core.rules.RolloutRules;
 import dev.iotjobs.core.rules.RolloutSteps;
 import dev.iotjobs.spi.Changeset;
+import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.RolloutState;
 import dev.iotjobs.spi.RolloutTarget;
@@ -21,8 +22,8 @@ import java.util.Set;
 
 /**
  * Applies everything that is due (SPEC T3 timeouts with their T5 retries, J10 cascades, T7 rollout windows, T8
- * scheduled starts and ends), in bounded batches, until nothing due is left. Every step is a versioned compare-and-set, so several nodes
- * may run it at once (SPEC T9).
+ * scheduled starts and ends), in bounded batches, until nothing due is left. Every step is a versioned
+ * compare-and-set, so several nodes may run it at once (SPEC T9).
  */
 final class DueWork {
     private static final int JOB_BATCH = 100;
@@ -86,16 +87,21 @@ final class DueWork {
         }
         JobRecord job = found.get();
         if (job.job().status() == JobStatus.DELETION_IN_PROGRESS) {
-            var batch = ctx.repository().listExecutionsForJob(jobId, null, null, ctx.limits().deletionBatchSize());
-            return Either.right(new Decision<>(JobRules.deletionStep(job, batch.items(), now), true));
+            int size = ctx.limits().deletionBatchSize();
+            List<ExecutionRecord> batch = ctx.repository().listExecutionsForJob(jobId, null, null, size).items();
+            List<RolloutTarget> heldBack = batch.isEmpty() ? ctx.repository().rolloutTargets(jobId, size) : List.of();
+            return Either.right(new Decision<>(JobRules.deletionStep(job, batch, heldBack, now), true));
         }
         if (job.job().status() == JobStatus.SCHEDULED) {
             return Either.right(new Decision<>(JobRules.start(job, targets.expandExisting(job.job().targets()), now),
                     true));
         }
         Instant end = JobRules.endTime(job.job());
-        if (job.job().status() == JobStatus.IN_PROGRESS && JobRules.endReached(job, now) == JobEndBehavior.STOP_ROLLOUT) {
-            return Either.right(new Decision<>(RolloutSteps.stop(job, now), false));
+        if (job.job().status() == JobStatus.IN_PROGRESS
+                && JobRules.endReached(job, now) == JobEndBehavior.STOP_ROLLOUT) {
+            List<RolloutTarget> heldBack = job.heldBack() > 0
+                    ? ctx.repository().rolloutTargets(jobId, job.heldBack()) : List.of();
+            return Either.right(new Decision<>(RolloutSteps.stop(job, heldBack, now), false));
         }
         Instant futureEnd = end != null && end.isAfter(now) ? end : null;
         if (job.job().status() == JobStatus.IN_PROGRESS && job.heldBack() > 0) {

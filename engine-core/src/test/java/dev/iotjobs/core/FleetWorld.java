@@ -53,7 +53,7 @@ public final class FleetWorld {
     private final List<JobEvent> events = Collections.synchronizedList(new ArrayList<>());
     private Snapshot last;
     private boolean lastRejected;
-    /** Whether a timer was due when the last operation began: any operation may apply it (SPEC T3, "reads see the present"). */
+    /** Whether a timer was due when the last operation began: any operation may apply it (SPEC T3). */
     private boolean timerWasDue;
     private final JobRepository repository;
     private final List<String> log = new ArrayList<>();

@@ -246,6 +246,7 @@ public abstract class RolloutScenarios extends EngineFixture {
         job("j1", perMinute(1), fleet);
 
         control().cancelJob(CancelJobRequest.builder().jobId("j1").build());
+        assertThat(repository.rolloutTargets("j1", 10)).as("nothing is held back any more").isEmpty();
         after(Duration.ofMinutes(5));
 
         assertThat(executedThings("j1")).containsExactly("dev-00");
@@ -305,6 +306,58 @@ public abstract class RolloutScenarios extends EngineFixture {
         assertThat(executedThings("j1")).as("c once, though two targets reach it").containsExactly("a", "b", "c");
         assertThat(counters("j1").processingTargets()).isEmpty();
         assertThat(counters("j1").numberOfQueuedThings()).isEqualTo(3);
+    }
+
+    @Test
+    void t7_x1_aNewTargetReachingAHeldBackThingIsProcessingUntilTheThingRollsOut() {
+        things("a", "b", "c");
+        group("g", null, "b", "c");
+        control().createJob(CreateJobRequest.builder().jobId("j1").document(DOC)
+                .targets(List.of(thingArn("a"), groupArn("g"))).targetSelection(TargetSelection.CONTINUOUS)
+                .jobExecutionsRolloutConfig(JobExecutionsRolloutConfig.builder().maximumPerMinute(1).build())
+                .build());
+        control().associateTargetsWithJob(AssociateTargetsWithJobRequest.builder().jobId("j1")
+                .targets(List.of(thingArn("c"))).build());
+
+        assertThat(counters("j1").processingTargets()).containsExactly(groupArn("g"), thingArn("c"));
+        after(Duration.ofMinutes(1));
+        assertThat(counters("j1").processingTargets()).containsExactly(groupArn("g"), thingArn("c"));
+        after(Duration.ofMinutes(1));
+        assertThat(executedThings("j1")).containsExactly("a", "b", "c");
+        assertThat(counters("j1").processingTargets()).isEmpty();
+    }
+
+    @Test
+    void t8_g5_aContinuousJobPastItsEndTakesNewTargetsButRollsOutNoMore() {
+        things("a", "b", "c");
+        job("j1", b -> perMinute(1).apply(b).targetSelection(TargetSelection.CONTINUOUS)
+                .schedulingConfig(SchedulingConfig.builder().endTime("2026-01-01T00:00:30")
+                        .endBehavior(JobEndBehavior.STOP_ROLLOUT).build()), "a", "b");
+        after(Duration.ofMinutes(1));
+        assertThat(describe("j1").isConcurrent()).isFalse();
+
+        control().associateTargetsWithJob(AssociateTargetsWithJobRequest.builder().jobId("j1")
+                .targets(List.of(thingArn("b"), thingArn("c"))).build());
+        after(Duration.ofMinutes(2));
+
+        assertThat(executedThings("j1")).containsExactly("a");
+        assertThat(describe("j1").targets()).hasSize(3);
+        assertThat(describe("j1").isConcurrent()).isFalse();
+    }
+
+    @Test
+    void t7_j10_deletingAJobDropsWhatItHeldBack() {
+        String[] fleet = fleet(12);
+        things(fleet);
+        job("j1", perMinute(1), fleet);
+        control().deleteJob(dev.iotjobs.api.control.DeleteJobRequest.builder().jobId("j1").force(true).build());
+
+        engine.runDueWork();
+
+        assertThatThrownBy(() -> describe("j1")).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(repository.rolloutTargets("j1", 100)).isEmpty();
+        job("j1", perMinute(1), fleet);
+        assertThat(executedThings("j1")).containsExactly("dev-00");
     }
 
     @Test

@@ -92,6 +92,11 @@ public final class InterleavingRepository implements JobRepository {
     }
 
     @Override
+    public List<RolloutTarget> rolloutTargets(String jobId, Collection<String> thingNames) {
+        return store.rolloutTargets(jobId, thingNames);
+    }
+
+    @Override
     public Optional<ThingRecord> findThing(String thingName) {
         return store.findThing(thingName);
     }

@@ -450,6 +450,31 @@ public abstract class JobRepositoryContract {
     }
 
     @Test
+    void rolloutTargetsAreFoundByThing() {
+        insertJob(job("j1"));
+        insertJob(job("j2"));
+        RolloutTarget a = new RolloutTarget("j1", "a", List.of(0));
+        RolloutTarget c = new RolloutTarget("j1", "c", List.of(1));
+        commit(c1 -> c1.holdBack(c).holdBack(a).holdBack(new RolloutTarget("j2", "b", List.of(0))));
+
+        assertThat(repository.rolloutTargets("j1", List.of("c", "b", "a", "absent"))).containsExactly(a, c);
+        assertThat(repository.rolloutTargets("j1", List.of())).isEmpty();
+        assertThat(repository.rolloutTargets("absent", List.of("a"))).isEmpty();
+    }
+
+    @Test
+    void aThingIsReleasedAndHeldBackAgainInOneChangeset() {
+        insertJob(job("j1"));
+        RolloutTarget before = new RolloutTarget("j1", "a", List.of(0));
+        commit(c -> c.holdBack(before));
+        RolloutTarget after = new RolloutTarget("j1", "a", List.of(0, 3));
+
+        commit(c -> c.release(before).holdBack(after));
+
+        assertThat(repository.rolloutTargets("j1", 10)).containsExactly(after);
+    }
+
+    @Test
     void rolloutTargetNeedsItsJob() {
         RolloutTarget target = new RolloutTarget("j1", "t1", List.of(0));
         assertStale(c -> c.holdBack(target));

@@ -190,7 +190,8 @@ public final class JobRules {
         }
         RolloutState rollout = job.rollout();
         if (rollout != null && request.jobExecutionsRolloutConfig() != null) {
-            rollout = RolloutRules.reconfigured(rollout, request.jobExecutionsRolloutConfig(), job.counts().succeeded());
+            rollout = RolloutRules.reconfigured(rollout, request.jobExecutionsRolloutConfig(),
+                    job.counts().succeeded());
         }
         Changeset changes = Changeset.builder().updateJob(job.next(next.build(), job.dueAt(), rollout)).build();
         return Either.right(new Decision<>(changes, UpdateJobResponse.builder().build()));
@@ -201,12 +202,14 @@ public final class JobRules {
      *
      * @param job the job
      * @param pending the job's executions that are QUEUED or IN_PROGRESS
+     * @param heldBack the things the job still holds back for its rollout (released: nothing more rolls out)
      * @param request the validated request
      * @param now the present
      * @return the decision, or the error
      */
     public static Either<JobsException, Decision<CancelJobResponse>> cancel(
-            JobRecord job, List<ExecutionRecord> pending, CancelJobRequest request, Instant now) {
+            JobRecord job, List<ExecutionRecord> pending, List<RolloutTarget> heldBack, CancelJobRequest request,
+            Instant now) {
         Job current = job.job();
         boolean force = Boolean.TRUE.equals(request.force());
         CancelJobResponse response = new CancelJobResponse(current.jobArn(), current.jobId(), current.description());
@@ -234,6 +237,7 @@ public final class JobRules {
         JobRecord next = job.next(canceled, null, RolloutRules.stopped(job.rollout()));
         Changeset.Builder changes = Changeset.builder();
         changes.updateJob(next).event(statusChanged(job, next, now));
+        heldBack.forEach(changes::release);
         for (ExecutionRecord execution : pending) {
             if (execution.status() == JobExecutionStatus.QUEUED || force) {
                 ExecutionChanges.updated(changes, next, execution, ExecutionRules.ended(execution,
@@ -276,19 +280,22 @@ public final class JobRules {
     }
 
     /**
-     * One step of the deletion cascade (SPEC J10, J13): deletes a batch of executions, or the job itself once
-     * none is left.
+     * One step of the deletion cascade (SPEC J10, J13): deletes a batch of executions, else a batch of the things
+     * it held back for its rollout, or the job itself once nothing is left.
      *
      * @param job the job in DELETION_IN_PROGRESS
      * @param batch some of its remaining executions; empty when none is left
+     * @param heldBack some of the things it still holds back (read when no execution is left)
      * @param now the present
      * @return the changes
      */
-    public static Changeset deletionStep(JobRecord job, List<ExecutionRecord> batch, Instant now) {
+    public static Changeset deletionStep(JobRecord job, List<ExecutionRecord> batch, List<RolloutTarget> heldBack,
+                                         Instant now) {
         Changeset.Builder changes = Changeset.builder();
-        if (batch.isEmpty()) {
+        if (batch.isEmpty() && heldBack.isEmpty()) {
             return changes.deleteJob(job.jobId(), job.revision()).event(new JobDeleted(job.jobId(), now)).build();
         }
+        heldBack.forEach(changes::release);
         for (ExecutionRecord execution : batch) {
             ExecutionChanges.deleted(changes, job, execution, now);
         }
@@ -302,15 +309,18 @@ public final class JobRules {
      *
      * @param job the CONTINUOUS IN_PROGRESS job
      * @param request the validated request
-     * @param newThings the things the job's targets reach that have no execution of the job and are not held back,
+     * @param newThings the things the new targets reach that have no execution of the job and are not held back,
      *     each with the positions (in the job's targets with the new ones appended) of the targets reaching it
+     * @param retargeted things already held back that new targets reach too: their rows with every target
+     *     reaching them now
+     * @param added for each of {@code retargeted}, the positions of the new targets that reach it
      * @param maxTargets the most targets a job may list
      * @param now the present
      * @return the decision, or the error
      */
     public static Either<JobsException, Decision<AssociateTargetsWithJobResponse>> associateTargets(
             JobRecord job, AssociateTargetsWithJobRequest request, SortedMap<String, List<Integer>> newThings,
-            int maxTargets, Instant now) {
+            List<RolloutTarget> retargeted, List<List<Integer>> added, int maxTargets, Instant now) {
         Job current = job.job();
         List<String> targets = withTargets(current.targets(), request.targets());
         if (targets.size() > maxTargets) {
@@ -324,7 +334,9 @@ public final class JobRules {
                     : RolloutRules.begin(current.jobExecutionsRolloutConfig(), targets, List.of(),
                     job.counts().succeeded());
             rollout = RolloutRules.heldBack(rollout, targets, newThings.values());
+            rollout = RolloutRules.retargeted(rollout, targets, added);
             newThings.forEach((thing, reach) -> changes.holdBack(new RolloutTarget(job.jobId(), thing, reach)));
+            retargeted.forEach(target -> changes.release(target).holdBack(target));
             changes.updateJob(job.next(members, RolloutSteps.dueAt(rollout, endTime(members), now), rollout));
         } else {
             changes.updateJob(job.next(members, job.dueAt()));

@@ -72,6 +72,24 @@ public final class RolloutRules {
     }
 
     /**
+     * Things already held back that more targets reach now (AssociateTargetsWithJob): those targets are rolling out
+     * too until the things are reached (SPEC X1).
+     *
+     * @param state the rollout state
+     * @param targets the job's target ARNs, the new ones included
+     * @param added for each such thing, the positions of the targets newly reaching it
+     * @return the state counting them for those targets
+     */
+    public static RolloutState retargeted(RolloutState state, List<String> targets, Collection<List<Integer>> added) {
+        Map<String, Integer> byTarget = new LinkedHashMap<>(state.remainingByTarget());
+        targets.forEach(target -> byTarget.putIfAbsent(target, 0));
+        added.forEach(indexes -> distinctTargets(targets, indexes).forEach(t -> byTarget.merge(t, 1, Integer::sum)));
+        return new RolloutState(state.remaining(), byTarget, state.notified(), state.rate(),
+                state.notifiedAtIncrease(), state.succeededAtIncrease(), state.windowStart(),
+                state.windowAllowance(), state.createdInWindow(), state.lastCreatedAt());
+    }
+
+    /**
      * Opens the next window when it is time, after applying the rate increases earned since the last one.
      *
      * @param state the rollout state

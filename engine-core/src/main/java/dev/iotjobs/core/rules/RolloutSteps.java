@@ -100,12 +100,14 @@ public final class RolloutSteps {
      * executions end (now, if none is left).
      *
      * @param job the IN_PROGRESS job as read
+     * @param heldBack the things it still holds back, released here
      * @param now the present
      * @return the changes
      */
-    public static Changeset stop(JobRecord job, Instant now) {
+    public static Changeset stop(JobRecord job, List<RolloutTarget> heldBack, Instant now) {
         Changeset.Builder changes = Changeset.builder()
                 .updateJob(job.next(job.job(), null, RolloutRules.stopped(job.rollout())));
+        heldBack.forEach(changes::release);
         ExecutionChanges.completeIfDrained(changes, job, now);
         return changes.build();
     }

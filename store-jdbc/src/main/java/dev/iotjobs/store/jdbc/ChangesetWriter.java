@@ -157,8 +157,11 @@ final class ChangesetWriter {
         return folded;
     }
 
-    /** SPEC T7: held-back things go in once, for a job that exists, and come out once (inserts first). */
+    /** SPEC T7: held-back things come out once and go in once, for a job that exists (deletes first). */
     private void applyRolloutWrites(Handle handle, Changeset changes) {
+        if (!changes.rolloutDeletes().isEmpty()) {
+            stale(rollouts.delete(handle, changes.rolloutDeletes()), "rollout target to release is not held back");
+        }
         if (!changes.rolloutInserts().isEmpty()) {
             Set<String> jobIds = new TreeSet<>();
             changes.rolloutInserts().forEach(target -> jobIds.add(target.jobId()));
@@ -169,9 +172,6 @@ final class ChangesetWriter {
                 requireAll(jobIds, jobs.lock(handle, jobIds), "job of a rollout target");
             }
             rollouts.insert(handle, changes.rolloutInserts());
-        }
-        if (!changes.rolloutDeletes().isEmpty()) {
-            stale(rollouts.delete(handle, changes.rolloutDeletes()), "rollout target to release is not held back");
         }
     }
 

@@ -165,6 +165,11 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     @Override
+    public List<RolloutTarget> rolloutTargets(String jobId, Collection<String> thingNames) {
+        return autoCommit(handle -> rollouts.find(handle, jobId, thingNames));
+    }
+
+    @Override
     public Optional<ThingRecord> findThing(String thingName) {
         return autoCommit(handle -> registry.findThing(handle, thingName));
     }

@@ -1,7 +1,12 @@
 package dev.iotjobs.store.jdbc;
 
 import dev.iotjobs.spi.RolloutTarget;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -36,9 +41,32 @@ final class RolloutRows {
         return handle.createQuery(FIRST)
                 .bind("jobId", jobId)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new RolloutTarget(rs.getString("job_id"), rs.getString("thing_name"),
-                        Json.integers(rs.getString("target_indexes"))))
+                .map((rs, ctx) -> read(rs))
                 .list();
+    }
+
+    /**
+     * @param jobId the job
+     * @param thingNames things
+     * @return those of them the job holds back, in thing-name order
+     */
+    List<RolloutTarget> find(Handle handle, String jobId, Collection<String> thingNames) {
+        List<RolloutTarget> found = new ArrayList<>();
+        for (List<String> chunk : Statements.chunks(List.copyOf(new TreeSet<>(thingNames)))) {
+            String sql = "SELECT r.job_id, r.thing_name, r.target_indexes FROM iotjobs_rollout_target r"
+                    + " WHERE r.job_id = :jobId AND r.thing_name IN (" + Statements.parameters("thing", chunk.size())
+                    + ") ORDER BY r.job_id, r.thing_name";
+            found.addAll(Statements.bindAll(handle.createQuery(sql), "thing", chunk)
+                    .bind("jobId", jobId)
+                    .map((rs, ctx) -> read(rs))
+                    .list());
+        }
+        return found;
+    }
+
+    private static RolloutTarget read(ResultSet rs) throws SQLException {
+        return new RolloutTarget(rs.getString("job_id"), rs.getString("thing_name"),
+                Json.integers(rs.getString("target_indexes")));
     }
 
     /**

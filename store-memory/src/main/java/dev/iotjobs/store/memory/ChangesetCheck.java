@@ -93,22 +93,22 @@ final class ChangesetCheck {
         }
     }
 
-    /** A held-back thing is inserted once, for a job that exists, and released once. */
+    /** A held-back thing is released once, and inserted once for a job that exists (releases first). */
     private void checkRollouts(Changeset changes, Staged<String> jobRevisions) {
         if (changes.rolloutInserts().isEmpty() && changes.rolloutDeletes().isEmpty()) {
             return;
         }
         Staged<List<String>> held = new Staged<>(key -> rollouts.contains(key.get(0), key.get(1)) ? 1L : null);
+        for (RolloutTarget target : changes.rolloutDeletes()) {
+            List<String> key = List.of(target.jobId(), target.thingName());
+            expectPresent(held, key, "rollout target");
+            held.put(key, null);
+        }
         for (RolloutTarget target : changes.rolloutInserts()) {
             List<String> key = List.of(target.jobId(), target.thingName());
             expectPresent(jobRevisions, target.jobId(), "job of a rollout target");
             expectAbsent(held, key, "rollout target");
             held.put(key, 1L);
-        }
-        for (RolloutTarget target : changes.rolloutDeletes()) {
-            List<String> key = List.of(target.jobId(), target.thingName());
-            expectPresent(held, key, "rollout target");
-            held.put(key, null);
         }
     }
 

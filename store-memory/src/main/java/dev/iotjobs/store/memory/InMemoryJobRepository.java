@@ -119,6 +119,11 @@ public final class InMemoryJobRepository implements JobRepository {
     }
 
     @Override
+    public List<RolloutTarget> rolloutTargets(String jobId, Collection<String> thingNames) {
+        return read(() -> rollouts.find(jobId, thingNames));
+    }
+
+    @Override
     public Optional<ThingRecord> findThing(String thingName) {
         return read(() -> Optional.ofNullable(registry.thing(thingName)));
     }
@@ -158,8 +163,8 @@ public final class InMemoryJobRepository implements JobRepository {
             applyRegistryWrites(changes);
             applyJobWrites(changes);
             applyCounterDeltas(changes.counterDeltas());
-            changes.rolloutInserts().forEach(rollouts::put);
             changes.rolloutDeletes().forEach(target -> rollouts.remove(target.jobId(), target.thingName()));
+            changes.rolloutInserts().forEach(rollouts::put);
             applyExecutionWrites(changes);
             for (Versioned<String> delete : changes.jobDeletes()) {
                 jobs.remove(delete.key());

@@ -2,11 +2,13 @@ package dev.iotjobs.store.memory;
 
 import dev.iotjobs.spi.RolloutTarget;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The things each job holds back for its rollout (SPEC T7), per job in thing-name order. Not thread-safe. */
 final class RolloutTable {
@@ -33,6 +35,20 @@ final class RolloutTable {
 
     void removeJob(String jobId) {
         byJob.remove(jobId);
+    }
+
+    List<RolloutTarget> find(String jobId, Collection<String> thingNames) {
+        NavigableMap<String, RolloutTarget> held = byJob.get(jobId);
+        List<RolloutTarget> found = new ArrayList<>();
+        if (held != null) {
+            for (String thing : new TreeSet<>(thingNames)) {
+                RolloutTarget target = held.get(thing);
+                if (target != null) {
+                    found.add(target);
+                }
+            }
+        }
+        return found;
     }
 
     List<RolloutTarget> first(String jobId, int limit) {
