@@ -133,7 +133,10 @@ final class JobRows {
             sql.append(" AND ").append(dialect.after(
                     List.of(keyTable + ".created_at", keyTable + ".job_id"), List.of(":afterCreatedAt", ":afterJobId")));
         }
-        sql.append(" ORDER BY ").append(keyTable).append(".created_at, ").append(keyTable).append(".job_id")
+        // The fixed column of the index leads the ORDER BY, so that H2 too reads it in order instead of sorting.
+        String fixed = byTarget ? "t.target_arn, " : filter.status() != null ? "j.status, " : "";
+        sql.append(" ORDER BY ").append(fixed).append(keyTable).append(".created_at, ").append(keyTable)
+                .append(".job_id")
                 .append(" LIMIT :limit");
         Query query = handle.createQuery(sql.toString()).bind("limit", limit + 1);
         if (byTarget) {

@@ -50,7 +50,8 @@ final class RegistryRows {
 
     List<String> childGroups(Handle handle, String groupName) {
         return handle.createQuery("""
-                        SELECT group_name FROM iotjobs_thing_group WHERE parent_name = :groupName ORDER BY group_name""")
+                        SELECT group_name FROM iotjobs_thing_group WHERE parent_name = :groupName
+                        ORDER BY parent_name, group_name""")
                 .bind("groupName", groupName)
                 .mapTo(String.class)
                 .list();
@@ -58,7 +59,8 @@ final class RegistryRows {
 
     List<String> groupsOfThing(Handle handle, String thingName) {
         return handle.createQuery("""
-                        SELECT group_name FROM iotjobs_membership WHERE thing_name = :thingName ORDER BY group_name""")
+                        SELECT group_name FROM iotjobs_membership WHERE thing_name = :thingName
+                        ORDER BY thing_name, group_name""")
                 .bind("thingName", thingName)
                 .mapTo(String.class)
                 .list();
@@ -78,7 +80,7 @@ final class RegistryRows {
         for (int i = 0; i < groups.size(); i++) {
             branches.add("(SELECT thing_name FROM iotjobs_membership WHERE group_name = :group" + i
                     + (afterThingName == null ? "" : " AND thing_name > :after")
-                    + " ORDER BY thing_name LIMIT :limit)");
+                    + " ORDER BY group_name, thing_name LIMIT :limit)");
         }
         String sql = "SELECT DISTINCT thing_name FROM (" + String.join(" UNION ALL ", branches)
                 + ") members ORDER BY thing_name LIMIT :limit";

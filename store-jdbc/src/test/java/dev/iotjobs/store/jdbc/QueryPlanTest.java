@@ -84,7 +84,7 @@ class QueryPlanTest {
         work(engine, store, clock);
 
         Map<String, String> scans = new LinkedHashMap<>();
-        List<String> rolloutListings = new ArrayList<>();
+        List<String> orderedReads = new ArrayList<>();
         try (Connection connection = pool.getConnection()) {
             if (!"h2".equals(database)) {
                 try (Statement statement = connection.createStatement()) {
@@ -100,16 +100,24 @@ class QueryPlanTest {
                 if (plan.contains("tableScan") || plan.contains("Seq Scan")) {
                     scans.put(executed.sql(), plan);
                 }
-                if (verb.equals("SELECT") && executed.sql().contains("FROM iotjobs_rollout_target")) {
-                    rolloutListings.add(plan);
+                // Pages; not the few executions of one job on one thing (the latest, or a listing of them).
+                boolean ordered = verb.equals("SELECT") && executed.sql().contains("ORDER BY")
+                        && !executed.sql().contains("LIMIT 1") && !executed.sql().contains("AND e.job_id = ");
+                boolean rollout = executed.sql().contains("FROM iotjobs_rollout_target");
+                if (ordered && ("h2".equals(database) || rollout)) {
+                    orderedReads.add(executed.sql() + "\n" + plan);
                 }
             }
         }
         assertThat(spy.executed()).hasSizeGreaterThan(40);
         assertThat(scans).as("statements that scan a table").isEmpty();
-        // A job may hold back a whole fleet: its listing reads the first rows in index order, sorting none.
-        assertThat(rolloutListings).isNotEmpty().allSatisfy(plan -> assertThat(
-                "h2".equals(database) ? plan.contains("index sorted") : !plan.contains("Sort")).as(plan).isTrue());
+        // A job, a group or a thing may hold a whole fleet: a page reads its first rows in index order and sorts
+        // none. On H2 every page; on PostgreSQL, whose planner rightly sorts the few rows of this small fleet, the
+        // rollout listing.
+        assertThat(orderedReads).isNotEmpty();
+        assertThat(orderedReads.stream().filter(plan ->
+                "h2".equals(database) ? !plan.contains("index sorted") : plan.contains("Sort")).toList())
+                .as("ordered reads that sort").isEmpty();
     }
 
     /** A fleet: things in nested groups, snapshot and continuous jobs, some executions started. */
