@@ -101,7 +101,7 @@ public class DueWorkBenchmark {
     private List<String> things;
     private String jobId;
     private int jobNumber;
-    private int commits;
+    private int changes;
 
     /** The store, the engine and the things. */
     @Setup(Level.Trial)
@@ -135,7 +135,7 @@ public class DueWorkBenchmark {
     @Setup(Level.Iteration)
     public void startExecutions() throws Exception {
         jobId = "timed-" + (++jobNumber);
-        commits = 0;
+        changes = 0;
         long t0 = System.nanoTime();
         engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document(DOCUMENT)
                 .targets("arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + GROUP)
@@ -158,11 +158,11 @@ public class DueWorkBenchmark {
                 seconds(t1));
     }
 
-    /** @return how many commits due work made */
+    /** @return what due work changed (executions timed out plus job steps) */
     @Benchmark
     public int runDueWork() {
         int made = engine.runDueWork();
-        commits += made;
+        changes += made;
         return made;
     }
 
@@ -172,11 +172,11 @@ public class DueWorkBenchmark {
         JobProcessDetails details = details();
         Integer timedOut = details.numberOfTimedOutThings();
         Integer inProgress = details.numberOfInProgressThings();
-        if (commits < 1 || timedOut == null || timedOut != executions || (inProgress != null && inProgress != 0)) {
-            throw new IllegalStateException("after " + commits + " commits of due work expected " + executions
+        if (changes < 1 || timedOut == null || timedOut != executions || (inProgress != null && inProgress != 0)) {
+            throw new IllegalStateException("after " + changes + " changes by due work expected " + executions
                     + " TIMED_OUT, got " + details);
         }
-        System.out.printf("%n[check] %d TIMED_OUT in %d commits of due work%n", timedOut, commits);
+        System.out.printf("%n[check] %d TIMED_OUT, %d changes by due work%n", timedOut, changes);
         engine.controlPlane().deleteJob(DeleteJobRequest.builder().jobId(jobId).force(true).build());
         engine.runDueWork();
     }

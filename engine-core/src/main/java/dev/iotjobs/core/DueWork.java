@@ -42,7 +42,7 @@ final class DueWork {
         this.cancellations = cancellations;
     }
 
-    /** @return how many commits it made */
+    /** @return the executions it timed out plus the steps it took on jobs */
     int run() {
         int commits = overdue.timeOutAllDue();
         while (true) {

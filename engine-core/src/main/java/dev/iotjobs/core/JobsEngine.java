@@ -86,10 +86,11 @@ public final class JobsEngine implements AutoCloseable {
     }
 
     /**
-     * Applies everything due now (timeouts and their retries, deletion cascades, scheduled starts), in bounded
-     * batches, looping until nothing due is left, then returns. Safe to call from several threads and nodes at once.
+     * Applies everything due now (timeouts and their retries, deletion cascades, rollout windows, scheduled starts
+     * and ends), in bounded batches, looping until nothing due is left, then returns. Safe to call from several
+     * threads and nodes at once.
      *
-     * @return how many commits it made
+     * @return how much it changed: the executions it timed out plus the steps it took on jobs
      */
     public int runDueWork() {
         return dueWork.run();
