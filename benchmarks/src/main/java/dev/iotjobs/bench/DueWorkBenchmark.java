@@ -1,11 +1,6 @@
 package dev.iotjobs.bench;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.iotjobs.api.ThingRegistry;
-import dev.iotjobs.api.control.AddThingToThingGroupRequest;
 import dev.iotjobs.api.control.CreateJobRequest;
-import dev.iotjobs.api.control.CreateThingGroupRequest;
-import dev.iotjobs.api.control.CreateThingRequest;
 import dev.iotjobs.api.control.DeleteJobRequest;
 import dev.iotjobs.api.control.DescribeJobRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
@@ -13,24 +8,11 @@ import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobProcessDetails;
 import dev.iotjobs.api.model.TimeoutConfig;
 import dev.iotjobs.core.JobsEngine;
-import dev.iotjobs.spi.JobRepository;
-import dev.iotjobs.store.jdbc.JdbcJobRepository;
-import dev.iotjobs.store.memory.InMemoryJobRepository;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntConsumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -80,8 +62,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @State(Scope.Benchmark)
 public class DueWorkBenchmark {
-    private static final String REGION = "us-east-1";
-    private static final String ACCOUNT = "123456789012";
     private static final String GROUP = "due-fleet";
     private static final String DOCUMENT = "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}";
     /** Threads that register things and start executions at set-up. */
@@ -95,7 +75,7 @@ public class DueWorkBenchmark {
     @Param({"100000"})
     public int executions;
 
-    private BenchDatabase database;
+    private BenchStore stores;
     private JobsEngine engine;
     private HandClock clock;
     private List<String> things;
@@ -106,29 +86,13 @@ public class DueWorkBenchmark {
     /** The store, the engine and the things. */
     @Setup(Level.Trial)
     public void startStore() throws Exception {
-        JobRepository repository = switch (store) {
-            case "memory" -> new InMemoryJobRepository();
-            case "h2", "postgres" -> JdbcJobRepository.create(openPool());
-            default -> throw new IllegalArgumentException("unknown store " + store);
-        };
+        stores = BenchStore.open(store, SETUP_THREADS + 2);
         clock = new HandClock(Instant.parse("2030-01-01T00:00:00Z"));
-        engine = JobsEngine.builder().repository(repository).clock(clock).region(REGION).accountId(ACCOUNT).build();
+        engine = stores.engine(clock);
         things = Fleet.thingNames("due", 0, executions);
-        ThingRegistry registry = engine.things();
-        registry.createThingGroup(CreateThingGroupRequest.builder().thingGroupName(GROUP).build());
         long t0 = System.nanoTime();
-        inParallel(i -> {
-            String thing = things.get(i);
-            registry.createThing(CreateThingRequest.builder().thingName(thing).build());
-            registry.addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName(GROUP)
-                    .thingName(thing).build());
-        });
+        Fleet.registerInParallel(engine.things(), GROUP, things, setupThreads());
         System.out.printf("%n[setup] registered %d things in %.1f s%n", executions, seconds(t0));
-    }
-
-    private HikariDataSource openPool() {
-        database = BenchDatabase.start(store, SETUP_THREADS + 2);
-        return database.pool();
     }
 
     /** A job with a 1-minute in-progress timeout, every execution started, the clock moved past the deadline. */
@@ -138,10 +102,10 @@ public class DueWorkBenchmark {
         changes = 0;
         long t0 = System.nanoTime();
         engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document(DOCUMENT)
-                .targets("arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + GROUP)
+                .targets(BenchStore.groupArn(GROUP))
                 .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(1L).build()).build());
         long t1 = System.nanoTime();
-        inParallel(i -> {
+        Fleet.inParallel(executions, setupThreads(), i -> {
             String thing = things.get(i);
             JobExecution started = engine.dataPlane().startNextPendingJobExecution(
                     StartNextPendingJobExecutionRequest.builder().thingName(thing).build()).execution();
@@ -185,9 +149,7 @@ public class DueWorkBenchmark {
     @TearDown(Level.Trial)
     public void stopStore() throws IOException {
         engine.close();
-        if (database != null) {
-            database.close();
-        }
+        stores.close();
     }
 
     private JobProcessDetails details() {
@@ -195,61 +157,11 @@ public class DueWorkBenchmark {
                 .jobProcessDetails();
     }
 
-    /** Runs {@code work} for 0 .. executions-1, cut into contiguous chunks over {@link #SETUP_THREADS} threads. */
-    private void inParallel(IntConsumer work) throws InterruptedException {
-        int threads = store.equals("memory") ? 1 : SETUP_THREADS;
-        int chunk = (executions + threads - 1) / threads;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int from = 0; from < executions; from += chunk) {
-                int start = from;
-                int end = Math.min(executions, from + chunk);
-                done.add(pool.submit(() -> {
-                    for (int i = start; i < end; i++) {
-                        work.accept(i);
-                    }
-                }));
-            }
-            for (Future<?> part : done) {
-                part.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("set-up failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+    private int setupThreads() {
+        return store.equals("memory") ? 1 : SETUP_THREADS;
     }
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    /** A clock the benchmark moves by hand. */
-    static final class HandClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        HandClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration duration) {
-            now.updateAndGet(t -> t.plus(duration));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

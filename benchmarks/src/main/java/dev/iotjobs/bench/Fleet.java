@@ -6,6 +6,11 @@ import dev.iotjobs.api.control.CreateThingGroupRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * Registers simulated fleets through the public {@link ThingRegistry} API, as an operator would: things named
@@ -31,6 +36,56 @@ public final class Fleet {
             registry.createThing(CreateThingRequest.builder().thingName(thing).build());
             registry.addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName(groupName)
                     .thingName(thing).build());
+        }
+    }
+
+    /**
+     * Creates a thing group, then the things and their memberships, on several threads.
+     *
+     * @param registry the engine's thing registry
+     * @param groupName the group to create
+     * @param thingNames the things to create and add to the group
+     * @param threads how many threads register them
+     */
+    public static void registerInParallel(ThingRegistry registry, String groupName, List<String> thingNames,
+                                          int threads) throws InterruptedException {
+        registry.createThingGroup(CreateThingGroupRequest.builder().thingGroupName(groupName).build());
+        inParallel(thingNames.size(), threads, i -> {
+            String thing = thingNames.get(i);
+            registry.createThing(CreateThingRequest.builder().thingName(thing).build());
+            registry.addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName(groupName)
+                    .thingName(thing).build());
+        });
+    }
+
+    /**
+     * Runs {@code work} for 0 .. count-1, cut into contiguous chunks over threads.
+     *
+     * @param count how many indexes
+     * @param threads how many threads
+     * @param work what to do for one index
+     */
+    public static void inParallel(int count, int threads, IntConsumer work) throws InterruptedException {
+        int chunk = Math.max(1, (count + threads - 1) / threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int from = 0; from < count; from += chunk) {
+                int start = from;
+                int end = Math.min(count, from + chunk);
+                done.add(pool.submit(() -> {
+                    for (int i = start; i < end; i++) {
+                        work.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> part : done) {
+                part.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("set-up failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

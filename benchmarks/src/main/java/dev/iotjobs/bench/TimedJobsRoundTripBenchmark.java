@@ -71,7 +71,7 @@ public class TimedJobsRoundTripBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         engine = JobsEngine.builder().repository(new InMemoryJobRepository())
-                .clock(new DueWorkBenchmark.HandClock(Instant.parse("2030-01-01T00:00:00Z")))
+                .clock(new HandClock(Instant.parse("2030-01-01T00:00:00Z")))
                 .region(REGION).accountId(ACCOUNT).build();
         devices = engine.dataPlane();
         things = Fleet.thingNames("rt", 0, ROUND_TRIPS).toArray(String[]::new);

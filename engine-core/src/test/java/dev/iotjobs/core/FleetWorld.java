@@ -186,7 +186,7 @@ public final class FleetWorld {
                 assertThat(job.status() == JobStatus.COMPLETED).as("completion of %s after %s", job.jobId(),
                         lastLog()).isEqualTo(counted.pending() == 0 && processing.isEmpty());
             }
-            checkRolloutRate(job);
+            checkRollout(job);
         }
         for (Map.Entry<String, JobExecution> entry : now.executions().entrySet()) {
             JobExecution before = last.executions().get(entry.getKey());
@@ -207,22 +207,28 @@ public final class FleetWorld {
         last = now;
     }
 
-    /** SPEC T7: no 60-second span holds more first executions of a job than its maximum rate. */
-    private void checkRolloutRate(Job job) {
+    /**
+     * SPEC T7: no 60-second span holds more first executions of a job than its maximum rate, and targets roll out
+     * in thing-name order (these sequences never add targets to a job).
+     */
+    private void checkRollout(Job job) {
         if (job.jobExecutionsRolloutConfig() == null) {
             return;
         }
         Integer maximum = job.jobExecutionsRolloutConfig().maximumPerMinute();
         int cap = maximum == null ? 1000 : maximum;
-        List<Instant> rolledOut = eventsSinceCreation(job.jobId()).stream()
+        List<JobExecutionCreated> rolledOut = eventsSinceCreation(job.jobId()).stream()
                 .filter(e -> e instanceof JobExecutionCreated created && created.executionNumber() == 1)
-                .map(JobEvent::occurredAt).sorted().toList();
-        for (int first = 0; first < rolledOut.size(); first++) {
-            Instant end = rolledOut.get(first).plusSeconds(60);
-            long inSpan = rolledOut.stream().skip(first).takeWhile(at -> at.isBefore(end)).count();
+                .map(JobExecutionCreated.class::cast).toList();
+        List<Instant> times = rolledOut.stream().map(JobEvent::occurredAt).sorted().toList();
+        for (int first = 0; first < times.size(); first++) {
+            Instant end = times.get(first).plusSeconds(60);
+            long inSpan = times.stream().skip(first).takeWhile(at -> at.isBefore(end)).count();
             assertThat(inSpan).as("executions of %s rolled out in the minute from %s after %s", job.jobId(),
-                    rolledOut.get(first), lastLog()).isLessThanOrEqualTo(cap);
+                    times.get(first), lastLog()).isLessThanOrEqualTo(cap);
         }
+        List<String> things = rolledOut.stream().map(JobExecutionCreated::thingName).toList();
+        assertThat(things).as("order in which %s rolled out after %s", job.jobId(), lastLog()).isSorted();
     }
 
     private List<JobEvent> eventsSinceCreation(String jobId) {

@@ -1,0 +1,53 @@
+package dev.iotjobs.bench;
+
+import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.store.jdbc.JdbcJobRepository;
+import dev.iotjobs.store.memory.InMemoryJobRepository;
+import java.io.IOException;
+import java.time.Clock;
+
+/** The store of one benchmark trial, by the name a {@code store} parameter gives, and an engine over it. */
+final class BenchStore implements AutoCloseable {
+    static final String REGION = "us-east-1";
+    static final String ACCOUNT = "123456789012";
+
+    private final JobRepository repository;
+    private final BenchDatabase database;
+
+    private BenchStore(JobRepository repository, BenchDatabase database) {
+        this.repository = repository;
+        this.database = database;
+    }
+
+    /**
+     * @param kind {@code memory}, {@code h2} (a file) or {@code postgres} (embedded, durable)
+     * @param connections the pool's size for a database
+     * @return the store, empty
+     */
+    static BenchStore open(String kind, int connections) {
+        if (kind.equals("memory")) {
+            return new BenchStore(new InMemoryJobRepository(), null);
+        }
+        BenchDatabase database = BenchDatabase.start(kind, connections);
+        return new BenchStore(JdbcJobRepository.create(database.pool()), database);
+    }
+
+    /** @param clock the engine's clock @return an engine over this store */
+    JobsEngine engine(Clock clock) {
+        return JobsEngine.builder().repository(repository).clock(clock).region(REGION).accountId(ACCOUNT).build();
+    }
+
+    /** @param group a thing group's name @return its ARN */
+    static String groupArn(String group) {
+        return "arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + group;
+    }
+
+    /** Closes the database, if any. */
+    @Override
+    public void close() throws IOException {
+        if (database != null) {
+            database.close();
+        }
+    }
+}
