@@ -99,6 +99,12 @@ public interface JobRepository {
     /** @param thingName the thing @return the thing, if it exists */
     Optional<ThingRecord> findThing(String thingName);
 
+    /**
+     * @param thingNames things
+     * @return the names of those that exist, in name order (one query for a rollout window's batch)
+     */
+    List<String> existingThings(Collection<String> thingNames);
+
     /** @param thingGroupName the group @return the group, if it exists */
     Optional<ThingGroupRecord> findThingGroup(String thingGroupName);
 

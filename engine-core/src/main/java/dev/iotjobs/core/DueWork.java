@@ -110,9 +110,8 @@ final class DueWork {
             if (opened != null) {
                 int size = Math.min(RolloutRules.room(opened), ctx.limits().deletionBatchSize());
                 List<RolloutTarget> batch = ctx.repository().rolloutTargets(jobId, size);
-                Set<String> existing = new HashSet<>();
-                batch.forEach(target -> ctx.repository().findThing(target.thingName())
-                        .ifPresent(thing -> existing.add(thing.thingName())));
+                Set<String> existing = new HashSet<>(ctx.repository().existingThings(
+                        batch.stream().map(RolloutTarget::thingName).toList()));
                 return Either.right(new Decision<>(RolloutSteps.step(job, opened, batch, existing, futureEnd, now),
                         true));
             }

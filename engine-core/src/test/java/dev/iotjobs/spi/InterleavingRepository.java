@@ -97,6 +97,11 @@ public final class InterleavingRepository implements JobRepository {
     }
 
     @Override
+    public List<String> existingThings(Collection<String> thingNames) {
+        return store.existingThings(thingNames);
+    }
+
+    @Override
     public Optional<ThingRecord> findThing(String thingName) {
         return store.findThing(thingName);
     }

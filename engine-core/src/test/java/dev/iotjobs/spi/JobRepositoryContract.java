@@ -784,6 +784,15 @@ public abstract class JobRepositoryContract {
     }
 
     @Test
+    void existingThingsAreThoseOfTheNamesThatExistInNameOrder() {
+        commit(c -> c.insertThing(thing("t2")).insertThing(thing("t1")).insertThing(thing("t10")));
+
+        assertThat(repository.existingThings(List.of("t2", "absent", "t10", "t1", "t2"))).containsExactly("t1", "t10",
+                "t2");
+        assertThat(repository.existingThings(List.of())).isEmpty();
+    }
+
+    @Test
     void groupsAreFoundByNameAndIdAndDeletedWithTheirVersion() {
         commit(c -> c.insertGroup(group("fleet", null)));
 

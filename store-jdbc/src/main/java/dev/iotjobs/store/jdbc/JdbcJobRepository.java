@@ -175,6 +175,11 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     @Override
+    public List<String> existingThings(Collection<String> thingNames) {
+        return autoCommit(handle -> registry.existingThings(handle, thingNames));
+    }
+
+    @Override
     public Optional<ThingGroupRecord> findThingGroup(String thingGroupName) {
         return autoCommit(handle -> registry.findGroup(handle, "group_name", thingGroupName));
     }

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -32,6 +33,17 @@ final class RegistryRows {
 
     RegistryRows(Dialect dialect) {
         this.dialect = dialect;
+    }
+
+    /** @return those of the things that exist, in name order, on their primary key in chunks */
+    List<String> existingThings(Handle handle, Collection<String> thingNames) {
+        List<String> found = new ArrayList<>();
+        for (List<String> chunk : Statements.chunks(List.copyOf(new TreeSet<>(thingNames)))) {
+            String sql = "SELECT thing_name FROM iotjobs_thing WHERE thing_name IN ("
+                    + Statements.parameters("thing", chunk.size()) + ") ORDER BY thing_name";
+            found.addAll(Statements.bindAll(handle.createQuery(sql), "thing", chunk).mapTo(String.class).list());
+        }
+        return found;
     }
 
     Optional<ThingRecord> findThing(Handle handle, String thingName) {

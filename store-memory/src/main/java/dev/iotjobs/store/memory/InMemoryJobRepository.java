@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -126,6 +127,11 @@ public final class InMemoryJobRepository implements JobRepository {
     @Override
     public Optional<ThingRecord> findThing(String thingName) {
         return read(() -> Optional.ofNullable(registry.thing(thingName)));
+    }
+
+    @Override
+    public List<String> existingThings(Collection<String> thingNames) {
+        return read(() -> new TreeSet<>(thingNames).stream().filter(name -> registry.thing(name) != null).toList());
     }
 
     @Override
