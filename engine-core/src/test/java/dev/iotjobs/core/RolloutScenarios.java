@@ -330,19 +330,26 @@ public abstract class RolloutScenarios extends EngineFixture {
     @Test
     void t8_g5_aContinuousJobPastItsEndTakesNewTargetsButRollsOutNoMore() {
         things("a", "b", "c");
-        job("j1", b -> perMinute(1).apply(b).targetSelection(TargetSelection.CONTINUOUS)
+        UnaryOperator<CreateJobRequest.Builder> endsAt30s = b -> b.targetSelection(TargetSelection.CONTINUOUS)
                 .schedulingConfig(SchedulingConfig.builder().endTime("2026-01-01T00:00:30")
-                        .endBehavior(JobEndBehavior.STOP_ROLLOUT).build()), "a", "b");
+                        .endBehavior(JobEndBehavior.STOP_ROLLOUT).build());
+        job("gradual", b -> endsAt30s.apply(perMinute(1).apply(b)), "a", "b");
+        job("atOnce", endsAt30s, "a");
         after(Duration.ofMinutes(1));
-        assertThat(describe("j1").isConcurrent()).isFalse();
+        assertThat(describe("gradual").isConcurrent()).isFalse();
 
-        control().associateTargetsWithJob(AssociateTargetsWithJobRequest.builder().jobId("j1")
-                .targets(List.of(thingArn("b"), thingArn("c"))).build());
+        for (String jobId : List.of("gradual", "atOnce")) {
+            control().associateTargetsWithJob(AssociateTargetsWithJobRequest.builder().jobId(jobId)
+                    .targets(List.of(thingArn("b"), thingArn("c"))).build());
+            assertThat(describe(jobId).isConcurrent()).as(jobId).isFalse();
+            assertThat(counters(jobId).processingTargets()).as(jobId).isEmpty();
+        }
         after(Duration.ofMinutes(2));
 
-        assertThat(executedThings("j1")).containsExactly("a");
-        assertThat(describe("j1").targets()).hasSize(3);
-        assertThat(describe("j1").isConcurrent()).isFalse();
+        assertThat(executedThings("gradual")).containsExactly("a");
+        assertThat(executedThings("atOnce")).containsExactly("a");
+        assertThat(describe("gradual").targets()).hasSize(3);
+        assertThat(repository.rolloutTargets("gradual", 10)).isEmpty();
     }
 
     @Test

@@ -305,7 +305,7 @@ public final class JobRules {
     /**
      * AssociateTargetsWithJob (SPEC G5) on a CONTINUOUS IN_PROGRESS job: adds the targets and rolls out to the
      * things that have no execution of the job yet: at once, or, with a rollout configuration, held back for the
-     * rollout's next windows (SPEC T7).
+     * rollout's next windows (SPEC T7); past the job's scheduled end, to none (T8).
      *
      * @param job the CONTINUOUS IN_PROGRESS job
      * @param request the validated request
@@ -329,7 +329,10 @@ public final class JobRules {
         }
         Job members = current.toBuilder().targets(targets).lastUpdatedAt(now).build();
         Changeset.Builder changes = Changeset.builder();
-        if (RolloutRules.gradual(current)) {
+        if (endReached(job, now) != null) {
+            // SPEC T8: past its end a job rolls out to no new thing; the targets are still added.
+            changes.updateJob(job.next(members, job.dueAt()));
+        } else if (RolloutRules.gradual(current)) {
             RolloutState rollout = job.rollout() != null ? job.rollout()
                     : RolloutRules.begin(current.jobExecutionsRolloutConfig(), targets, List.of(),
                     job.counts().succeeded());
