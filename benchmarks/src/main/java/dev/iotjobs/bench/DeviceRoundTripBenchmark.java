@@ -1,24 +1,12 @@
 package dev.iotjobs.bench;
 
-import dev.iotjobs.api.JobsDataPlane;
-import dev.iotjobs.api.control.CreateJobRequest;
-import dev.iotjobs.api.control.CreateThingGroupRequest;
-import dev.iotjobs.api.control.DeleteJobRequest;
-import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
-import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionResponse;
-import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.store.memory.InMemoryJobRepository;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,12 +18,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The device round trip through the engine on {@link InMemoryJobRepository}, against a bare map update measured
@@ -80,10 +64,6 @@ import org.openjdk.jmh.runner.IterationType;
 @Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
 @Threads(1)
 public class DeviceRoundTripBenchmark {
-    private static final String REGION = "us-east-1";
-    private static final String ACCOUNT = "123456789012";
-    private static final String FLEET_GROUP = "fleet";
-    private static final String DOCUMENT = "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}";
 
     /** The device round trip on the engine: start next, then SUCCEEDED. */
     @Benchmark
@@ -126,160 +106,45 @@ public class DeviceRoundTripBenchmark {
 
     /** The thing names, cut into one slice per benchmark thread; shared by the engine and the baseline. */
     @State(Scope.Benchmark)
-    public static class ThingSlices {
+    public static class ThingSlices extends Slices {
         /** How many things the fleet has, over all threads. */
         @Param("200000")
         public int things;
 
-        List<List<String>> slices;
-        private final AtomicInteger claimed = new AtomicInteger();
-
-        /** @param params tells how many threads will run */
-        @Setup(Level.Trial)
-        public void cut(BenchmarkParams params) {
-            cut(params.getThreads());
-        }
-
-        void cut(int threads) {
-            int perSlice = things / threads;
-            slices = new ArrayList<>(threads);
-            for (int s = 0; s < threads; s++) {
-                slices.add(Fleet.thingNames("device", s * perSlice, perSlice));
-            }
-        }
-
-        int claim() {
-            return claimed.getAndIncrement();
-        }
-
-        static String groupOf(int slice) {
-            return FLEET_GROUP + "-slice-" + slice;
+        @Override
+        int size() {
+            return things;
         }
     }
 
-    /** One benchmark thread's position in its own slice of things, walked round and round. */
+    /** One benchmark thread's position in its own slice of things. */
     @State(Scope.Thread)
-    public static class SliceWalker {
-        String[] things;
-        String group;
-        int next;
-        /** Whole walks through the slice completed in this iteration. */
-        int passes;
-        /** Jobs this thread had to queue on its slice inline in this iteration. */
-        int refills;
-
+    public static class SliceWalker extends SliceCursor {
         /** @param slices the slices to claim one of */
         @Setup(Level.Trial)
         public void claim(ThingSlices slices) {
-            int slice = slices.claim();
-            things = slices.slices.get(slice).toArray(String[]::new);
-            group = ThingSlices.groupOf(slice);
-        }
-
-        /** Every iteration starts at the first thing: fresh jobs queued executions for each. */
-        @Setup(Level.Iteration)
-        public void rewind() {
-            next = 0;
-            passes = 0;
-            refills = 0;
-        }
-
-        /** @return whether the next thing starts a new walk through the slice */
-        boolean atEndOfPass() {
-            return next == things.length;
-        }
-
-        /** @return the next thing, from the first again after the last */
-        String nextThing() {
-            if (next == things.length) {
-                next = 0;
-                passes++;
-            }
-            return things[next++];
+            claimFrom(slices);
         }
     }
 
     /** The engine over the in-memory store, with the fleet registered and fresh jobs queued per iteration. */
     @State(Scope.Benchmark)
-    public static class EngineFleet {
+    public static class EngineFleet extends RoundTripFleet {
         /** Jobs queued on the whole fleet before each iteration: each thing gets this many QUEUED executions. */
         @Param("3")
         public int jobsPerIteration;
 
-        JobsEngine engine;
-        JobsDataPlane devices;
-        private final Queue<String> jobsOfIteration = new ConcurrentLinkedQueue<>();
-        private final AtomicLong jobNumber = new AtomicLong();
-        private final AtomicLong warmupRefills = new AtomicLong();
-        private final AtomicLong measuredRefills = new AtomicLong();
-        private volatile boolean measuring;
+        @Override
+        int jobsPerIteration() {
+            return jobsPerIteration;
+        }
 
         /** @param slices the things to register, one group per slice */
         @Setup(Level.Trial)
-        public void registerFleet(ThingSlices slices) {
-            engine = JobsEngine.builder().repository(new InMemoryJobRepository()).region(REGION).accountId(ACCOUNT)
-                    .build();
-            devices = engine.dataPlane();
-            engine.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName(FLEET_GROUP).build());
-            for (int s = 0; s < slices.slices.size(); s++) {
-                Fleet.register(engine.things(), ThingSlices.groupOf(s), FLEET_GROUP, slices.slices.get(s));
-            }
-        }
-
-        /** {@code jobsPerIteration} QUEUED executions for every thing of the fleet. */
-        @Setup(Level.Iteration)
-        public void queueJobs(IterationParams iteration) {
-            measuring = iteration.getType() == IterationType.MEASUREMENT;
-            queueJobs();
-        }
-
-        void queueJobs() {
-            for (int i = 0; i < jobsPerIteration; i++) {
-                queueJob(FLEET_GROUP);
-            }
-        }
-
-        /** Deletes the iteration's jobs with their executions, so every iteration starts on the same store. */
-        @TearDown(Level.Iteration)
-        public void deleteJobs() {
-            for (String jobId = jobsOfIteration.poll(); jobId != null; jobId = jobsOfIteration.poll()) {
-                engine.controlPlane().deleteJob(DeleteJobRequest.builder().jobId(jobId).force(true).build());
-                engine.runDueWork();
-            }
-        }
-
-        /** Reports what was timed that should not have been. */
-        @TearDown(Level.Trial)
-        public void report() {
-            if (warmupRefills.get() + measuredRefills.get() > 0) {
-                System.out.printf("%ninline refills: %d in warmup, %d measured (raise -p jobsPerIteration)%n",
-                        warmupRefills.get(), measuredRefills.get());
-            }
-            engine.close();
-        }
-
-        void queueJob(String group) {
-            String jobId = "firmware-" + jobNumber.incrementAndGet();
-            engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document(DOCUMENT)
-                    .targets("arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + group).build());
-            jobsOfIteration.add(jobId);
-        }
-
-        UpdateJobExecutionResponse roundTrip(SliceWalker walker) {
-            if (walker.atEndOfPass() && walker.passes + 1 >= jobsPerIteration + walker.refills) {
-                // Rare (see the class comment), and timed: this thread outran the iteration's jobs.
-                (measuring ? measuredRefills : warmupRefills).incrementAndGet();
-                walker.refills++;
-                queueJob(walker.group);
-            }
-            String thing = walker.nextThing();
-            JobExecution started = devices.startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
-                    .thingName(thing).build()).execution();
-            if (started == null) {
-                throw new IllegalStateException("thing " + thing + " had no QUEUED execution: the supply is wrong");
-            }
-            return devices.updateJobExecution(UpdateJobExecutionRequest.builder().jobId(started.jobId())
-                    .thingName(thing).status(JobExecutionStatus.SUCCEEDED).build());
+        public void registerFleet(ThingSlices slices) throws InterruptedException {
+            use(JobsEngine.builder().repository(new InMemoryJobRepository()).region(BenchStore.REGION)
+                    .accountId(BenchStore.ACCOUNT).build());
+            slices.register(engine.things(), 1);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobProcessDetails;
 import dev.iotjobs.api.model.TimeoutConfig;
 import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.core.MutableClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +78,7 @@ public class DueWorkBenchmark {
 
     private BenchStore stores;
     private JobsEngine engine;
-    private HandClock clock;
+    private MutableClock clock;
     private List<String> things;
     private String jobId;
     private int jobNumber;
@@ -87,11 +88,11 @@ public class DueWorkBenchmark {
     @Setup(Level.Trial)
     public void startStore() throws Exception {
         stores = BenchStore.open(store, SETUP_THREADS + 2);
-        clock = new HandClock(Instant.parse("2030-01-01T00:00:00Z"));
+        clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
         engine = stores.engine(clock);
         things = Fleet.thingNames("due", 0, executions);
         long t0 = System.nanoTime();
-        Fleet.registerInParallel(engine.things(), GROUP, things, setupThreads());
+        Fleet.registerInParallel(engine.things(), GROUP, null, things, setupThreads());
         System.out.printf("%n[setup] registered %d things in %.1f s%n", executions, seconds(t0));
     }
 

@@ -30,26 +30,28 @@ public final class Fleet {
      */
     public static void register(ThingRegistry registry, String groupName, String parentGroupName,
                                 List<String> thingNames) {
-        registry.createThingGroup(CreateThingGroupRequest.builder().thingGroupName(groupName)
-                .parentGroupName(parentGroupName).build());
-        for (String thing : thingNames) {
-            registry.createThing(CreateThingRequest.builder().thingName(thing).build());
-            registry.addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName(groupName)
-                    .thingName(thing).build());
+        try {
+            registerInParallel(registry, groupName, parentGroupName, thingNames, 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while registering " + groupName, e);
         }
     }
 
     /**
-     * Creates a thing group, then the things and their memberships, on several threads.
+     * Creates a thing group, then the things and their memberships, on several threads (one commit each, which on a
+     * durable database is worth spreading).
      *
      * @param registry the engine's thing registry
      * @param groupName the group to create
+     * @param parentGroupName the group's parent, or null for a root group
      * @param thingNames the things to create and add to the group
      * @param threads how many threads register them
      */
-    public static void registerInParallel(ThingRegistry registry, String groupName, List<String> thingNames,
-                                          int threads) throws InterruptedException {
-        registry.createThingGroup(CreateThingGroupRequest.builder().thingGroupName(groupName).build());
+    public static void registerInParallel(ThingRegistry registry, String groupName, String parentGroupName,
+                                          List<String> thingNames, int threads) throws InterruptedException {
+        registry.createThingGroup(CreateThingGroupRequest.builder().thingGroupName(groupName)
+                .parentGroupName(parentGroupName).build());
         inParallel(thingNames.size(), threads, i -> {
             String thing = thingNames.get(i);
             registry.createThing(CreateThingRequest.builder().thingName(thing).build());

@@ -1,18 +1,7 @@
 package dev.iotjobs.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.iotjobs.api.JobsDataPlane;
-import dev.iotjobs.api.ThingRegistry;
-import dev.iotjobs.api.control.AddThingToThingGroupRequest;
-import dev.iotjobs.api.control.CreateJobRequest;
-import dev.iotjobs.api.control.CreateThingGroupRequest;
-import dev.iotjobs.api.control.CreateThingRequest;
-import dev.iotjobs.api.control.DeleteJobRequest;
-import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
-import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionResponse;
-import dev.iotjobs.api.model.JobExecution;
-import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.store.jdbc.JdbcJobRepository;
 import java.io.IOException;
@@ -20,17 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,8 +27,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The device round trip through the engine on {@link JdbcJobRepository}, against a bare single-row {@code UPDATE}
@@ -109,10 +87,6 @@ import org.openjdk.jmh.runner.IterationType;
 @Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 4, time = 2, timeUnit = TimeUnit.SECONDS)
 public class JdbcRoundTripBenchmark {
-    private static final String REGION = "us-east-1";
-    private static final String ACCOUNT = "123456789012";
-    private static final String FLEET_GROUP = "fleet";
-    private static final String DOCUMENT = "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}";
     private static final String BUMP = "UPDATE bench_counter SET n = n + 1 WHERE id = ?";
     /** Threads that register the fleet at set-up. */
     private static final int REGISTRATION_THREADS = 8;
@@ -238,201 +212,48 @@ public class JdbcRoundTripBenchmark {
 
     /** The thing names, cut into one slice per benchmark thread. */
     @State(Scope.Benchmark)
-    public static class ThingSlices {
+    public static class ThingSlices extends Slices {
         /** How many things the fleet has, over all threads. */
         @Param("20000")
         public int things;
 
-        List<List<String>> slices;
-        private final AtomicInteger claimed = new AtomicInteger();
-
-        /** @param params tells how many threads will run */
-        @Setup(Level.Trial)
-        public void cut(BenchmarkParams params) {
-            cut(params.getThreads());
-        }
-
-        void cut(int threads) {
-            int perSlice = things / threads;
-            slices = new ArrayList<>(threads);
-            for (int s = 0; s < threads; s++) {
-                slices.add(Fleet.thingNames("device", s * perSlice, perSlice));
-            }
-        }
-
-        int claim() {
-            return claimed.getAndIncrement();
-        }
-
-        static String groupOf(int slice) {
-            return FLEET_GROUP + "-slice-" + slice;
+        @Override
+        int size() {
+            return things;
         }
     }
 
-    /** One benchmark thread's position in its own slice of things, walked round and round. */
+    /** One benchmark thread's position in its own slice of things. */
     @State(Scope.Thread)
-    public static class SliceWalker {
-        String[] things;
-        String group;
-        int next;
-        /** Whole walks through the slice completed in this iteration. */
-        int passes;
-        /** Jobs this thread had to queue on its slice inline in this iteration. */
-        int refills;
-
+    public static class SliceWalker extends SliceCursor {
         /** @param slices the slices to claim one of */
         @Setup(Level.Trial)
         public void claim(ThingSlices slices) {
-            int slice = slices.claim();
-            things = slices.slices.get(slice).toArray(String[]::new);
-            group = ThingSlices.groupOf(slice);
-        }
-
-        /** Every iteration starts at the first thing: fresh jobs queued executions for each. */
-        @Setup(Level.Iteration)
-        public void rewind() {
-            next = 0;
-            passes = 0;
-            refills = 0;
-        }
-
-        boolean atEndOfPass() {
-            return next == things.length;
-        }
-
-        String nextThing() {
-            if (next == things.length) {
-                next = 0;
-                passes++;
-            }
-            return things[next++];
+            claimFrom(slices);
         }
     }
 
     /** The engine over the JDBC store, with the fleet registered and fresh jobs queued per iteration. */
     @State(Scope.Benchmark)
-    public static class EngineFleet {
+    public static class EngineFleet extends RoundTripFleet {
         /** Jobs queued on the whole fleet before each iteration: each thing gets this many QUEUED executions. */
         @Param("2")
         public int jobsPerIteration;
 
-        JobsEngine engine;
-        JobsDataPlane devices;
-        private final Queue<String> jobsOfIteration = new ConcurrentLinkedQueue<>();
-        private final AtomicLong jobNumber = new AtomicLong();
-        private final AtomicLong warmupRefills = new AtomicLong();
-        private final AtomicLong measuredRefills = new AtomicLong();
-        private volatile boolean measuring;
+        @Override
+        int jobsPerIteration() {
+            return jobsPerIteration;
+        }
 
         /**
          * @param database the database, empty
          * @param slices the things to register, one group per slice
          */
         @Setup(Level.Trial)
-        public void registerFleet(Database database, ThingSlices slices) {
-            engine = JobsEngine.builder().repository(JdbcJobRepository.create(database.pool)).region(REGION)
-                    .accountId(ACCOUNT).build();
-            devices = engine.dataPlane();
-            registerInParallel(engine.things(), slices.slices);
-        }
-
-        /** {@code jobsPerIteration} QUEUED executions for every thing of the fleet. */
-        @Setup(Level.Iteration)
-        public void queueJobs(IterationParams iteration) {
-            measuring = iteration.getType() == IterationType.MEASUREMENT;
-            queueJobs();
-        }
-
-        void queueJobs() {
-            for (int i = 0; i < jobsPerIteration; i++) {
-                queueJob(FLEET_GROUP);
-            }
-        }
-
-        /** Deletes the iteration's jobs with their executions, so every iteration starts on the same tables. */
-        @TearDown(Level.Iteration)
-        public void deleteJobs() {
-            for (String jobId = jobsOfIteration.poll(); jobId != null; jobId = jobsOfIteration.poll()) {
-                engine.controlPlane().deleteJob(DeleteJobRequest.builder().jobId(jobId).force(true).build());
-            }
-            engine.runDueWork();
-        }
-
-        /** Reports what was timed that should not have been. */
-        @TearDown(Level.Trial)
-        public void report() {
-            if (warmupRefills.get() + measuredRefills.get() > 0) {
-                System.out.printf("%ninline refills: %d in warmup, %d measured (raise -p jobsPerIteration)%n",
-                        warmupRefills.get(), measuredRefills.get());
-            }
-            engine.close();
-        }
-
-        void queueJob(String group) {
-            String jobId = "firmware-" + jobNumber.incrementAndGet();
-            engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document(DOCUMENT)
-                    .targets("arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + group).build());
-            jobsOfIteration.add(jobId);
-        }
-
-        UpdateJobExecutionResponse roundTrip(SliceWalker walker) {
-            if (walker.atEndOfPass() && walker.passes + 1 >= jobsPerIteration + walker.refills) {
-                // Rare (see the class comment), and timed: this thread outran the iteration's jobs.
-                (measuring ? measuredRefills : warmupRefills).incrementAndGet();
-                walker.refills++;
-                queueJob(walker.group);
-            }
-            String thing = walker.nextThing();
-            JobExecution started = devices.startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
-                    .thingName(thing).build()).execution();
-            if (started == null) {
-                throw new IllegalStateException("thing " + thing + " had no QUEUED execution: the supply is wrong");
-            }
-            return devices.updateJobExecution(UpdateJobExecutionRequest.builder().jobId(started.jobId())
-                    .thingName(thing).status(JobExecutionStatus.SUCCEEDED).build());
-        }
-    }
-
-    /**
-     * Registers the fleet as {@link Fleet#register} does, the groups first, then the things and their memberships
-     * on several threads: one commit each, which on a durable database is worth spreading.
-     */
-    static void registerInParallel(ThingRegistry registry, List<List<String>> slices) {
-        registry.createThingGroup(CreateThingGroupRequest.builder().thingGroupName(FLEET_GROUP).build());
-        List<Runnable> work = new ArrayList<>();
-        for (int s = 0; s < slices.size(); s++) {
-            String group = ThingSlices.groupOf(s);
-            registry.createThingGroup(CreateThingGroupRequest.builder().thingGroupName(group)
-                    .parentGroupName(FLEET_GROUP).build());
-            List<String> slice = slices.get(s);
-            int chunk = Math.max(1, (slice.size() + REGISTRATION_THREADS - 1) / REGISTRATION_THREADS);
-            for (int from = 0; from < slice.size(); from += chunk) {
-                List<String> part = slice.subList(from, Math.min(slice.size(), from + chunk));
-                work.add(() -> {
-                    for (String thing : part) {
-                        registry.createThing(CreateThingRequest.builder().thingName(thing).build());
-                        registry.addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName(group)
-                                .thingName(thing).build());
-                    }
-                });
-            }
-        }
-        ExecutorService registrars = Executors.newFixedThreadPool(REGISTRATION_THREADS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (Runnable part : work) {
-                done.add(registrars.submit(part));
-            }
-            for (Future<?> part : done) {
-                part.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while registering the fleet", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot register the fleet", e.getCause());
-        } finally {
-            registrars.shutdownNow();
+        public void registerFleet(Database database, ThingSlices slices) throws InterruptedException {
+            use(JobsEngine.builder().repository(JdbcJobRepository.create(database.pool)).region(BenchStore.REGION)
+                    .accountId(BenchStore.ACCOUNT).build());
+            slices.register(engine.things(), REGISTRATION_THREADS);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.iotjobs.api.control.DescribeJobRequest;
 import dev.iotjobs.api.model.JobExecutionsRolloutConfig;
 import dev.iotjobs.api.model.JobProcessDetails;
 import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.core.MutableClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public class RolloutWindowBenchmark {
 
     private BenchStore stores;
     private JobsEngine engine;
-    private HandClock clock;
+    private MutableClock clock;
     private String jobId;
     private int jobNumber;
     private int windows;
@@ -74,11 +75,11 @@ public class RolloutWindowBenchmark {
     @Setup(Level.Trial)
     public void startStore() throws Exception {
         stores = BenchStore.open(store, SETUP_THREADS + 2);
-        clock = new HandClock(Instant.parse("2030-01-01T00:00:00Z"));
+        clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
         engine = stores.engine(clock);
         int threads = store.equals("memory") ? 1 : SETUP_THREADS;
-        Fleet.registerInParallel(engine.things(), FLEET, Fleet.thingNames("roll", 0, things), threads);
-        Fleet.registerInParallel(engine.things(), SMALL, Fleet.thingNames("small", 0, RATE), threads);
+        Fleet.registerInParallel(engine.things(), FLEET, null, Fleet.thingNames("roll", 0, things), threads);
+        Fleet.registerInParallel(engine.things(), SMALL, null, Fleet.thingNames("small", 0, RATE), threads);
     }
 
     /** A fresh job on the big group at 1,000 per minute; its first window rolls out at creation. */

@@ -10,6 +10,7 @@ import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.TimeoutConfig;
 import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.core.MutableClock;
 import dev.iotjobs.store.memory.InMemoryJobRepository;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +72,7 @@ public class TimedJobsRoundTripBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         engine = JobsEngine.builder().repository(new InMemoryJobRepository())
-                .clock(new HandClock(Instant.parse("2030-01-01T00:00:00Z")))
+                .clock(new MutableClock(Instant.parse("2030-01-01T00:00:00Z")))
                 .region(REGION).accountId(ACCOUNT).build();
         devices = engine.dataPlane();
         things = Fleet.thingNames("rt", 0, ROUND_TRIPS).toArray(String[]::new);

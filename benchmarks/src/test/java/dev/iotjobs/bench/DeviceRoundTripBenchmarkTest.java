@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DeviceRoundTripBenchmarkTest {
 
     @Test
-    void roundTripsOutrunningTheIterationsJobsRefillInline() {
+    void roundTripsOutrunningTheIterationsJobsRefillInline() throws Exception {
         DeviceRoundTripBenchmark.ThingSlices slices = new DeviceRoundTripBenchmark.ThingSlices();
         slices.things = 20;
         slices.cut(2);

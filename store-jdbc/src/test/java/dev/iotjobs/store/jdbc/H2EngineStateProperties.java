@@ -3,6 +3,7 @@ package dev.iotjobs.store.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.iotjobs.core.EngineStateProperties;
 import dev.iotjobs.core.FleetWorld;
+import dev.iotjobs.store.memory.InMemoryJobRepository;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -12,8 +13,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.state.ActionChain;
 
 /**
- * {@link EngineStateProperties}' sequences on H2, as many as on memory: one in-memory database for the property,
- * emptied for every sequence.
+ * {@link EngineStateProperties}' sequences on H2: alone, as many as on memory, and side by side with the memory
+ * store. One in-memory database for both properties, emptied for every sequence.
  */
 class H2EngineStateProperties {
     private static HikariDataSource database;
@@ -34,11 +35,27 @@ class H2EngineStateProperties {
         EngineStateProperties.check(chain);
     }
 
+    /**
+     * Every response, every error and every snapshot of jobs, executions and counters must be identical on memory
+     * and on H2 (generated ids aside), and each store keeps the invariants.
+     */
+    @Property(tries = 300)
+    void memoryAndH2AnswerEverySequenceAlike(@ForAll("twinSequences") ActionChain<FleetWorld> chain) {
+        EngineStateProperties.check(chain);
+    }
+
     @Provide
     Arbitrary<ActionChain<FleetWorld>> sequences() {
-        return EngineStateProperties.sequences(() -> {
-            TestDatabases.empty(database);
-            return JdbcJobRepository.open(database);
-        });
+        return EngineStateProperties.sequences(this::emptyStore);
+    }
+
+    @Provide
+    Arbitrary<ActionChain<FleetWorld>> twinSequences() {
+        return EngineStateProperties.sequencesOf(() -> FleetWorld.twins(emptyStore(), new InMemoryJobRepository()));
+    }
+
+    private JdbcJobRepository emptyStore() {
+        TestDatabases.empty(database);
+        return JdbcJobRepository.open(database);
     }
 }

@@ -7,7 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move by hand. */
+/**
+ * A clock moved by hand, for tests of a service that embeds the engine: give it to
+ * {@link JobsEngine.Builder#clock} and {@link #advance} it to make timeouts, retries, rollout windows and schedules
+ * come due, then call {@link JobsEngine#runDueWork()}. Thread-safe; always UTC.
+ */
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
