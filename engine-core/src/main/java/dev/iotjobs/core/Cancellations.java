@@ -8,7 +8,6 @@ import dev.iotjobs.core.rules.JobRules;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobRecord;
-import dev.iotjobs.spi.RolloutTarget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,9 +33,7 @@ final class Cancellations {
                     || status == JobStatus.CANCELED)) {
                 pending.addAll(allExecutions(job.jobId(), JobExecutionStatus.IN_PROGRESS));
             }
-            List<RolloutTarget> heldBack = job.heldBack() > 0
-                    ? ctx.repository().rolloutTargets(job.jobId(), job.heldBack()) : List.of();
-            return JobRules.cancel(job, pending, heldBack, request, ctx.now());
+            return JobRules.cancel(job, pending, ctx.heldBack(job), request, ctx.now());
         });
     }
 

@@ -99,9 +99,7 @@ final class DueWork {
         Instant end = JobRules.endTime(job.job());
         if (job.job().status() == JobStatus.IN_PROGRESS
                 && JobRules.endReached(job, now) == JobEndBehavior.STOP_ROLLOUT) {
-            List<RolloutTarget> heldBack = job.heldBack() > 0
-                    ? ctx.repository().rolloutTargets(jobId, job.heldBack()) : List.of();
-            return Either.right(new Decision<>(RolloutSteps.stop(job, heldBack, now), false));
+            return Either.right(new Decision<>(RolloutSteps.stop(job, ctx.heldBack(job), now), false));
         }
         Instant futureEnd = end != null && end.isAfter(now) ? end : null;
         if (job.job().status() == JobStatus.IN_PROGRESS && job.heldBack() > 0) {

@@ -5,9 +5,11 @@ import dev.iotjobs.api.error.ResourceNotFoundException;
 import dev.iotjobs.core.rules.Scope;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.spi.RolloutTarget;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /** What every part of the engine shares: the store, the clock, the scope, the limits and the commit loop. */
@@ -29,6 +31,11 @@ record EngineContext(JobRepository repository, Clock clock, Scope scope, EngineL
     /** @return the job, which must exist */
     JobRecord job(String jobId) {
         return repository.findJob(jobId).orElseThrow(() -> jobNotFound(jobId));
+    }
+
+    /** @param job a job as read @return every thing it holds back for its rollout (SPEC T7), to release them */
+    List<RolloutTarget> heldBack(JobRecord job) {
+        return job.heldBack() > 0 ? repository.rolloutTargets(job.jobId(), job.heldBack()) : List.of();
     }
 
     static ResourceNotFoundException jobNotFound(String jobId) {

@@ -63,11 +63,9 @@ public final class RolloutRules {
      * @return the state holding them back too
      */
     public static RolloutState heldBack(RolloutState state, List<String> targets, Collection<List<Integer>> reach) {
-        Map<String, Integer> byTarget = new LinkedHashMap<>(state.remainingByTarget());
-        targets.forEach(target -> byTarget.putIfAbsent(target, 0));
-        reach.forEach(indexes -> distinctTargets(targets, indexes).forEach(t -> byTarget.merge(t, 1, Integer::sum)));
-        return new RolloutState(state.remaining() + reach.size(), byTarget, state.notified(), state.rate(),
-                state.notifiedAtIncrease(), state.succeededAtIncrease(), state.windowStart(),
+        RolloutState counted = retargeted(state, targets, reach);
+        return new RolloutState(state.remaining() + reach.size(), counted.remainingByTarget(), state.notified(),
+                state.rate(), state.notifiedAtIncrease(), state.succeededAtIncrease(), state.windowStart(),
                 state.windowAllowance(), state.createdInWindow(), state.lastCreatedAt());
     }
 

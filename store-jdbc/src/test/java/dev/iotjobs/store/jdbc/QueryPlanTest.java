@@ -60,15 +60,7 @@ class QueryPlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void everyStatementGoesThroughAnIndex(String database) throws SQLException {
-        HikariDataSource pool;
-        if ("h2".equals(database)) {
-            pool = TestDatabases.newH2();
-            h2.add(pool);
-            JdbcJobRepository.create(pool);
-        } else {
-            pool = TestDatabases.postgres();
-            TestDatabases.empty(pool);
-        }
+        HikariDataSource pool = TestDatabases.emptyDatabase(database, h2);
         JdbcSpy spy = new JdbcSpy(pool);
         JobRepository store = JdbcJobRepository.open(spy.dataSource());
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));

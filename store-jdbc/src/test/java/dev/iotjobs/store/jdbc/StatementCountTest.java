@@ -41,15 +41,7 @@ class StatementCountTest {
     }
 
     private void start(String database) {
-        HikariDataSource pool;
-        if ("h2".equals(database)) {
-            pool = TestDatabases.newH2();
-            h2.add(pool);
-            JdbcJobRepository.create(pool);
-        } else {
-            pool = TestDatabases.postgres();
-            TestDatabases.empty(pool);
-        }
+        HikariDataSource pool = TestDatabases.emptyDatabase(database, h2);
         spy = new JdbcSpy(pool);
         JobRepository store = spy.labelled(JdbcJobRepository.open(spy.dataSource()));
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));

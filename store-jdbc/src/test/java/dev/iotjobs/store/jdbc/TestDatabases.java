@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -70,6 +71,23 @@ final class TestDatabases {
     }
 
     /** @return a pool of its own over the shared PostgreSQL database, as another service node would have */
+    /**
+     * @param database {@code h2} (a new in-memory database, migrated) or {@code postgres} (the shared one, emptied)
+     * @param h2Pools collects the H2 pools, for the caller to shut down after the test
+     * @return a pool over an empty store's database
+     */
+    static HikariDataSource emptyDatabase(String database, List<HikariDataSource> h2Pools) {
+        if ("h2".equals(database)) {
+            HikariDataSource pool = newH2();
+            h2Pools.add(pool);
+            JdbcJobRepository.create(pool);
+            return pool;
+        }
+        HikariDataSource pool = postgres();
+        empty(pool);
+        return pool;
+    }
+
     static HikariDataSource newPostgresPool() {
         return pool(postgresServer().getJdbcUrl("postgres", "iotjobs"), "postgres", "postgres");
     }
