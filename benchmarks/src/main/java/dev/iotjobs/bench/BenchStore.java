@@ -43,9 +43,12 @@ final class BenchStore implements AutoCloseable {
         return "arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + group;
     }
 
-    /** Closes the database, if any. */
+    /** Closes the store, then the database, if any. */
     @Override
     public void close() throws IOException {
+        if (repository instanceof JdbcJobRepository jdbc) {
+            jdbc.close();
+        }
         if (database != null) {
             database.close();
         }

@@ -30,7 +30,11 @@ class FleetSimulationTest {
         assertThat(result.eventsByType()).containsEntry("JobCreated", 1L).containsEntry("JobExecutionCreated", 200L)
                 .containsEntry("JobStatusChanged", 1L);
         assertThat(result.eventsSeen()).isEqualTo(result.eventsByType().values().stream().mapToLong(n -> n).sum());
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Job firmware-2_4_1: COMPLETED");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Job firmware-2_4_1: COMPLETED")
+                .contains("Registered 200 things in ")
+                .contains("FAILED and REJECTED devices are part of the demo")
+                .contains("3 calls each: startNextPendingJobExecution, updateJobExecution to IN_PROGRESS, "
+                        + "updateJobExecution to the outcome");
     }
 
     private static int expected(long seed, JobExecutionStatus status) {

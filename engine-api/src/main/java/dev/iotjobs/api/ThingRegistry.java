@@ -1,29 +1,110 @@
 package dev.iotjobs.api;
 
 import dev.iotjobs.api.control.*;
+import dev.iotjobs.api.error.InvalidRequestException;
+import dev.iotjobs.api.error.ResourceAlreadyExistsException;
+import dev.iotjobs.api.error.ResourceNotFoundException;
+import dev.iotjobs.api.error.ServiceUnavailableException;
+import dev.iotjobs.api.error.VersionConflictException;
 
 /**
- * The part of AWS's thing registry that jobs target: things, thing groups (nested) and their membership.
+ * The part of AWS's thing registry ({@code iot} control plane) that jobs target: things, thing groups (nested)
+ * and their membership, as the AWS SDK for Java v2 names the operations (SPEC G1).
+ *
+ * <p>Every call validates its request before it reads or changes anything: the first failing member, in the shape's
+ * member order, is an {@link InvalidRequestException} naming the member, its problem and the limit (SPEC V1; a null
+ * request is {@code request: is required}), and a rejected request changes nothing and emits no event (V2). Every call
+ * is atomic: its change and its events are committed together or not at all (E1, C2). Implementations are thread-safe,
+ * and conflicts with concurrent calls are retried inside the engine (C3). Every exception is an unchecked
+ * {@link dev.iotjobs.api.error.JobsException}.
  */
 public interface ThingRegistry {
-    /** @param request the request @return the response */
+    /**
+     * Registers a thing, at version 1, in no group (SPEC G1).
+     *
+     * @param request the request
+     * @return the new thing's name, ARN and id
+     * @throws InvalidRequestException if thingName, thingTypeName, attributePayload or billingGroupName breaks its
+     *     shape (SPEC V1)
+     * @throws ResourceAlreadyExistsException if a thing with that name exists (SPEC G1)
+     * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
+     */
     CreateThingResponse createThing(CreateThingRequest request);
 
-    /** @param request the request; the thing's pending executions become REMOVED @return the response */
+    /**
+     * Deletes a thing and its group memberships; its pending executions turn REMOVED, which may complete SNAPSHOT
+     * jobs (SPEC G4, J8).
+     *
+     * @param request the request
+     * @return an empty response
+     * @throws InvalidRequestException if thingName or expectedVersion breaks its shape (SPEC V1)
+     * @throws ResourceNotFoundException if the thing does not exist (SPEC G1)
+     * @throws VersionConflictException if {@code expectedVersion} is not the thing's current version
+     * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
+     */
     DeleteThingResponse deleteThing(DeleteThingRequest request);
 
-    /** @param request the request @return the response */
+    /**
+     * Creates a thing group, at version 1, optionally as a child of an existing parent group (SPEC G1).
+     *
+     * @param request the request
+     * @return the new group's name, ARN and id
+     * @throws InvalidRequestException if thingGroupName, parentGroupName, thingGroupProperties or tags breaks its
+     *     shape (SPEC V1)
+     * @throws ResourceAlreadyExistsException if a thing group with that name exists (SPEC G1)
+     * @throws ResourceNotFoundException if the parent group does not exist (SPEC G1)
+     * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
+     */
     CreateThingGroupResponse createThingGroup(CreateThingGroupRequest request);
 
-    /** @param request the request @return the response */
+    /**
+     * Deletes a thing group that has no child groups; its things leave it (SPEC G1).
+     *
+     * @param request the request
+     * @return an empty response
+     * @throws InvalidRequestException if thingGroupName or expectedVersion breaks its shape (SPEC V1), or the
+     *     group has child groups
+     * @throws ResourceNotFoundException if the thing group does not exist (SPEC G1)
+     * @throws VersionConflictException if {@code expectedVersion} is not the group's current version
+     * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
+     */
     DeleteThingGroupResponse deleteThingGroup(DeleteThingGroupRequest request);
 
-    /** @param request the request @return the response */
+    /**
+     * Adds a thing to a thing group, each given by name or ARN; adding a member again changes nothing (SPEC G1).
+     *
+     * @param request the request
+     * @return an empty response
+     * @throws InvalidRequestException if the group or the thing is given neither by name nor by ARN, a member
+     *     breaks its shape, an ARN is not of this region and account, or a name and an ARN disagree (SPEC V1)
+     * @throws ResourceNotFoundException if the thing or the thing group does not exist (SPEC G1)
+     * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
+     */
     AddThingToThingGroupResponse addThingToThingGroup(AddThingToThingGroupRequest request);
 
-    /** @param request the request @return the response */
+    /**
+     * Removes a thing from a thing group, each given by name or ARN; removing a thing that is not a member
+     * changes nothing (SPEC G1).
+     *
+     * @param request the request
+     * @return an empty response
+     * @throws InvalidRequestException if the group or the thing is given neither by name nor by ARN, a member
+     *     breaks its shape, an ARN is not of this region and account, or a name and an ARN disagree (SPEC V1)
+     * @throws ResourceNotFoundException if the thing or the thing group does not exist (SPEC G1)
+     * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
+     */
     RemoveThingFromThingGroupResponse removeThingFromThingGroup(RemoveThingFromThingGroupRequest request);
 
-    /** @param request the request @return a page of thing names, in name order */
+    /**
+     * Lists the names of the things in a thing group and, with {@code recursive}, in all its descendant groups,
+     * in name order, one page at a time.
+     *
+     * @param request the request
+     * @return a page of thing names, in name order, and the token of the next page unless this is the last
+     * @throws InvalidRequestException if a member breaks its shape (maxResults 1..250, SPEC V1, V3) or nextToken
+     *     is not a token this listing issued
+     * @throws ResourceNotFoundException if the thing group does not exist (SPEC G1)
+     * @throws ServiceUnavailableException if the store failed (SPEC C2)
+     */
     ListThingsInThingGroupResponse listThingsInThingGroup(ListThingsInThingGroupRequest request);
 }

@@ -232,6 +232,7 @@ final class ControlPlaneService implements JobsControlPlane {
     public ListJobExecutionsForThingResponse listJobExecutionsForThing(ListJobExecutionsForThingRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
         ThingExecutionsKey after = PageTokens.thingExecutionsAfter(request.nextToken());
+        ctx.thing(request.thingName());   // an unknown thing is ResourceNotFoundException, as in the data plane (X12)
         Page<ExecutionRecord> page;
         do {
             page = ctx.repository().listExecutionsForThing(request.thingName(), request.status(), request.jobId(),

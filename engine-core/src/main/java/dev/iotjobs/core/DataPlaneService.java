@@ -14,7 +14,6 @@ import dev.iotjobs.api.data.StartNextPendingJobExecutionResponse;
 import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionResponse;
 import dev.iotjobs.api.error.InvalidStateTransitionException;
-import dev.iotjobs.api.error.ResourceNotFoundException;
 import dev.iotjobs.api.error.TerminalStateException;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobExecutionSummary;
@@ -78,7 +77,7 @@ final class DataPlaneService implements JobsDataPlane {
     @Override
     public GetPendingJobExecutionsResponse getPendingJobExecutions(GetPendingJobExecutionsRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
-        requireThing(request.thingName());
+        ctx.thing(request.thingName());
         List<ExecutionRecord> pending;
         do {
             pending = ctx.repository().pendingExecutions(request.thingName(), ctx.limits().maxPendingReturned());
@@ -142,7 +141,7 @@ final class DataPlaneService implements JobsDataPlane {
             queue = ctx.repository().pendingExecutions(thingName, 1);
         } while (overdue.timeOutAny(queue));
         if (queue.isEmpty()) {
-            requireThing(thingName);
+            ctx.thing(thingName);
             return Optional.empty();
         }
         return Optional.of(queue.get(0));
@@ -157,12 +156,6 @@ final class DataPlaneService implements JobsDataPlane {
     private ExecutionRecord execution(String jobId, String thingName, Long executionNumber) {
         return ctx.repository().findExecution(jobId, thingName, executionNumber)
                 .orElseThrow(() -> executionNotFound(jobId, thingName, executionNumber));
-    }
-
-    private void requireThing(String thingName) {
-        if (ctx.repository().findThing(thingName).isEmpty()) {
-            throw new ResourceNotFoundException("thingName: thing " + thingName + " does not exist");
-        }
     }
 
     /** SPEC J11: devices do not see jobs in DELETION_IN_PROGRESS. */

@@ -4,6 +4,7 @@ import dev.iotjobs.api.error.InvalidRequestException;
 import dev.iotjobs.api.error.ResourceNotFoundException;
 import dev.iotjobs.core.rules.Scope;
 import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.ThingRecord;
 import dev.iotjobs.spi.JobRepository;
 import dev.iotjobs.spi.RolloutTarget;
 import java.time.Clock;
@@ -31,6 +32,12 @@ record EngineContext(JobRepository repository, Clock clock, Scope scope, EngineL
     /** @return the job, which must exist */
     JobRecord job(String jobId) {
         return repository.findJob(jobId).orElseThrow(() -> jobNotFound(jobId));
+    }
+
+    /** @return the thing, which must exist */
+    ThingRecord thing(String thingName) {
+        return repository.findThing(thingName).orElseThrow(
+                () -> new ResourceNotFoundException("thingName: thing " + thingName + " does not exist"));
     }
 
     /** @param job a job as read @return every thing it holds back for its rollout (SPEC T7), to release them */

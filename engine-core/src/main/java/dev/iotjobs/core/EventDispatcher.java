@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,6 +64,7 @@ final class EventDispatcher implements JobEvents {
 
     @Override
     public AutoCloseable subscribe(Consumer<? super JobEvent> listener) {
+        Objects.requireNonNull(listener, "listener must not be null: give a Consumer<JobEvent> to receive events");
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }

@@ -18,6 +18,7 @@ public interface JobEvents {
      *
      * @param listener receives every event committed from now on
      * @return closing it ends the subscription
+     * @throws NullPointerException if {@code listener} is null
      */
     AutoCloseable subscribe(Consumer<? super JobEvent> listener);
 }

@@ -165,7 +165,10 @@ public final class JobsEngine implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param repository where jobs live (required) @return this */
+        /**
+         * @param repository where jobs live (required; {@link #build()} checks it was given)
+         * @return this
+         */
         public Builder repository(JobRepository repository) {
             this.repository = repository;
             return this;
@@ -177,13 +180,19 @@ public final class JobsEngine implements AutoCloseable {
             return this;
         }
 
-        /** @param region the region in ARNs (default {@code us-east-1}) @return this */
+        /**
+         * @param region the region in ARNs (default {@code us-east-1}): an AWS region name; {@link #build()} checks it
+         * @return this
+         */
         public Builder region(String region) {
             this.region = region;
             return this;
         }
 
-        /** @param accountId the account in ARNs (default {@code 123456789012}) @return this */
+        /**
+         * @param accountId the account in ARNs (default {@code 123456789012}): 12 digits; {@link #build()} checks it
+         * @return this
+         */
         public Builder accountId(String accountId) {
             this.accountId = accountId;
             return this;
@@ -237,22 +246,42 @@ public final class JobsEngine implements AutoCloseable {
             return this;
         }
 
-        /** @return the engine */
+        /**
+         * @return the engine
+         * @throws NullPointerException if no repository was given, or another setting was set to null
+         * @throws IllegalArgumentException if the region is not an AWS region name, the account id is not 12
+         *     digits, or the due work period is not positive
+         */
         public JobsEngine build() {
-            Objects.requireNonNull(repository, "repository");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(limits, "limits");
-            Objects.requireNonNull(dueWorkPeriod, "dueWorkPeriod");
-            Objects.requireNonNull(nodeId, "nodeId");
-            Objects.requireNonNull(relayLease, "relayLease");
-            Objects.requireNonNull(eventGapWait, "eventGapWait");
-            if (region == null || !region.matches("[a-z0-9-]+") || accountId == null || !accountId.matches("\\d{12}")) {
-                throw new IllegalArgumentException("region must match [a-z0-9-]+ and accountId be 12 digits");
+            Objects.requireNonNull(repository, "repository is required: call JobsEngine.builder().repository(...) "
+                    + "with a JobRepository, for example JdbcJobRepository.create(dataSource) or "
+                    + "new InMemoryJobRepository()");
+            requireSet(clock, "clock");
+            requireSet(limits, "limits");
+            requireSet(dueWorkPeriod, "dueWorkPeriod");
+            requireSet(nodeId, "nodeId");
+            requireSet(relayLease, "relayLease");
+            requireSet(eventGapWait, "eventGapWait");
+            if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+                throw new IllegalArgumentException("region must be an AWS region name such as us-east-1 or "
+                        + "eu-central-1 (lower-case letters, dashes, a number at the end), not " + quoted(region));
+            }
+            if (accountId == null || !accountId.matches("\\d{12}")) {
+                throw new IllegalArgumentException("accountId must be 12 digits, such as 123456789012, not "
+                        + quoted(accountId));
             }
             if (dueWorkPeriod.isNegative() || dueWorkPeriod.isZero()) {
-                throw new IllegalArgumentException("dueWorkPeriod must be positive");
+                throw new IllegalArgumentException("dueWorkPeriod must be positive, not " + dueWorkPeriod);
             }
             return new JobsEngine(this);
+        }
+
+        private static void requireSet(Object value, String setting) {
+            Objects.requireNonNull(value, () -> setting + " must not be null: leave it out to keep its default");
+        }
+
+        private static String quoted(String value) {
+            return value == null ? "null" : "\"" + value + "\"";
         }
     }
 }

@@ -48,7 +48,7 @@ final class ThingRegistryService implements ThingRegistry {
     public DeleteThingResponse deleteThing(DeleteThingRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
         return ctx.commits().run(() -> {
-            ThingRecord thing = thing(request.thingName());
+            ThingRecord thing = ctx.thing(request.thingName());
             List<ExecutionRecord> pending = new ArrayList<>();
             pending.addAll(executionsOfThing(thing.thingName(), JobExecutionStatus.IN_PROGRESS));
             pending.addAll(executionsOfThing(thing.thingName(), JobExecutionStatus.QUEUED));
@@ -126,14 +126,9 @@ final class ThingRegistryService implements ThingRegistry {
         Changeset changes = change.build();
         return ctx.commits().run(() -> {
             group(groupName);
-            thing(thingName);
+            ctx.thing(thingName);
             return Either.right(new Decision<>(changes, response));
         });
-    }
-
-    private ThingRecord thing(String thingName) {
-        return ctx.repository().findThing(thingName).orElseThrow(
-                () -> new ResourceNotFoundException("thingName: thing " + thingName + " does not exist"));
     }
 
     private ThingGroupRecord group(String groupName) {

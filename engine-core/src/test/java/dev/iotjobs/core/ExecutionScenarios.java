@@ -263,6 +263,20 @@ public abstract class ExecutionScenarios extends EngineFixture {
                 .thingName("ghost").build())).isInstanceOf(ResourceNotFoundException.class);
     }
 
+    /** Issue #8: both planes agree on an unknown thing, as AWS models both calls (ResourceNotFoundException). */
+    @Test
+    void x12_x17_anUnknownThingIsNotFoundOnBothPlanesAndAKnownIdleOneIsEmpty() {
+        things("idle");
+        assertThatThrownBy(() -> device().getPendingJobExecutions(GetPendingJobExecutionsRequest.builder()
+                .thingName("ghost").build())).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("thingName: thing ghost does not exist");
+        assertThatThrownBy(() -> control().listJobExecutionsForThing(ListJobExecutionsForThingRequest.builder()
+                .thingName("ghost").build())).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("thingName: thing ghost does not exist");
+        assertThat(control().listJobExecutionsForThing(ListJobExecutionsForThingRequest.builder().thingName("idle")
+                .build()).executionSummaries()).isEmpty();
+    }
+
     @Test
     void x13_startNextStartsTheHeadWithDetailsAndReturnsTheDocument() {
         things("t1");

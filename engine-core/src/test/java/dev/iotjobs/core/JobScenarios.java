@@ -432,7 +432,9 @@ public abstract class JobScenarios extends EngineFixture {
             control().deleteJob(DeleteJobRequest.builder().jobId("j" + i).force(true).build());
         }
         assertThatThrownBy(() -> control().deleteJob(DeleteJobRequest.builder().jobId("j10").force(true).build()))
-                .isInstanceOf(LimitExceededException.class);
+                .isInstanceOf(LimitExceededException.class)
+                .hasMessageContaining("at most 10 jobs may be DELETION_IN_PROGRESS at once")
+                .hasMessageContaining("due work finishes deletions");
         assertThat(describe("j10").status()).isEqualTo(JobStatus.IN_PROGRESS);
         engine.runDueWork();
         control().deleteJob(DeleteJobRequest.builder().jobId("j10").force(true).build());

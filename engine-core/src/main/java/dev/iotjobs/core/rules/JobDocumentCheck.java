@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class JobDocumentCheck {
     /** Longest parser reason a message shows. */
-    private static final int REASON_SHOWN = 100;
+    private static final int REASON_SHOWN = 160;
 
     // Trailing tokens ("{} {}") would otherwise be ignored by readTree.
     private static final ObjectMapper JSON =
@@ -43,7 +43,7 @@ public final class JobDocumentCheck {
         } catch (JacksonException e) {
             return Optional.of("is not valid JSON: " + reason(e));
         } catch (RuntimeException e) {
-            return Optional.of("is not valid JSON: " + e.getClass().getSimpleName());
+            return Optional.of("is not valid JSON");
         }
         return tree != null && tree.isObject() ? Optional.empty() : Optional.of("must be a JSON object");
     }
@@ -70,12 +70,20 @@ public final class JobDocumentCheck {
         return bytes;
     }
 
-    private static String reason(JacksonException e) {
-        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    /** The parser's reason in the user's terms: no parser classes, settings or character codes. */
+    static String reason(JacksonException e) {
+        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
         int newline = message.indexOf('\n');
         if (newline >= 0) {
             message = message.substring(0, newline);
         }
+        if (message.startsWith("Trailing token")) {
+            message = "unexpected content after the JSON value";
+        }
+        message = message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)", "(control character $1)")
+                .replaceAll(" \\(code \\d+\\)", "")
+                .replaceAll("`[^`]*`", "");
         if (message.length() > REASON_SHOWN) {
             message = message.substring(0, REASON_SHOWN) + "...";
         }

@@ -270,7 +270,8 @@ public final class JobRules {
         }
         if (jobsInDeletion >= maxJobsInDeletion) {
             return Either.left(new LimitExceededException("at most " + maxJobsInDeletion
-                    + " jobs may be DELETION_IN_PROGRESS at once"));
+                    + " jobs may be DELETION_IN_PROGRESS at once; due work finishes deletions (JobsEngine.start() runs it"
+                    + " every second, or call runDueWork()), then delete again"));
         }
         JobRecord next = job.next(job.job().toBuilder()
                 .status(JobStatus.DELETION_IN_PROGRESS).lastUpdatedAt(now).build(), now,

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * The few places where H2 and PostgreSQL differ: keyset conditions, row locks, the isolation a connection needs,
@@ -138,13 +137,13 @@ enum Dialect {
      * Makes every commit reach the database's file before it returns, so that an acknowledged update survives a
      * crash of the service's process. H2 delays writing commits by default; PostgreSQL needs nothing.
      *
-     * @param dataSource the database
+     * @param connection a connection to the database
      */
-    void makeCommitsDurable(DataSource dataSource) {
+    void makeCommitsDurable(Connection connection) {
         if (this != H2) {
             return;
         }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("SET WRITE_DELAY 0");
         } catch (SQLException e) {
             throw new ServiceUnavailableException("cannot set H2's WRITE_DELAY to 0: " + e.getMessage(), e);

@@ -18,6 +18,7 @@ import dev.iotjobs.spi.ThingGroupRecord;
 import dev.iotjobs.spi.ThingRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -34,8 +35,11 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * default, PostgreSQL 14 or later for several engine nodes sharing one database.
  *
  * <pre>{@code
- * JobRepository store = JdbcJobRepository.create(dataSource);   // migrates the schema, detects the database
+ * JdbcJobRepository store = JdbcJobRepository.create(dataSource);   // checks, migrates, detects the database
  * JobsEngine engine = JobsEngine.builder().repository(store).build();
+ * ...
+ * engine.close();   // when the service stops
+ * store.close();
  * }</pre>
  *
  * <p>{@link #create} applies the store's Flyway migrations ({@value #MIGRATIONS_LOCATION}, history table
@@ -48,18 +52,22 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * outbox table last. A conflict with another transaction is {@link dev.iotjobs.spi.StaleStateException}; any other
  * database failure is {@link ServiceUnavailableException} with the cause. Either way nothing was applied.
  *
- * <p>On H2, give a pooled data source (or add {@code ;DB_CLOSE_DELAY=-1}): without one, H2 closes and reopens the
- * database between calls. H2 writes commits to its file in the background by default, up to half a second later, so
- * a process crash would lose the last acknowledged ones: {@link #create} therefore sets H2's persistent
- * {@code WRITE_DELAY} to 0 (a host that prefers speed over that may set it back afterwards) for commits
- * that are in the file when they return (at several times the cost of a commit). Times are stored to the
- * millisecond, as the engine keeps them.
+ * <p>On H2 the repository holds one connection open from {@link #create} to {@link #close}, so that H2 never closes
+ * and reopens the database under load, whatever the data source: H2 2.x has lost commits it had acknowledged, and
+ * corrupted its file, when it closed and reopened a file database between calls (h2database issues 4123 and 4247).
+ * Close the repository after the engine, when the service stops. H2 also writes commits to its file in the
+ * background by default, up to half a second later, so a process crash would lose the last acknowledged ones:
+ * {@link #create} therefore sets H2's persistent {@code WRITE_DELAY} to 0 (a host that prefers speed over that may
+ * set it back afterwards) for commits that are in the file when they return (at several times the cost of a
+ * commit). Times are stored to the millisecond, as the engine keeps them.
  */
-public final class JdbcJobRepository implements JobRepository {
+public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     /** Where the store's Flyway migrations are on the classpath. */
     public static final String MIGRATIONS_LOCATION = "classpath:db/iotjobs";
     /** The Flyway history table of the store's migrations. */
     public static final String SCHEMA_HISTORY_TABLE = "iotjobs_schema_history";
+    /** How long {@link #create} waits for each connection it checks the data source gives. */
+    private static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
 
     private final Jdbi jdbi;
     private final Failures failures;
@@ -69,9 +77,18 @@ public final class JdbcJobRepository implements JobRepository {
     private final RolloutRows rollouts;
     private final EventRows events;
     private final ChangesetWriter writer;
+    /** Keeps an H2 database open for the repository's life; null on PostgreSQL and for {@link #open}. */
+    private final Connection keeper;
+    private volatile boolean closed;
 
-    private JdbcJobRepository(DataSource dataSource, Dialect dialect) {
-        this.jdbi = Jdbi.create(() -> dialect.prepare(dataSource.getConnection()));
+    private JdbcJobRepository(DataSource dataSource, Dialect dialect, Connection keeper) {
+        this.keeper = keeper;
+        this.jdbi = Jdbi.create(() -> {
+            if (closed) {
+                throw new SQLException("the iotjobs store was closed", "08003");
+            }
+            return dialect.prepare(dataSource.getConnection());
+        });
         // SQL is plain text with :named parameters: no <template> expansion, so "<" and "<>" are just SQL.
         jdbi.setTemplateEngine(TemplateEngine.NOP);
         this.failures = new Failures(dialect);
@@ -84,37 +101,81 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     /**
-     * Migrates the schema (if needed) and returns a repository over it.
+     * Checks the data source, migrates the schema (if needed) and returns a repository over it. On H2 the repository
+     * holds one of the data source's connections until {@link #close}.
      *
-     * @param dataSource the database: H2 2.x or PostgreSQL 14+; pooled for anything but a quick test
-     * @return a ready repository
-     * @throws IllegalArgumentException if the database is of another kind or version
+     * @param dataSource the database: H2 2.x or PostgreSQL 14+, pooled (HikariCP, for example) for speed; it must
+     *     give at least 3 connections at once on H2 (one held open, two for Flyway's migration) and 2 on PostgreSQL
+     * @return a ready repository; close it when the service stops, after the engine
+     * @throws NullPointerException if {@code dataSource} is null
+     * @throws IllegalArgumentException if the database is of another kind or version, is H2's unnamed in-memory
+     *     database (each connection would open a new, empty one), or the data source gives too few connections
      * @throws ServiceUnavailableException if the database cannot be reached or migrated
      */
     public static JdbcJobRepository create(DataSource dataSource) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        Dialect dialect = detect(dataSource);
+        Objects.requireNonNull(dataSource, "dataSource must not be null: give JdbcJobRepository.create a DataSource "
+                + "of H2 2.x or PostgreSQL 14 or later, pooled with at least 3 connections");
+        Connection first = connect(dataSource);
+        try {
+            Dialect dialect = Dialect.of(first);
+            if (dialect == Dialect.H2) {
+                DataSourceCheck.requireNamedDatabase(first.getMetaData().getURL());
+                DataSourceCheck.requireConnections(dataSource, 2, CONNECTION_WAIT, "one the store holds open for "
+                        + "its life so that H2 never closes the database, two for Flyway's migration");
+            } else {
+                DataSourceCheck.requireConnections(dataSource, 1, CONNECTION_WAIT, "Flyway migrates with two");
+            }
+            migrate(dataSource);
+            dialect.makeCommitsDurable(first);
+            if (dialect != Dialect.H2) {
+                first.close();
+                first = null;
+            }
+            return new JdbcJobRepository(dataSource, dialect, first);
+        } catch (SQLException e) {
+            DataSourceCheck.closeQuietly(first);
+            throw new ServiceUnavailableException("cannot reach the iotjobs database: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            DataSourceCheck.closeQuietly(first);
+            throw e;
+        }
+    }
+
+    /** For tests that prepared the schema themselves: no checks, no migration, no connection held. */
+    static JdbcJobRepository open(DataSource dataSource) {
+        try (Connection connection = connect(dataSource)) {
+            return new JdbcJobRepository(dataSource, Dialect.of(connection), null);
+        } catch (SQLException e) {
+            throw new ServiceUnavailableException("cannot reach the iotjobs database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Gives back the connection that kept an H2 database open (H2 closes the database when no connection is left);
+     * calls after this fail with {@link ServiceUnavailableException}. Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        DataSourceCheck.closeQuietly(keeper);
+    }
+
+    private static Connection connect(DataSource dataSource) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new ServiceUnavailableException("cannot reach the iotjobs database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(DataSource dataSource) {
         try {
             Schema.migrate(dataSource);
         } catch (RuntimeException e) {
             throw new ServiceUnavailableException("cannot migrate the iotjobs schema: " + e.getMessage(), e);
         }
-        dialect.makeCommitsDurable(dataSource);
-        return new JdbcJobRepository(dataSource, dialect);
     }
 
-    /** For tests that prepared the schema themselves: no migration. */
-    static JdbcJobRepository open(DataSource dataSource) {
-        return new JdbcJobRepository(dataSource, detect(dataSource));
-    }
-
-    private static Dialect detect(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return Dialect.of(connection);
-        } catch (SQLException e) {
-            throw new ServiceUnavailableException("cannot reach the iotjobs database: " + e.getMessage(), e);
-        }
-    }
 
     @Override
     public Optional<JobRecord> findJob(String jobId) {

@@ -21,6 +21,7 @@ final class Schema {
                 .table(JdbcJobRepository.SCHEMA_HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                .loggers(FlywayDebugLog.class.getName())
                 .load()
                 .migrate();
     }

@@ -62,7 +62,7 @@ abstract class CrashRecoveryTest {
                 .targets("arn:aws:iot:us-east-1:123456789012:thinggroup/fleet").build());
 
         // An H2 file database is open in one process at a time: the set-up lets go of it before the child starts.
-        pools.forEach(HikariDataSource::close);
+        closeStoresAndPools();
         Path acks = dir.resolve("acks.txt");
         Path childEvents = dir.resolve("events.txt");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -110,18 +110,25 @@ abstract class CrashRecoveryTest {
                 .isEqualTo(statuses);
     }
 
+    private final List<JdbcJobRepository> stores = new ArrayList<>();
     private final List<HikariDataSource> pools = new ArrayList<>();
 
+    /** The stores first: on H2 each holds a connection that keeps the database open. */
     @AfterEach
-    void closePools() {
+    void closeStoresAndPools() {
+        stores.forEach(JdbcJobRepository::close);
+        stores.clear();
         pools.forEach(HikariDataSource::close);
+        pools.clear();
     }
 
     private JobsEngine engine(String url, Clock clock, List<String> events) {
         HikariDataSource pool = CrashDatabases.dataSource(url, user(), password());
         pools.add(pool);
+        JdbcJobRepository store = JdbcJobRepository.create(pool);
+        stores.add(store);
         JobsEngine engine = JobsEngine.builder()
-                .repository(JdbcJobRepository.create(pool))
+                .repository(store)
                 .clock(clock).nodeId("node-" + System.nanoTime()).build();
         engine.events().subscribe(event -> events.add(event.toString()));
         return engine;

@@ -14,6 +14,7 @@ final class FreshStore implements AfterEachCallback {
     private final boolean postgres;
     private final List<HikariDataSource> h2Pools = new ArrayList<>();
     private final List<HikariDataSource> nodePools = new ArrayList<>();
+    private final List<JdbcJobRepository> stores = new ArrayList<>();
     private HikariDataSource shared;
 
     private FreshStore(boolean postgres) {
@@ -37,7 +38,7 @@ final class FreshStore implements AfterEachCallback {
         }
         HikariDataSource pool = TestDatabases.newH2();
         h2Pools.add(pool);
-        return JdbcJobRepository.create(pool);
+        return kept(JdbcJobRepository.create(pool));
     }
 
     /**
@@ -51,16 +52,24 @@ final class FreshStore implements AfterEachCallback {
                 TestDatabases.empty(shared);
             } else {
                 h2Pools.add(shared);
-                JdbcJobRepository.create(shared);
+                kept(JdbcJobRepository.create(shared));
             }
         }
         HikariDataSource pool = postgres ? TestDatabases.newPostgresPool() : TestDatabases.h2Pool(shared);
         nodePools.add(pool);
-        return JdbcJobRepository.create(pool);
+        return kept(JdbcJobRepository.create(pool));
+    }
+
+    /** @return the store, closed after the test */
+    private JdbcJobRepository kept(JdbcJobRepository store) {
+        stores.add(store);
+        return store;
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        stores.forEach(JdbcJobRepository::close);
+        stores.clear();
         nodePools.forEach(HikariDataSource::close);
         nodePools.clear();
         h2Pools.forEach(TestDatabases::shutDownH2);

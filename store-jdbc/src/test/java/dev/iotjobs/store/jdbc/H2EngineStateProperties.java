@@ -18,15 +18,17 @@ import net.jqwik.api.state.ActionChain;
  */
 class H2EngineStateProperties {
     private static HikariDataSource database;
+    private static JdbcJobRepository keeper;
 
     @BeforeContainer
     static void createDatabase() {
         database = TestDatabases.newH2();
-        JdbcJobRepository.create(database);
+        keeper = JdbcJobRepository.create(database);
     }
 
     @AfterContainer
     static void dropDatabase() {
+        keeper.close();
         TestDatabases.shutDownH2(database);
     }
 

@@ -122,8 +122,11 @@ class StatementCountTest {
                 .thingName("t1").maxResults(2).build()).nextToken();
         engine.controlPlane().listJobExecutionsForThing(ListJobExecutionsForThingRequest.builder()
                 .thingName("t1").maxResults(2).nextToken(token).build());
+        // As for a job's executions, the thing is read first: an unknown one is ResourceNotFoundException (X12).
         assertThat(spy.statements()).containsExactly(
+                "findThing: SELECT iotjobs_thing",
                 "listExecutionsForThing: SELECT iotjobs_execution",
+                "findThing: SELECT iotjobs_thing",
                 "listExecutionsForThing: SELECT iotjobs_execution");
     }
 }

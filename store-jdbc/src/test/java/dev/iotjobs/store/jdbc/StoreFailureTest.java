@@ -95,7 +95,7 @@ class StoreFailureTest {
         }
         HikariDataSource pool = TestDatabases.newH2();
         h2.add(pool);
-        JdbcJobRepository.create(pool);
+        JdbcJobRepository.create(pool).close();
         return pool;
     }
 

@@ -80,7 +80,7 @@ final class TestDatabases {
         if ("h2".equals(database)) {
             HikariDataSource pool = newH2();
             h2Pools.add(pool);
-            JdbcJobRepository.create(pool);
+            JdbcJobRepository.create(pool).close(); // migrated; the pool's DB_CLOSE_DELAY=-1 keeps it open
             return pool;
         }
         HikariDataSource pool = postgres();
@@ -129,6 +129,18 @@ final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** @return a pool of at most {@code size} connections over a URL, giving up on a connection after 250 ms */
+    static HikariDataSource smallPool(String url, String user, String password, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setConnectionTimeout(250);
+        config.setPoolName("iotjobs-test-small");
+        return new HikariDataSource(config);
     }
 
     private static HikariDataSource pool(String url, String user, String password) {
