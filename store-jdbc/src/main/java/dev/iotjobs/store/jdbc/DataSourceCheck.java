@@ -30,8 +30,8 @@ final class DataSourceCheck {
     static void requireNamedDatabase(String url) {
         if (url != null && url.regionMatches(true, 0, UNNAMED_H2_MEMORY, 0, UNNAMED_H2_MEMORY.length())
                 && (url.length() == UNNAMED_H2_MEMORY.length() || url.charAt(UNNAMED_H2_MEMORY.length()) == ';')) {
-            throw new IllegalArgumentException("the iotjobs store cannot use the unnamed H2 in-memory database " + url
-                    + ": each connection to it opens a new, empty database; name it, for example "
+            throw new IllegalArgumentException("the iotjobs store cannot use H2's unnamed in-memory database (" + url
+                    + "): each connection to it opens a new, empty database; name it, for example "
                     + "jdbc:h2:mem:iotjobs, or use a file, for example jdbc:h2:file:./iotjobs-data/jobs");
         }
     }

@@ -122,16 +122,14 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
                 DataSourceCheck.requireNamedDatabase(first.getMetaData().getURL());
                 DataSourceCheck.requireConnections(dataSource, 2, CONNECTION_WAIT, "one the store holds open for "
                         + "its life so that H2 never closes the database, two for Flyway's migration");
-            } else {
-                DataSourceCheck.requireConnections(dataSource, 1, CONNECTION_WAIT, "Flyway migrates with two");
+                migrate(dataSource);
+                dialect.makeCommitsDurable(first);
+                return new JdbcJobRepository(dataSource, dialect, first);
             }
+            DataSourceCheck.requireConnections(dataSource, 1, CONNECTION_WAIT, "Flyway migrates with two");
+            first.close(); // PostgreSQL needs no connection held: Flyway gets both
             migrate(dataSource);
-            dialect.makeCommitsDurable(first);
-            if (dialect != Dialect.H2) {
-                first.close();
-                first = null;
-            }
-            return new JdbcJobRepository(dataSource, dialect, first);
+            return new JdbcJobRepository(dataSource, dialect, null);
         } catch (SQLException e) {
             DataSourceCheck.closeQuietly(first);
             throw new ServiceUnavailableException("cannot reach the iotjobs database: " + e.getMessage(), e);

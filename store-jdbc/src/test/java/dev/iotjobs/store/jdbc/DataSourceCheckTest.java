@@ -31,7 +31,7 @@ class DataSourceCheckTest {
         for (String url : new String[] {"jdbc:h2:mem:", "jdbc:h2:mem:;DB_CLOSE_DELAY=-1"}) {
             assertThatThrownBy(() -> JdbcJobRepository.create(unpooled(url)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("unnamed H2 in-memory database")
+                    .hasMessageContaining("H2's unnamed in-memory database (jdbc:h2:mem:)")
                     .hasMessageContaining("jdbc:h2:mem:iotjobs");
         }
     }
@@ -55,13 +55,19 @@ class DataSourceCheckTest {
     }
 
     @Test
-    void aPostgresPoolOfOneConnectionIsRefused() {
-        TestDatabases.postgres();
+    void aPostgresPoolOfOneConnectionIsRefusedAndOneOfTwoWorks() {
         String url = TestDatabases.postgresServer().getJdbcUrl("postgres", "iotjobs");
         try (HikariDataSource one = TestDatabases.smallPool(url, "postgres", "postgres", 1)) {
             assertThatThrownBy(() -> JdbcJobRepository.create(one))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("at least 2 connections at once");
+        }
+        TestDatabases.empty(TestDatabases.postgres());
+        try (HikariDataSource two = TestDatabases.smallPool(url, "postgres", "postgres", 2);
+             JdbcJobRepository store = JdbcJobRepository.create(two)) {
+            JobsEngine engine = JobsEngine.builder().repository(store).build();
+            engine.things().createThing(CreateThingRequest.builder().thingName("t1").build());
+            assertThat(store.findThing("t1")).isPresent();
         }
     }
 

@@ -36,6 +36,22 @@ class ReadmeExampleTest {
                 .isEqualTo(block(EXAMPLE, "// README-imports:start", "// README-imports:end"));
     }
 
+    /** The README's dependency snippets name the versions the build tests with. */
+    @Test
+    void readmeNamesTheVersionsTheBuildUses() throws IOException {
+        String pom = Files.readString(Path.of("..", "pom.xml"));
+        String readme = Files.readString(README);
+        for (String[] artifact : new String[][] {{"h2", "h2.version"}, {"HikariCP", "hikaricp.version"},
+                {"postgresql", "postgresql.version"}, {"slf4j-simple", "slf4j.version"}}) {
+            String version = pom.replaceAll("(?s).*<" + artifact[1].replace(".", "\\.") + ">([^<]+)</.*", "$1");
+            assertThat(readme).as(artifact[0]).containsPattern("<artifactId>" + artifact[0]
+                    + "</artifactId>[^\\n]*\\n\\s*<version>" + version.replace(".", "\\.") + "</version>");
+        }
+        String project = pom.replaceAll("(?s).*?<artifactId>iot-jobs-engine-parent</artifactId>\\s*<version>([^<]+)<.*",
+                "$1");
+        assertThat(readme).contains("<version>" + project + "</version>");
+    }
+
     /** The lines between two marker lines, without their common indentation and without code fences. */
     private static String block(Path file, String start, String end) throws IOException {
         List<String> lines = Files.readAllLines(file);
