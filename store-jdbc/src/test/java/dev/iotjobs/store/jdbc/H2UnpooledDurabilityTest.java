@@ -99,6 +99,9 @@ class H2UnpooledDurabilityTest {
 
     private static Acknowledged load(String url) throws Exception {
         JdbcJobRepository store = JdbcJobRepository.create(unpooled(url));
+        // A row H2 keeps in memory only: it is gone if H2 closes the database at any moment of the load.
+        sql(url, "CREATE MEMORY TABLE open_since_create(id INT) NOT PERSISTENT",
+                "INSERT INTO open_since_create VALUES (1)");
         JobsEngine engine = JobsEngine.builder().repository(store).build();
         engine.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName("fleet").build());
         TreeSet<String> things = new TreeSet<>();
@@ -137,6 +140,7 @@ class H2UnpooledDurabilityTest {
         Job job = engine.controlPlane().describeJob(DescribeJobRequest.builder().jobId("firmware").build()).job();
         assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(job.jobProcessDetails().numberOfSucceededThings()).isEqualTo(things.size());
+        assertThat(sql(url, "SELECT COUNT(*) FROM open_since_create")).as("H2 never closed the database").isEqualTo(1);
         engine.close();
         store.close();
         return new Acknowledged(things, job.status(), job.jobProcessDetails(), new HashMap<>(executions));
@@ -159,12 +163,25 @@ class H2UnpooledDurabilityTest {
         return JobExecutionStatus.SUCCEEDED + "@" + version;
     }
 
-    /** Closes the database in this JVM, so that the next store reads the file. */
-    private static void shutDown(String url) throws SQLException {
+    /** Runs statements on a connection of its own; @return the first column of the last one's first row, or 0 */
+    private static long sql(String url, String... statements) throws SQLException {
+        long first = 0;
         try (Connection connection = unpooled(url).getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
+            for (String sql : statements) {
+                if (statement.execute(sql)) {
+                    try (var rows = statement.getResultSet()) {
+                        first = rows.next() ? rows.getLong(1) : 0;
+                    }
+                }
+            }
         }
+        return first;
+    }
+
+    /** Closes the database in this JVM, so that the next store reads the file. */
+    private static void shutDown(String url) throws SQLException {
+        sql(url, "SHUTDOWN");
     }
 
     private static Acknowledged stored(String url) {
