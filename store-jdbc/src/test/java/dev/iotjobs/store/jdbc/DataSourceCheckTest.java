@@ -46,11 +46,8 @@ class DataSourceCheckTest {
             // Nothing was held back: the pool still gives both.
             assertThat(two.getHikariPoolMXBean().getActiveConnections()).isZero();
         }
-        try (HikariDataSource three = TestDatabases.smallPool("jdbc:h2:mem:pool-of-three", "sa", "", 3);
-             JdbcJobRepository store = JdbcJobRepository.create(three)) {
-            JobsEngine engine = JobsEngine.builder().repository(store).build();
-            engine.things().createThing(CreateThingRequest.builder().thingName("t1").build());
-            assertThat(store.findThing("t1")).isPresent();
+        try (HikariDataSource three = TestDatabases.smallPool("jdbc:h2:mem:pool-of-three", "sa", "", 3)) {
+            assertAStoreWorksOver(three);
         }
     }
 
@@ -63,11 +60,8 @@ class DataSourceCheckTest {
                     .hasMessageContaining("at least 2 connections at once");
         }
         TestDatabases.empty(TestDatabases.postgres());
-        try (HikariDataSource two = TestDatabases.smallPool(url, "postgres", "postgres", 2);
-             JdbcJobRepository store = JdbcJobRepository.create(two)) {
-            JobsEngine engine = JobsEngine.builder().repository(store).build();
-            engine.things().createThing(CreateThingRequest.builder().thingName("t1").build());
-            assertThat(store.findThing("t1")).isPresent();
+        try (HikariDataSource two = TestDatabases.smallPool(url, "postgres", "postgres", 2)) {
+            assertAStoreWorksOver(two);
         }
     }
 
@@ -87,6 +81,14 @@ class DataSourceCheckTest {
         // Closed, the repository let H2 drop the in-memory database: a new one starts empty.
         try (JdbcJobRepository again = JdbcJobRepository.create(unpooled)) {
             assertThat(again.findThing("t1")).isEmpty();
+        }
+    }
+
+    private static void assertAStoreWorksOver(HikariDataSource pool) {
+        try (JdbcJobRepository store = JdbcJobRepository.create(pool)) {
+            JobsEngine engine = JobsEngine.builder().repository(store).build();
+            engine.things().createThing(CreateThingRequest.builder().thingName("t1").build());
+            assertThat(store.findThing("t1")).isPresent();
         }
     }
 
