@@ -262,7 +262,7 @@ public final class JobsEngine implements AutoCloseable {
             requireSet(nodeId, "nodeId");
             requireSet(relayLease, "relayLease");
             requireSet(eventGapWait, "eventGapWait");
-            if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            if (region == null || !region.matches("[a-z]{2,4}(-[a-z]+)+-\\d+")) {
                 throw new IllegalArgumentException("region must be an AWS region name such as us-east-1 or "
                         + "eu-central-1 (lower-case letters, dashes, a number at the end), not " + quoted(region));
             }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SPEC V3: a job document is a JSON object of at most {@code maxDocumentBytes} UTF-8 bytes. Used for a document
@@ -20,7 +22,21 @@ public final class JobDocumentCheck {
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
+    /** A character Jackson quotes with its code: {@code 'x' (code 120)} or {@code '“' (code 8220 / 0x201c)}. */
+    private static final Pattern CHARACTER = Pattern.compile("'(.)' \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)");
+    private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+
     private JobDocumentCheck() {
+    }
+
+    /** @return the character quoted, with its code point when it is not printable ASCII */
+    private static String shown(String character) {
+        char c = character.charAt(0);
+        return c > ' ' && c < 0x7f ? "'" + c + "'" : "'" + c + "' (" + codePoint(c) + ")";
+    }
+
+    private static String codePoint(int c) {
+        return String.format("U+%04X", c);
     }
 
     /**
@@ -80,9 +96,13 @@ public final class JobDocumentCheck {
         if (message.startsWith("Trailing token")) {
             message = "unexpected content after the JSON value";
         }
-        message = message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
-                .replaceAll("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)", "(control character $1)")
-                .replaceAll(" \\(code \\d+\\)", "")
+        message = CHARACTER.matcher(message).replaceAll(m -> Matcher.quoteReplacement(shown(m.group(1))));
+        message = CONTROL_CHARACTER.matcher(message).replaceAll(
+                m -> "(control character " + codePoint(Integer.parseInt(m.group(1))) + ")");
+        message = message.replaceAll("\\s*\\((?:for \\w+ starting|start marker) at \\[Source:.*?\\]\\)", "")
+                .replaceAll(":?\\s*enable `[^`]*` to allow", "")
+                .replaceAll("\\s*\\(not recognized as one since Feature '\\w+' not enabled for parser\\)", "")
+                .replaceAll(", from `[^`]*`", "")
                 .replaceAll("`[^`]*`", "");
         if (message.length() > REASON_SHOWN) {
             message = message.substring(0, REASON_SHOWN) + "...";

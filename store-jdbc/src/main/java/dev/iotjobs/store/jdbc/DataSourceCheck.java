@@ -2,6 +2,7 @@ package dev.iotjobs.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,19 +75,29 @@ final class DataSourceCheck {
             return asked.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             asked.thenAccept(DataSourceCheck::closeQuietly); // if the pool gives it later, give it back
-            throw tooSmall(needed, why, "none came within " + wait.toSeconds() + " s");
+            throw tooSmall(needed, why, "none came within " + wait.toSeconds() + " s", null);
         } catch (ExecutionException e) {
-            throw tooSmall(needed, why, String.valueOf(e.getCause().getMessage()));
+            // A pool at its limit says so with a transient connection error (HikariCP: "request timed out");
+            // anything else is the database failing.
+            if (e.getCause() instanceof SQLTransientConnectionException full) {
+                throw tooSmall(needed, why, full.getMessage(), full);
+            }
+            if (e.getCause() instanceof SQLException failed) {
+                throw JdbcJobRepository.unreachable(failed);
+            }
+            throw new IllegalStateException("the data source failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
+            asked.thenAccept(DataSourceCheck::closeQuietly);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking the iotjobs data source", e);
         }
     }
 
-    private static IllegalArgumentException tooSmall(int needed, String why, String detail) {
+    private static IllegalArgumentException tooSmall(int needed, String why, String detail, Throwable cause) {
         return new IllegalArgumentException("the iotjobs store needs a data source that gives at least " + needed
-                + " connections at once (" + why + "), but it gave fewer (" + detail + "): raise the pool's maximum "
-                + "size (HikariCP: maximumPoolSize, 10 by default)");
+                + " free connections at once (" + why + "), but it gave fewer (" + detail + "): raise the pool's "
+                + "maximum size (HikariCP: maximumPoolSize, 10 by default), counting one more for each other "
+                + "iotjobs store on an H2 database of the same pool", cause);
     }
 
     /** Closes a connection that has nothing pending; null is fine. */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -68,6 +69,8 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     public static final String SCHEMA_HISTORY_TABLE = "iotjobs_schema_history";
     /** How long {@link #create} waits for each connection it checks the data source gives. */
     private static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
+    /** How often the connection held on H2 is checked (and replaced if someone closed it). */
+    private static final Duration HELD_CONNECTION_CHECK = Duration.ofSeconds(5);
 
     private final Jdbi jdbi;
     private final Failures failures;
@@ -78,14 +81,17 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     private final EventRows events;
     private final ChangesetWriter writer;
     /** Keeps an H2 database open for the repository's life; null on PostgreSQL and for {@link #open}. */
-    private final Connection keeper;
-    private volatile boolean closed;
+    private final HeldConnection held;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcJobRepository(DataSource dataSource, Dialect dialect, Connection keeper) {
-        this.keeper = keeper;
+    private JdbcJobRepository(DataSource dataSource, Dialect dialect, HeldConnection held) {
+        this.held = held;
         this.jdbi = Jdbi.create(() -> {
-            if (closed) {
+            if (closed.get()) {
                 throw new SQLException("the iotjobs store was closed", "08003");
+            }
+            if (held != null) {
+                held.check();
             }
             return dialect.prepare(dataSource.getConnection());
         });
@@ -113,6 +119,11 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
      * @throws ServiceUnavailableException if the database cannot be reached or migrated
      */
     public static JdbcJobRepository create(DataSource dataSource) {
+        return create(dataSource, HELD_CONNECTION_CHECK);
+    }
+
+    /** {@link #create(DataSource)}, checking the held H2 connection every {@code heldCheck} (tests). */
+    static JdbcJobRepository create(DataSource dataSource, Duration heldCheck) {
         Objects.requireNonNull(dataSource, "dataSource must not be null: give JdbcJobRepository.create a DataSource "
                 + "of H2 2.x or PostgreSQL 14 or later, pooled with at least 3 connections");
         Connection first = connect(dataSource);
@@ -124,7 +135,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
                         + "its life so that H2 never closes the database, two for Flyway's migration");
                 migrate(dataSource);
                 dialect.makeCommitsDurable(first);
-                return new JdbcJobRepository(dataSource, dialect, first);
+                return new JdbcJobRepository(dataSource, dialect, new HeldConnection(dataSource, first, heldCheck));
             }
             DataSourceCheck.requireConnections(dataSource, 1, CONNECTION_WAIT, "Flyway migrates with two");
             first.close(); // PostgreSQL needs no connection held: Flyway gets both
@@ -132,7 +143,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
             return new JdbcJobRepository(dataSource, dialect, null);
         } catch (SQLException e) {
             DataSourceCheck.closeQuietly(first);
-            throw new ServiceUnavailableException("cannot reach the iotjobs database: " + e.getMessage(), e);
+            throw unreachable(e);
         } catch (RuntimeException e) {
             DataSourceCheck.closeQuietly(first);
             throw e;
@@ -144,7 +155,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
         try (Connection connection = connect(dataSource)) {
             return new JdbcJobRepository(dataSource, Dialect.of(connection), null);
         } catch (SQLException e) {
-            throw new ServiceUnavailableException("cannot reach the iotjobs database: " + e.getMessage(), e);
+            throw unreachable(e);
         }
     }
 
@@ -154,16 +165,21 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
-        DataSourceCheck.closeQuietly(keeper);
+        if (!closed.getAndSet(true) && held != null) {
+            held.close();
+        }
     }
 
     private static Connection connect(DataSource dataSource) {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            throw new ServiceUnavailableException("cannot reach the iotjobs database: " + e.getMessage(), e);
+            throw unreachable(e);
         }
+    }
+
+    static ServiceUnavailableException unreachable(SQLException e) {
+        return new ServiceUnavailableException("cannot reach the iotjobs database: " + e.getMessage(), e);
     }
 
     private static void migrate(DataSource dataSource) {

@@ -2,6 +2,7 @@ package dev.iotjobs.store.jdbc;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /** The store's tables, kept by Flyway with the store's own migrations and history table. */
 final class Schema {
@@ -15,14 +16,16 @@ final class Schema {
      * @param dataSource the database
      */
     static void migrate(DataSource dataSource) {
-        Flyway.configure(Schema.class.getClassLoader())
+        FluentConfiguration configuration = Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(JdbcJobRepository.MIGRATIONS_LOCATION)
                 .table(JdbcJobRepository.SCHEMA_HISTORY_TABLE)
                 .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .loggers(FlywayDebugLog.class.getName())
-                .load()
-                .migrate();
+                .baselineVersion("0");
+        if (FlywayDebugLog.visibleToFlyway()) {
+            configuration.loggers(FlywayDebugLog.class.getName());
+        }
+        Flyway flyway = configuration.load();
+        FlywayDebugLog.quietly(flyway::migrate);
     }
 }

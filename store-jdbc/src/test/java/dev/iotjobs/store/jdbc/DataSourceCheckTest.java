@@ -8,6 +8,12 @@ import dev.iotjobs.api.control.CreateThingRequest;
 import dev.iotjobs.api.error.ServiceUnavailableException;
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.spi.ThingRecord;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -29,7 +35,7 @@ class DataSourceCheckTest {
     @Test
     void theUnnamedH2MemoryDatabaseIsRefused() {
         for (String url : new String[] {"jdbc:h2:mem:", "jdbc:h2:mem:;DB_CLOSE_DELAY=-1"}) {
-            assertThatThrownBy(() -> JdbcJobRepository.create(unpooled(url)))
+            assertThatThrownBy(() -> JdbcJobRepository.create(TestDatabases.unpooledH2(url)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("H2's unnamed in-memory database (jdbc:h2:mem:)")
                     .hasMessageContaining("jdbc:h2:mem:iotjobs");
@@ -41,7 +47,7 @@ class DataSourceCheckTest {
         try (HikariDataSource two = TestDatabases.smallPool("jdbc:h2:mem:pool-of-two", "sa", "", 2)) {
             assertThatThrownBy(() -> JdbcJobRepository.create(two))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("at least 3 connections at once")
+                    .hasMessageContaining("at least 3 free connections at once")
                     .hasMessageContaining("maximumPoolSize");
             // Nothing was held back: the pool still gives both.
             assertThat(two.getHikariPoolMXBean().getActiveConnections()).isZero();
@@ -57,7 +63,7 @@ class DataSourceCheckTest {
         try (HikariDataSource one = TestDatabases.smallPool(url, "postgres", "postgres", 1)) {
             assertThatThrownBy(() -> JdbcJobRepository.create(one))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("at least 2 connections at once");
+                    .hasMessageContaining("at least 2 free connections at once");
         }
         TestDatabases.empty(TestDatabases.postgres());
         try (HikariDataSource two = TestDatabases.smallPool(url, "postgres", "postgres", 2)) {
@@ -67,7 +73,7 @@ class DataSourceCheckTest {
 
     @Test
     void anUnpooledNamedMemoryDatabaseLivesAsLongAsTheRepository() {
-        JdbcDataSource unpooled = unpooled("jdbc:h2:mem:kept-by-the-store");
+        JdbcDataSource unpooled = TestDatabases.unpooledH2("jdbc:h2:mem:kept-by-the-store");
         JdbcJobRepository store = JdbcJobRepository.create(unpooled);
         JobsEngine engine = JobsEngine.builder().repository(store).build();
         engine.things().createThing(CreateThingRequest.builder().thingName("t1").build());
@@ -84,18 +90,35 @@ class DataSourceCheckTest {
         }
     }
 
+    @Test
+    void aHeldConnectionClosedBySomeoneElseIsReplaced() throws Exception {
+        JdbcDataSource unpooled = TestDatabases.unpooledH2("jdbc:h2:mem:held-connection-lost");
+        try (JdbcJobRepository store = JdbcJobRepository.create(unpooled, Duration.ZERO)) {
+            JobsEngine engine = JobsEngine.builder().repository(store).build();
+            engine.things().createThing(CreateThingRequest.builder().thingName("t1").build());
+            try (Connection other = unpooled.getConnection(); Statement statement = other.createStatement()) {
+                // As a pool reclaiming a connection held long would: end every session but this one.
+                List<Long> sessions = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("SELECT SESSION_ID FROM INFORMATION_SCHEMA.SESSIONS "
+                        + "WHERE SESSION_ID <> SESSION_ID()")) {
+                    while (rows.next()) {
+                        sessions.add(rows.getLong(1));
+                    }
+                }
+                assertThat(sessions).hasSize(1);
+                statement.execute("CALL ABORT_SESSION(" + sessions.get(0) + ")");
+                assertThat(store.findThing("t1")).isPresent();   // the store notices and holds a new one
+            }
+            // The only other connection is closed: the store's new one keeps the in-memory database.
+            assertThat(store.findThing("t1")).isPresent();
+        }
+    }
+
     private static void assertAStoreWorksOver(HikariDataSource pool) {
         try (JdbcJobRepository store = JdbcJobRepository.create(pool)) {
             JobsEngine engine = JobsEngine.builder().repository(store).build();
             engine.things().createThing(CreateThingRequest.builder().thingName("t1").build());
             assertThat(store.findThing("t1")).isPresent();
         }
-    }
-
-    private static JdbcDataSource unpooled(String url) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(url);
-        dataSource.setUser("sa");
-        return dataSource;
     }
 }

@@ -36,8 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.h2.jdbcx.JdbcDataSource;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -60,6 +61,7 @@ class H2UnpooledDurabilityTest {
     Path directory;
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)   // without the fix, a round takes minutes, then fails
     void everyAcknowledgedWriteSurvivesOnAnUnpooledFileDataSource() throws Exception {
         for (int round = 1; round <= ROUNDS; round++) {
             String url = "jdbc:h2:file:" + directory.resolve("round-" + round).resolve("jobs");
@@ -98,11 +100,16 @@ class H2UnpooledDurabilityTest {
     }
 
     private static Acknowledged load(String url) throws Exception {
-        JdbcJobRepository store = JdbcJobRepository.create(unpooled(url));
-        // A row H2 keeps in memory only: it is gone if H2 closes the database at any moment of the load.
-        sql(url, "CREATE MEMORY TABLE open_since_create(id INT) NOT PERSISTENT",
-                "INSERT INTO open_since_create VALUES (1)");
-        JobsEngine engine = JobsEngine.builder().repository(store).build();
+        try (JdbcJobRepository store = JdbcJobRepository.create(TestDatabases.unpooledH2(url));
+             JobsEngine engine = JobsEngine.builder().repository(store).build()) {
+            // A row H2 keeps in memory only: it is gone if H2 closes the database at any moment of the load.
+            sql(url, "CREATE MEMORY TABLE open_since_create(id INT) NOT PERSISTENT",
+                    "INSERT INTO open_since_create VALUES (1)");
+            return load(url, engine);
+        }
+    }
+
+    private static Acknowledged load(String url, JobsEngine engine) throws Exception {
         engine.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName("fleet").build());
         TreeSet<String> things = new TreeSet<>();
         Map<String, String> executions = new ConcurrentHashMap<>();
@@ -123,6 +130,7 @@ class H2UnpooledDurabilityTest {
             for (Future<?> done : registered) {
                 done.get();
             }
+            assertStillOpen(url);
             slices.forEach(things::addAll);
             engine.controlPlane().createJob(CreateJobRequest.builder().jobId("firmware").document("{\"v\":1}")
                     .targets(ARN + "thinggroup/fleet").build());
@@ -140,9 +148,7 @@ class H2UnpooledDurabilityTest {
         Job job = engine.controlPlane().describeJob(DescribeJobRequest.builder().jobId("firmware").build()).job();
         assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(job.jobProcessDetails().numberOfSucceededThings()).isEqualTo(things.size());
-        assertThat(sql(url, "SELECT COUNT(*) FROM open_since_create")).as("H2 never closed the database").isEqualTo(1);
-        engine.close();
-        store.close();
+        assertStillOpen(url);
         return new Acknowledged(things, job.status(), job.jobProcessDetails(), new HashMap<>(executions));
     }
 
@@ -163,10 +169,14 @@ class H2UnpooledDurabilityTest {
         return JobExecutionStatus.SUCCEEDED + "@" + version;
     }
 
+    private static void assertStillOpen(String url) throws SQLException {
+        assertThat(sql(url, "SELECT COUNT(*) FROM open_since_create")).as("H2 never closed the database").isEqualTo(1);
+    }
+
     /** Runs statements on a connection of its own; @return the first column of the last one's first row, or 0 */
     private static long sql(String url, String... statements) throws SQLException {
         long first = 0;
-        try (Connection connection = unpooled(url).getConnection();
+        try (Connection connection = TestDatabases.unpooledH2(url).getConnection();
              Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 if (statement.execute(sql)) {
@@ -188,7 +198,7 @@ class H2UnpooledDurabilityTest {
         TreeSet<String> things = new TreeSet<>();
         Job job = null;
         Map<String, String> executions = new HashMap<>();
-        try (JdbcJobRepository store = JdbcJobRepository.create(unpooled(url))) {
+        try (JdbcJobRepository store = JdbcJobRepository.create(TestDatabases.unpooledH2(url))) {
             JobsEngine engine = JobsEngine.builder().repository(store).build();
             String token = null;
             do {
@@ -222,12 +232,5 @@ class H2UnpooledDurabilityTest {
         }
         return new Acknowledged(things, job == null ? null : job.status(),
                 job == null ? null : job.jobProcessDetails(), executions);
-    }
-
-    private static JdbcDataSource unpooled(String url) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(url);
-        dataSource.setUser("sa");
-        return dataSource;
     }
 }

@@ -35,7 +35,7 @@ class SchemaTest {
         TestDatabases.execute(database, "CREATE TABLE host_orders (id BIGINT PRIMARY KEY)");
         TestDatabases.execute(database, "CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY)");
 
-        MigrateResult result = Flyway.configure().loggers(FlywayDebugLog.class.getName())
+        MigrateResult result = Flyway.configure()
                 .dataSource(database)
                 .locations(JdbcJobRepository.MIGRATIONS_LOCATION)
                 .table(JdbcJobRepository.SCHEMA_HISTORY_TABLE)
@@ -48,7 +48,7 @@ class SchemaTest {
         JdbcJobRepository store = JdbcJobRepository.create(database);
         store.commit(Changeset.builder().insertThing(new ThingRecord("t1", null, null, null, null, 1)).build());
         assertThat(store.findThing("t1")).isPresent();
-        assertThat(Flyway.configure().loggers(FlywayDebugLog.class.getName()).dataSource(database).locations(JdbcJobRepository.MIGRATIONS_LOCATION)
+        assertThat(Flyway.configure().dataSource(database).locations(JdbcJobRepository.MIGRATIONS_LOCATION)
                 .table(JdbcJobRepository.SCHEMA_HISTORY_TABLE).load().info().pending()).isEmpty();
     }
 
@@ -73,7 +73,7 @@ class SchemaTest {
     @Test
     void jobsOfAnEarlierVersionGetNoRolloutState() {
         database = TestDatabases.newH2();
-        Flyway.configure().loggers(FlywayDebugLog.class.getName()).dataSource(database).locations(JdbcJobRepository.MIGRATIONS_LOCATION)
+        Flyway.configure().dataSource(database).locations(JdbcJobRepository.MIGRATIONS_LOCATION)
                 .table(JdbcJobRepository.SCHEMA_HISTORY_TABLE).target("2").load().migrate();
         TestDatabases.execute(database, """
                 INSERT INTO iotjobs_job (job_id, target_selection, status, force_canceled, targets, created_at,

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The databases of the tests: a fresh H2 in-memory database per store, and one embedded PostgreSQL server per test
@@ -31,6 +32,14 @@ final class TestDatabases {
     /** @return a pool over a new, empty in-memory H2 database; {@link #shutDownH2} drops it */
     static HikariDataSource newH2() {
         return pool("jdbc:h2:mem:iotjobs-" + H2_COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    /** @param url an H2 URL @return H2's own data source over it, without a pool, as the README once showed */
+    static JdbcDataSource unpooledH2(String url) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser("sa");
+        return dataSource;
     }
 
     /** @param url an H2 URL @return a pool over it */

@@ -37,8 +37,10 @@ class HostMistakesTest {
         }
         assertThatThrownBy(() -> builder().region(null).build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageEndingWith("not null");
-        assertThat(builder().region("eu-central-1").build()).isNotNull();
-        assertThat(builder().region("us-gov-west-1").build()).isNotNull();
+        for (String region : new String[] {"us-east-1", "eu-central-1", "us-gov-west-1", "cn-north-1",
+                "ap-southeast-2", "il-central-1", "us-isob-east-1", "mx-central-1", "eusc-de-east-1"}) {
+            assertThat(builder().region(region).build()).as(region).isNotNull();
+        }
     }
 
     @Test
