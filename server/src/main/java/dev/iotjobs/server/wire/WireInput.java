@@ -1,0 +1,199 @@
+package dev.iotjobs.server.wire;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iotjobs.api.error.InvalidRequestException;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a request's members from where AWS puts them (path, query, JSON body), strictly: a malformed part is an
+ * {@link InvalidRequestException} naming it (SPEC W2), before the engine sees anything.
+ */
+final class WireInput {
+    /** The largest body read (the biggest member, a job document, is 32 KB). */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    private WireInput() {
+    }
+
+    /**
+     * @param rawPath a percent-encoded path
+     * @return its segments, decoded ({@code %24next} is {@code $next}, {@code t%3A1} is {@code t:1})
+     */
+    static List<String> pathSegments(String rawPath) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : rawPath.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(decode(segment.replace("+", "%2B"), "path"));
+            }
+        }
+        return segments;
+    }
+
+    /**
+     * @param rawQuery a percent-encoded query, or null
+     * @return its members, decoded
+     * @throws InvalidRequestException for a member given twice or a malformed escape
+     */
+    static Map<String, String> query(String rawQuery) {
+        Map<String, String> members = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return members;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals), "query");
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1), "query");
+            if (members.put(name, value) != null) {
+                throw new InvalidRequestException(name + ": given more than once in the query");
+            }
+        }
+        return members;
+    }
+
+    /**
+     * @param query the query's members
+     * @param member a boolean member
+     * @return its value, or null when absent
+     */
+    static Boolean queryBoolean(Map<String, String> query, String member) {
+        String value = query.get(member);
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidRequestException(member + ": must be true or false, got \"" + value + "\"");
+        };
+    }
+
+    /**
+     * @param query the query's members
+     * @param member a long member
+     * @return its value, or null when absent
+     */
+    static Long queryLong(Map<String, String> query, String member) {
+        String value = query.get(member);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(member + ": must be a whole number from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE + ", got \"" + value + "\"");
+        }
+    }
+
+    /**
+     * @param body a request body
+     * @return it as a JSON object; an empty body is an empty object
+     * @throws InvalidRequestException for a body over the limit, not UTF-8, not JSON, or not an object
+     */
+    static ObjectNode body(byte[] body) {
+        if (body.length > MAX_BODY_BYTES) {
+            throw new InvalidRequestException("body: must be at most " + MAX_BODY_BYTES + " bytes, got "
+                    + body.length);
+        }
+        if (body.length == 0) {
+            return WireJson.object();
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException("body: is not valid UTF-8");
+        }
+        JsonNode tree;
+        try {
+            tree = WireJson.MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new InvalidRequestException("body: is not valid JSON" + where);
+        }
+        if (tree instanceof ObjectNode object) {
+            return object;
+        }
+        throw new InvalidRequestException("body: must be a JSON object");
+    }
+
+    /** @return the member's text, or null when absent or JSON null */
+    static String string(ObjectNode body, String member) {
+        JsonNode value = body.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InvalidRequestException(member + ": must be a string");
+        }
+        return value.textValue();
+    }
+
+    /** @return the member's whole number, or null when absent or JSON null */
+    static Long longValue(ObjectNode body, String member) {
+        JsonNode value = body.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new InvalidRequestException(member + ": must be a whole number from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE);
+        }
+        return value.longValue();
+    }
+
+    /** @return the member's boolean, or null when absent or JSON null */
+    static Boolean bool(ObjectNode body, String member) {
+        JsonNode value = body.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new InvalidRequestException(member + ": must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    /** @return the member's map of strings to strings, or null when absent or JSON null */
+    static Map<String, String> stringMap(ObjectNode body, String member) {
+        JsonNode value = body.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw new InvalidRequestException(member + ": must be an object of strings");
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        value.properties().forEach(entry -> {
+            if (!entry.getValue().isTextual()) {
+                throw new InvalidRequestException(member + "." + entry.getKey() + ": must be a string");
+            }
+            map.put(entry.getKey(), entry.getValue().textValue());
+        });
+        return map;
+    }
+
+    private static String decode(String text, String where) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(where + ": malformed percent-encoding in \"" + text + "\"");
+        }
+    }
+}
