@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * failure is 503; anything unexpected is a 500 {@code InternalFailureException} carrying only a request id, its
  * stack trace logged here and never sent. Every response carries {@code x-amzn-RequestId}.
  *
- * <p>Today it serves the device data plane ({@code iot-jobs-data}); the control plane's routes answer
- * {@code UnknownOperationException} until they are added.
+ * <p>It serves the device data plane ({@code iot-jobs-data}); the control plane's routes answer
+ * {@code UnknownOperationException} until issue #9 adds them.
  */
 public final class JobsWire {
     private static final Logger LOG = LoggerFactory.getLogger(JobsWire.class);
@@ -54,6 +54,15 @@ public final class JobsWire {
             return WireErrors.of(500, "InternalFailureException", "the server failed on request " + requestId,
                     requestId);
         }
+    }
+
+    /**
+     * @param status the HTTP status to answer (400, or 413 for a body over the limit)
+     * @param what what is wrong with the request, naming the part ({@code body: must be at most ...})
+     * @return the 4xx AWS error for a request the HTTP layer refused before it was read whole
+     */
+    public WireResponse refused(int status, String what) {
+        return WireErrors.of(status, "InvalidRequestException", what, UUID.randomUUID().toString());
     }
 
     private static WireResponse ok(ObjectNode body, String requestId) {

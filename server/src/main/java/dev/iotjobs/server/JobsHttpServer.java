@@ -1,0 +1,198 @@
+package dev.iotjobs.server;
+
+import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.server.wire.JobsWire;
+import dev.iotjobs.server.wire.Plane;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An HTTP/1.1 server that speaks AWS's REST-JSON wire for the engine (SPEC W1-W3), for a host service to run
+ * beside its own code. One port serves both planes, each request going to the plane its SigV4 credential scope
+ * (or, unsigned, its Host) names; an optional second port is always the device data plane.
+ *
+ * <pre>{@code
+ * JobsHttpServer server = JobsHttpServer.builder(engine).host("0.0.0.0").port(8080).build().start();
+ * ...
+ * server.close();   // before engine.close()
+ * }</pre>
+ *
+ * <p>Engine calls may block on the store, so they run on a pool of handler threads, never on the network threads.
+ */
+public final class JobsHttpServer implements AutoCloseable {
+    /** The largest request body read; a bigger one is answered 413. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final JobsWire wire;
+    private final String host;
+    private final int port;
+    private final Integer dataPort;
+    private final int handlerThreads;
+    private final List<Channel> listeners = new ArrayList<>();
+    private EventLoopGroup network;
+    private EventExecutorGroup handlers;
+
+    private JobsHttpServer(Builder builder) {
+        this.wire = new JobsWire(builder.engine.dataPlane());
+        this.host = builder.host;
+        this.port = builder.port;
+        this.dataPort = builder.dataPort;
+        this.handlerThreads = builder.handlerThreads;
+    }
+
+    /**
+     * @param engine the engine to serve
+     * @return a builder
+     * @throws NullPointerException if {@code engine} is null
+     */
+    public static Builder builder(JobsEngine engine) {
+        return new Builder(Objects.requireNonNull(engine, "engine must not be null"));
+    }
+
+    /**
+     * Binds the listeners.
+     *
+     * @return this server, listening
+     * @throws IllegalStateException if it was started already or a port cannot be bound
+     */
+    public synchronized JobsHttpServer start() {
+        if (network != null) {
+            throw new IllegalStateException("the server was started already");
+        }
+        network = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        handlers = new DefaultEventExecutorGroup(handlerThreads);
+        try {
+            listeners.add(bind(port, null));
+            if (dataPort != null) {
+                listeners.add(bind(dataPort, Plane.DATA));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    /** @return the port both planes are served on (the one bound, when 0 was asked for) */
+    public synchronized int port() {
+        return boundPort(0);
+    }
+
+    /** @return the data-plane port, or -1 without one */
+    public synchronized int dataPort() {
+        return dataPort == null ? -1 : boundPort(1);
+    }
+
+    /** Stops listening and waits (up to 5 s) for requests under way to be answered. Idempotent. */
+    @Override
+    public synchronized void close() {
+        listeners.forEach(channel -> channel.close().awaitUninterruptibly());
+        listeners.clear();
+        if (network != null) {
+            network.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
+            handlers.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
+            network = null;
+            handlers = null;
+        }
+    }
+
+    private Channel bind(int listenPort, Plane plane) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(network)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast(new HttpServerCodec())
+                                .addLast(new HttpServerKeepAliveHandler())
+                                .addLast(new BodyLimit(wire, MAX_BODY_BYTES))
+                                .addLast(handlers, new WireHandler(wire, plane));
+                    }
+                });
+        try {
+            return bootstrap.bind(new InetSocketAddress(host, listenPort)).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding " + host + ":" + listenPort, e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + listenPort + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int boundPort(int listener) {
+        if (listeners.size() <= listener) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return ((InetSocketAddress) listeners.get(listener).localAddress()).getPort();
+    }
+
+    /** Configures a {@link JobsHttpServer}. */
+    public static final class Builder {
+        private final JobsEngine engine;
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private Integer dataPort;
+        private int handlerThreads = 16;
+
+        private Builder(JobsEngine engine) {
+            this.engine = engine;
+        }
+
+        /** @param host the address to listen on (default {@code 127.0.0.1}) @return this */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host must not be null");
+            return this;
+        }
+
+        /** @param port the port of both planes, 0 for any free one (default 8080) @return this */
+        public Builder port(int port) {
+            this.port = checkedPort(port, "port");
+            return this;
+        }
+
+        /** @param port a second port that is always the data plane, for unsigned device clients @return this */
+        public Builder dataPort(int port) {
+            this.dataPort = checkedPort(port, "dataPort");
+            return this;
+        }
+
+        /** @param threads how many requests run engine calls at once (default 16) @return this */
+        public Builder handlerThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("handlerThreads must be at least 1, not " + threads);
+            }
+            this.handlerThreads = threads;
+            return this;
+        }
+
+        /** @return the server, not started */
+        public JobsHttpServer build() {
+            return new JobsHttpServer(this);
+        }
+
+        private static int checkedPort(int port, String name) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(name + " must be from 0 to 65535, not " + port);
+            }
+            return port;
+        }
+    }
+}
