@@ -23,9 +23,7 @@ final class DataPlaneShapes {
         WireJson.put(node, "thingName", execution.thingName());
         WireJson.put(node, "status", execution.status() == null ? null : execution.status().name());
         WireJson.put(node, "statusDetails", execution.statusDetails());
-        WireJson.put(node, "queuedAt", seconds(execution.queuedAt()));
-        WireJson.put(node, "startedAt", seconds(execution.startedAt()));
-        WireJson.put(node, "lastUpdatedAt", seconds(execution.lastUpdatedAt()));
+        times(node, execution.queuedAt(), execution.startedAt(), execution.lastUpdatedAt());
         WireJson.put(node, "approximateSecondsBeforeTimedOut", execution.approximateSecondsBeforeTimedOut());
         WireJson.put(node, "versionNumber", execution.versionNumber());
         WireJson.put(node, "executionNumber", execution.executionNumber());
@@ -51,12 +49,17 @@ final class DataPlaneShapes {
         for (JobExecutionSummary summary : summaries) {
             ObjectNode item = list.addObject();
             WireJson.put(item, "jobId", summary.jobId());
-            WireJson.put(item, "queuedAt", seconds(summary.queuedAt()));
-            WireJson.put(item, "startedAt", seconds(summary.startedAt()));
-            WireJson.put(item, "lastUpdatedAt", seconds(summary.lastUpdatedAt()));
+            times(item, summary.queuedAt(), summary.startedAt(), summary.lastUpdatedAt());
             WireJson.put(item, "versionNumber", summary.versionNumber());
             WireJson.put(item, "executionNumber", summary.executionNumber());
         }
+    }
+
+    /** Puts an execution's three times as integer epoch seconds (SPEC W3). */
+    private static void times(ObjectNode node, Instant queuedAt, Instant startedAt, Instant lastUpdatedAt) {
+        WireJson.put(node, "queuedAt", seconds(queuedAt));
+        WireJson.put(node, "startedAt", seconds(startedAt));
+        WireJson.put(node, "lastUpdatedAt", seconds(lastUpdatedAt));
     }
 
     private static Long seconds(Instant time) {

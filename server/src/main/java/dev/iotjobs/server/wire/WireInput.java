@@ -135,8 +135,8 @@ final class WireInput {
 
     /** @return the member's text, or null when absent or JSON null */
     static String string(ObjectNode body, String member) {
-        JsonNode value = body.get(member);
-        if (value == null || value.isNull()) {
+        JsonNode value = present(body, member);
+        if (value == null) {
             return null;
         }
         if (!value.isTextual()) {
@@ -147,8 +147,8 @@ final class WireInput {
 
     /** @return the member's whole number, or null when absent or JSON null */
     static Long longValue(ObjectNode body, String member) {
-        JsonNode value = body.get(member);
-        if (value == null || value.isNull()) {
+        JsonNode value = present(body, member);
+        if (value == null) {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
@@ -160,8 +160,8 @@ final class WireInput {
 
     /** @return the member's boolean, or null when absent or JSON null */
     static Boolean bool(ObjectNode body, String member) {
-        JsonNode value = body.get(member);
-        if (value == null || value.isNull()) {
+        JsonNode value = present(body, member);
+        if (value == null) {
             return null;
         }
         if (!value.isBoolean()) {
@@ -172,8 +172,8 @@ final class WireInput {
 
     /** @return the member's map of strings to strings, or null when absent or JSON null */
     static Map<String, String> stringMap(ObjectNode body, String member) {
-        JsonNode value = body.get(member);
-        if (value == null || value.isNull()) {
+        JsonNode value = present(body, member);
+        if (value == null) {
             return null;
         }
         if (!value.isObject()) {
@@ -187,6 +187,12 @@ final class WireInput {
             map.put(entry.getKey(), entry.getValue().textValue());
         });
         return map;
+    }
+
+    /** @return the member's value, or null when it is absent or JSON null (both mean "not given") */
+    private static JsonNode present(ObjectNode body, String member) {
+        JsonNode value = body.get(member);
+        return value == null || value.isNull() ? null : value;
     }
 
     private static String decode(String text, String where) {
