@@ -14,13 +14,15 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
-import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP/1.1 server that speaks AWS's REST-JSON wire for the engine (SPEC W1-W3), for a host service to run
@@ -33,11 +35,15 @@ import java.util.concurrent.TimeUnit;
  * server.close();   // before engine.close()
  * }</pre>
  *
- * <p>Engine calls may block on the store, so they run on a pool of handler threads, never on the network threads.
+ * <p>Engine calls may block on the store, so they run on a pool of handler threads, never on the network threads;
+ * a connection's answers go out in the order of its requests. {@link #close} stops listening, answers the requests
+ * under way, then closes the connections.
  */
 public final class JobsHttpServer implements AutoCloseable {
     /** The largest request body read; a bigger one is answered 413. */
-    public static final int MAX_BODY_BYTES = 1 << 20;
+    public static final int MAX_BODY_BYTES = JobsWire.MAX_BODY_BYTES;
+    /** A connection that sends nothing for this long is closed. */
+    private static final int IDLE_SECONDS = 60;
 
     private final JobsWire wire;
     private final String host;
@@ -46,7 +52,7 @@ public final class JobsHttpServer implements AutoCloseable {
     private final int handlerThreads;
     private final List<Channel> listeners = new ArrayList<>();
     private EventLoopGroup network;
-    private EventExecutorGroup handlers;
+    private ExecutorService engineCalls;
 
     private JobsHttpServer(Builder builder) {
         this.wire = new JobsWire(builder.engine.dataPlane());
@@ -76,7 +82,12 @@ public final class JobsHttpServer implements AutoCloseable {
             throw new IllegalStateException("the server was started already");
         }
         network = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        handlers = new DefaultEventExecutorGroup(handlerThreads);
+        AtomicInteger threads = new AtomicInteger();
+        engineCalls = Executors.newFixedThreadPool(handlerThreads, runnable -> {
+            Thread thread = new Thread(runnable, "iotjobs-http-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             listeners.add(bind(port, null));
             if (dataPort != null) {
@@ -99,16 +110,25 @@ public final class JobsHttpServer implements AutoCloseable {
         return dataPort == null ? -1 : boundPort(1);
     }
 
-    /** Stops listening and waits (up to 5 s) for requests under way to be answered. Idempotent. */
+    /**
+     * Stops listening, lets the requests under way finish and answers them (up to 5 s), then closes the
+     * connections. Idempotent.
+     */
     @Override
     public synchronized void close() {
         listeners.forEach(channel -> channel.close().awaitUninterruptibly());
         listeners.clear();
         if (network != null) {
-            network.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
-            handlers.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
+            // Engine calls first: their answers still need the network threads to be written.
+            engineCalls.shutdown();
+            try {
+                engineCalls.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            network.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).awaitUninterruptibly();
             network = null;
-            handlers = null;
+            engineCalls = null;
         }
     }
 
@@ -121,10 +141,11 @@ public final class JobsHttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline()
+                                .addLast(new ReadTimeoutHandler(IDLE_SECONDS))
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpServerKeepAliveHandler())
                                 .addLast(new BodyLimit(wire, MAX_BODY_BYTES))
-                                .addLast(handlers, new WireHandler(wire, plane));
+                                .addLast(new WireHandler(wire, plane, engineCalls));
                     }
                 });
         try {

@@ -14,58 +14,84 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Hands each whole HTTP request to {@link JobsWire} and writes its answer back; translates bytes, nothing more. */
 final class WireHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(WireHandler.class);
+
     private final JobsWire wire;
     private final Plane listenerPlane;
+    private final Executor engineCalls;
+    /** The answer of this connection's previous request: answers go out in the order the requests came. */
+    private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
     /**
      * @param wire the wire
      * @param listenerPlane the plane every request of this listener is for, or null to route each request
+     * @param engineCalls where engine calls run (they may block on the store; never on Netty's threads)
      */
-    WireHandler(JobsWire wire, Plane listenerPlane) {
+    WireHandler(JobsWire wire, Plane listenerPlane, Executor engineCalls) {
         this.wire = wire;
         this.listenerPlane = listenerPlane;
+        this.engineCalls = engineCalls;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        HttpVersion version = request.protocolVersion();
         if (request.decoderResult().isFailure()) {
-            write(ctx, wire.refused(400, "request: is not valid HTTP/1.1"), false);
+            ctx.writeAndFlush(response(wire.refused(400, "request: is not valid HTTP/1.1"), version))
+                    .addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        WireRequest wireRequest = wireRequest(request);
+        Plane plane = listenerPlane != null ? listenerPlane : Plane.of(wireRequest);
+        // HttpServerKeepAliveHandler decides whether the connection stays open after each answer.
+        previous = previous
+                .thenRunAsync(() -> ctx.writeAndFlush(response(wire.handle(wireRequest, plane), version)),
+                        engineCalls)
+                .exceptionally(stopping -> {
+                    ctx.writeAndFlush(response(wire.unavailable("the server is stopping"), version))
+                            .addListener(ChannelFutureListener.CLOSE);
+                    return null;
+                });
+    }
+
+    private static WireRequest wireRequest(FullHttpRequest request) {
         String uri = request.uri();
         if (uri.startsWith("http://") || uri.startsWith("https://")) {
             int path = uri.indexOf('/', uri.indexOf("//") + 2);
             uri = path < 0 ? "/" : uri.substring(path);
         }
         int question = uri.indexOf('?');
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, List<String>> headers = new HashMap<>();
         request.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
-        WireRequest wireRequest = new WireRequest(request.method().name(),
-                question < 0 ? uri : uri.substring(0, question), question < 0 ? null : uri.substring(question + 1),
-                headers, ByteBufUtil.getBytes(request.content()));
-        Plane plane = listenerPlane != null ? listenerPlane : Plane.of(wireRequest);
-        write(ctx, wire.handle(wireRequest, plane), HttpUtil.isKeepAlive(request));
+        return new WireRequest(request.method().name(), question < 0 ? uri : uri.substring(0, question),
+                question < 0 ? null : uri.substring(question + 1), headers, ByteBufUtil.getBytes(request.content()));
     }
 
-    /** Writes an answer; closes the connection after it unless the client keeps it alive. */
-    static void write(ChannelHandlerContext ctx, WireResponse answer, boolean keepAlive) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
+    /** A client that hung up or sent garbage at the socket level: nothing to answer, nothing to log loudly. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("closing a connection after {}", cause.toString());
+        ctx.close();
+    }
+
+    /** @return the answer as a Netty response of the request's HTTP version, with its length */
+    static FullHttpResponse response(WireResponse answer, HttpVersion version) {
+        FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(answer.status()),
+                Unpooled.wrappedBuffer(answer.body()));
         answer.headers().forEach((name, value) -> response.headers().set(name, value));
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
-        HttpUtil.setKeepAlive(response, keepAlive);
-        var written = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
-        }
+        return response;
     }
 }

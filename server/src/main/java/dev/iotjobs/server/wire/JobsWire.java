@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@code UnknownOperationException} until issue #9 adds them.
  */
 public final class JobsWire {
+    /** The largest request body read (the biggest member, a job document, is 32 KB). */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(JobsWire.class);
 
     private final DataPlaneRoutes dataPlane;
@@ -48,6 +51,13 @@ public final class JobsWire {
             }
             return ok(body.get(), requestId);
         } catch (JobsException e) {
+            if (e.statusCode() >= 500) {
+                // The engine's own trouble (a store failure): the details stay in the log, never on the wire.
+                LOG.warn("request {} ({} {}) failed: {}", requestId, request.method(), request.rawPath(),
+                        e.getMessage(), e);
+                return WireErrors.of(e.statusCode(), e.errorCode(), "the service is unavailable; retry later "
+                        + "(request " + requestId + ")", requestId);
+            }
             return WireErrors.of(e, plane, requestId);
         } catch (RuntimeException e) {
             LOG.error("request {} ({} {}) failed", requestId, request.method(), request.rawPath(), e);
@@ -63,6 +73,14 @@ public final class JobsWire {
      */
     public WireResponse refused(int status, String what) {
         return WireErrors.of(status, "InvalidRequestException", what, UUID.randomUUID().toString());
+    }
+
+    /**
+     * @param why why the server cannot answer now
+     * @return a 503 {@code ServiceUnavailableException}
+     */
+    public WireResponse unavailable(String why) {
+        return WireErrors.of(503, "ServiceUnavailableException", why, UUID.randomUUID().toString());
     }
 
     private static WireResponse ok(ObjectNode body, String requestId) {

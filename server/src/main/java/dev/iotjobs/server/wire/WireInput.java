@@ -20,9 +20,6 @@ import java.util.Map;
  * {@link InvalidRequestException} naming it (SPEC W2), before the engine sees anything.
  */
 final class WireInput {
-    /** The largest body read (the biggest member, a job document, is 32 KB). */
-    static final int MAX_BODY_BYTES = 1 << 20;
-
     private WireInput() {
     }
 
@@ -32,10 +29,10 @@ final class WireInput {
      */
     static List<String> pathSegments(String rawPath) {
         List<String> segments = new ArrayList<>();
-        for (String segment : rawPath.split("/")) {
-            if (!segment.isEmpty()) {
-                segments.add(decode(segment.replace("+", "%2B"), "path"));
-            }
+        // Empty segments count ("/jobs//" names an empty job id): only the leading slash is dropped.
+        String[] parts = rawPath.split("/", -1);
+        for (int i = rawPath.startsWith("/") ? 1 : 0; i < parts.length; i++) {
+            segments.add(decode(parts[i].replace("+", "%2B"), "path"));
         }
         return segments;
     }
@@ -105,9 +102,9 @@ final class WireInput {
      * @throws InvalidRequestException for a body over the limit, not UTF-8, not JSON, or not an object
      */
     static ObjectNode body(byte[] body) {
-        if (body.length > MAX_BODY_BYTES) {
-            throw new InvalidRequestException("body: must be at most " + MAX_BODY_BYTES + " bytes, got "
-                    + body.length);
+        if (body.length > JobsWire.MAX_BODY_BYTES) {
+            throw new InvalidRequestException("body: must be at most " + JobsWire.MAX_BODY_BYTES
+                    + " bytes, got " + body.length);
         }
         if (body.length == 0) {
             return WireJson.object();
@@ -123,6 +120,11 @@ final class WireInput {
         try {
             tree = WireJson.MAPPER.readTree(text);
         } catch (JacksonException e) {
+            String reason = e.getOriginalMessage();
+            if (reason != null && reason.startsWith("Duplicate field ")) {
+                throw new InvalidRequestException("body: member " + reason.substring("Duplicate field ".length())
+                        + " given twice");
+            }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             throw new InvalidRequestException("body: is not valid JSON" + where);

@@ -1,14 +1,21 @@
 package dev.iotjobs.server.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /** The JSON of bodies on both planes: one mapper, and objects that leave out what is not set. */
 final class WireJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict as AWS is: nothing after the JSON value, no member given twice. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private WireJson() {
     }

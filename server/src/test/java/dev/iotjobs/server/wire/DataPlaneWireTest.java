@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.iotjobs.api.JobsDataPlane;
 import dev.iotjobs.api.control.CreateJobRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
+import dev.iotjobs.api.error.ServiceUnavailableException;
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.core.MutableClock;
 import dev.iotjobs.store.memory.InMemoryJobRepository;
@@ -104,6 +105,11 @@ class DataPlaneWireTest {
                 "body: is not valid JSON at line 1, column 12",
                 call("POST", "/things/t%3A1/jobs/j1", null, "{\"status\": }"),
                 "body: must be a JSON object", call("PUT", "/things/t%3A1/jobs/$next", null, "[1]"),
+                "body: is not valid JSON at line 1, column 32",
+                call("POST", "/things/t%3A1/jobs/j1", null, "{\"status\":\"SUCCEEDED\"} trailing"),
+                "body: member 'status' given twice",
+                call("POST", "/things/t%3A1/jobs/j1", null, "{\"status\":\"FAILED\",\"status\":\"SUCCEEDED\"}"),
+                "jobId: ", call("GET", "/things/t%3A1/jobs/", null, ""),
                 "stepTimeoutInMinutes: must be a whole number",
                 call("PUT", "/things/t%3A1/jobs/$next", null, "{\"stepTimeoutInMinutes\":\"5\"}"),
                 "expectedVersion: must be a whole number",
@@ -125,7 +131,7 @@ class DataPlaneWireTest {
         assertThat(notUtf8.status()).isEqualTo(400);
         assertThat(notUtf8.bodyText()).contains("body: is not valid UTF-8");
         WireResponse tooBig = wire.handle(new WireRequest("PUT", "/things/t%3A1/jobs/$next", null, Map.of(),
-                new byte[WireInput.MAX_BODY_BYTES + 1]), Plane.DATA);
+                new byte[JobsWire.MAX_BODY_BYTES + 1]), Plane.DATA);
         assertThat(tooBig.status()).isEqualTo(400);
         assertThat(tooBig.bodyText()).contains("body: must be at most 1048576 bytes");
         WireResponse route = call("DELETE", "/things/t%3A1/jobs/j1", null, "");
@@ -149,6 +155,19 @@ class DataPlaneWireTest {
         assertThat(failed.headers()).containsEntry("x-amzn-ErrorType", "InternalFailureException");
         assertThat(failed.bodyText()).contains(failed.headers().get("x-amzn-RequestId"))
                 .doesNotContain("secrets", "IllegalStateException", "at dev.");
+    }
+
+    @Test
+    void w2_aStoreFailureIs503WithoutTheStoresDetails() {
+        JobsDataPlane down = (JobsDataPlane) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {JobsDataPlane.class}, (proxy, method, args) -> {
+                    throw new ServiceUnavailableException("the iotjobs database failed: host db.internal:5432");
+                });
+        WireResponse failed = new JobsWire(down).handle(new WireRequest("GET", "/things/t1/jobs", null, Map.of(),
+                null), Plane.DATA);
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.headers()).containsEntry("x-amzn-ErrorType", "ServiceUnavailableException");
+        assertThat(failed.bodyText()).contains(failed.headers().get("x-amzn-RequestId")).doesNotContain("db.internal");
     }
 
     @Test
