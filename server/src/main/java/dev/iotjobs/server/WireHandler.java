@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Hands each whole HTTP request to {@link JobsWire} and writes its answer back; translates bytes, nothing more. */
 final class WireHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(WireHandler.class);
+    private static final long WRITE_WAIT_SECONDS = 5;
 
     private final JobsWire wire;
     private final Plane listenerPlane;
@@ -57,13 +59,20 @@ final class WireHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Plane plane = listenerPlane != null ? listenerPlane : Plane.of(wireRequest);
         // HttpServerKeepAliveHandler decides whether the connection stays open after each answer.
         previous = previous
-                .thenRunAsync(() -> ctx.writeAndFlush(response(wire.handle(wireRequest, plane), version)),
-                        engineCalls)
+                .thenRunAsync(() -> answer(ctx, wire.handle(wireRequest, plane), version), engineCalls)
                 .exceptionally(stopping -> {
                     ctx.writeAndFlush(response(wire.unavailable("the server is stopping"), version))
                             .addListener(ChannelFutureListener.CLOSE);
                     return null;
                 });
+    }
+
+    /**
+     * Writes an answer and waits until it is on the socket: {@link JobsHttpServer#close} waits for the engine calls,
+     * and Netty closes every connection as soon as its threads shut down, written or not.
+     */
+    private static void answer(ChannelHandlerContext ctx, WireResponse answer, HttpVersion version) {
+        ctx.writeAndFlush(response(answer, version)).awaitUninterruptibly(WRITE_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private static WireRequest wireRequest(FullHttpRequest request) {

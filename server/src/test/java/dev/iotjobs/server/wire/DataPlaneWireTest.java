@@ -145,12 +145,7 @@ class DataPlaneWireTest {
 
     @Test
     void w2_anUnexpectedFailureIs500WithARequestIdAndNoStackTrace() {
-        JobsDataPlane broken = (JobsDataPlane) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {JobsDataPlane.class}, (proxy, method, args) -> {
-                    throw new IllegalStateException("a bug with secrets in it");
-                });
-        WireResponse failed = new JobsWire(broken).handle(new WireRequest("GET", "/things/t1/jobs", null, Map.of(),
-                null), Plane.DATA);
+        WireResponse failed = pendingThrough(new IllegalStateException("a bug with secrets in it"));
         assertThat(failed.status()).isEqualTo(500);
         assertThat(failed.headers()).containsEntry("x-amzn-ErrorType", "InternalFailureException");
         assertThat(failed.bodyText()).contains(failed.headers().get("x-amzn-RequestId"))
@@ -159,12 +154,8 @@ class DataPlaneWireTest {
 
     @Test
     void w2_aStoreFailureIs503WithoutTheStoresDetails() {
-        JobsDataPlane down = (JobsDataPlane) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {JobsDataPlane.class}, (proxy, method, args) -> {
-                    throw new ServiceUnavailableException("the iotjobs database failed: host db.internal:5432");
-                });
-        WireResponse failed = new JobsWire(down).handle(new WireRequest("GET", "/things/t1/jobs", null, Map.of(),
-                null), Plane.DATA);
+        WireResponse failed = pendingThrough(
+                new ServiceUnavailableException("the iotjobs database failed: host db.internal:5432"));
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.headers()).containsEntry("x-amzn-ErrorType", "ServiceUnavailableException");
         assertThat(failed.bodyText()).contains(failed.headers().get("x-amzn-RequestId")).doesNotContain("db.internal");
@@ -182,6 +173,16 @@ class DataPlaneWireTest {
                 .isEqualTo(Plane.DATA);
         assertThat(Plane.of(request(Map.of("Host", List.of("127.0.0.1:8080"))))).isEqualTo(Plane.CONTROL);
         assertThat(Plane.of(request(Map.of()))).isEqualTo(Plane.CONTROL);
+    }
+
+    /** @return the answer to GetPendingJobExecutions from a data plane that throws {@code failure} */
+    private static WireResponse pendingThrough(RuntimeException failure) {
+        JobsDataPlane failing = (JobsDataPlane) Proxy.newProxyInstance(JobsDataPlane.class.getClassLoader(),
+                new Class<?>[] {JobsDataPlane.class}, (proxy, method, args) -> {
+                    throw failure;
+                });
+        return new JobsWire(failing).handle(new WireRequest("GET", "/things/t1/jobs", null, Map.of(), null),
+                Plane.DATA);
     }
 
     private WireResponse call(String method, String path, String query, String body) {
