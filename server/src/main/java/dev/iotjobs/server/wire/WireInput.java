@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -197,11 +198,25 @@ final class WireInput {
         return value == null || value.isNull() ? null : value;
     }
 
+    /** Percent-decodes strictly: only printable ASCII on the wire, and UTF-8 once decoded. */
     private static String decode(String text, String where) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c > '~') {
+                throw new InvalidRequestException(where + ": characters other than printable ASCII must be "
+                        + "percent-encoded");
+            }
+        }
+        String decoded;
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            decoded = URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(where + ": malformed percent-encoding in \"" + text + "\"");
         }
+        // URLDecoder puts U+FFFD for bytes that are not UTF-8; a client that means U+FFFD sends %EF%BF%BD.
+        if (decoded.indexOf('\uFFFD') >= 0 && !text.toUpperCase(Locale.ROOT).contains("%EF%BF%BD")) {
+            throw new InvalidRequestException(where + ": is not valid UTF-8 once percent-decoded");
+        }
+        return decoded;
     }
 }

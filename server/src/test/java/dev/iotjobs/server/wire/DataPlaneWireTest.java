@@ -125,6 +125,12 @@ class DataPlaneWireTest {
             assertThat(answer.headers()).as(problem).containsEntry("x-amzn-ErrorType", "InvalidRequestException");
             assertThat(answer.bodyText()).as(problem).contains(problem);
         });
+        for (String[] path : new String[][] {{"/things/t%FF/jobs", "path: is not valid UTF-8 once percent-decoded"},
+                {"/things/t\u00e9/jobs", "path: characters other than printable ASCII must be percent-encoded"}}) {
+            WireResponse answer = call("GET", path[0], null, "");
+            assertThat(answer.status()).as(path[0]).isEqualTo(400);
+            assertThat(answer.bodyText()).as(path[0]).contains(path[1]);
+        }
         WireResponse notUtf8 = wire.handle(new WireRequest("PUT", "/things/t%3A1/jobs/$next", null,
                 Map.of("Authorization", List.of(DATA_SCOPE)), new byte[] {'{', '"', (byte) 0xC3, '"', '}'}),
                 Plane.DATA);
