@@ -62,7 +62,7 @@ class H2UnpooledDurabilityTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)   // without the fix, a round takes minutes, then fails
-    void everyAcknowledgedWriteSurvivesOnAnUnpooledFileDataSource() throws Exception {
+    void c2_everyAcknowledgedWriteSurvivesOnAnUnpooledFileDataSource() throws Exception {
         for (int round = 1; round <= ROUNDS; round++) {
             String url = "jdbc:h2:file:" + directory.resolve("round-" + round).resolve("jobs");
             Acknowledged acknowledged = load(url);
