@@ -49,13 +49,17 @@ public final class JobsHttpServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final Integer dataPort;
+    private final String endpointAddress;
+    /** What DescribeEndpoint answers: known once the listeners are bound; read by handler threads. */
+    private volatile String dataEndpoint;
     private final int handlerThreads;
     private final List<Channel> listeners = new ArrayList<>();
     private EventLoopGroup network;
     private ExecutorService engineCalls;
 
     private JobsHttpServer(Builder builder) {
-        this.wire = new JobsWire(builder.engine.dataPlane());
+        this.endpointAddress = builder.endpointAddress;
+        this.wire = new JobsWire(builder.engine, () -> dataEndpoint);
         this.host = builder.host;
         this.port = builder.port;
         this.dataPort = builder.dataPort;
@@ -93,6 +97,8 @@ public final class JobsHttpServer implements AutoCloseable {
             if (dataPort != null) {
                 listeners.add(bind(dataPort, Plane.DATA));
             }
+            dataEndpoint = endpointAddress != null ? endpointAddress
+                    : host + ":" + boundPort(listeners.size() - 1);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -172,6 +178,7 @@ public final class JobsHttpServer implements AutoCloseable {
         private int port = 8080;
         private Integer dataPort;
         private int handlerThreads = 16;
+        private String endpointAddress;
 
         private Builder(JobsEngine engine) {
             this.engine = engine;
@@ -192,6 +199,21 @@ public final class JobsHttpServer implements AutoCloseable {
         /** @param port a second port that is always the data plane, for unsigned device clients @return this */
         public Builder dataPort(int port) {
             this.dataPort = checkedPort(port, "dataPort");
+            return this;
+        }
+
+        /**
+         * @param address the address DescribeEndpoint answers for {@code iot:Jobs}, {@code host[:port]} as devices
+         *     reach the data plane (default: this server's host and its data-plane port, else its port; set it when
+         *     listening on {@code 0.0.0.0} or behind a proxy)
+         * @return this
+         */
+        public Builder endpointAddress(String address) {
+            Objects.requireNonNull(address, "endpointAddress must not be null");
+            if (address.isBlank() || address.contains("/")) {
+                throw new IllegalArgumentException("endpointAddress must be host[:port], not \"" + address + "\"");
+            }
+            this.endpointAddress = address;
             return this;
         }
 

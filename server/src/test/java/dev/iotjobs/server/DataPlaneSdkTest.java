@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iotjobs.api.control.CreateJobRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
-import dev.iotjobs.core.JobsEngine;
-import dev.iotjobs.core.MutableClock;
-import dev.iotjobs.store.memory.InMemoryJobRepository;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +13,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iotjobsdataplane.IotJobsDataPlaneClient;
 import software.amazon.awssdk.services.iotjobsdataplane.model.InvalidRequestException;
 import software.amazon.awssdk.services.iotjobsdataplane.model.InvalidStateTransitionException;
@@ -30,29 +24,23 @@ import software.amazon.awssdk.services.iotjobsdataplane.model.ResourceNotFoundEx
 class DataPlaneSdkTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00.789Z");
 
-    private JobsEngine engine;
+    private SdkServer sdk;
     private JobsHttpServer server;
     private IotJobsDataPlaneClient device;
 
     @BeforeEach
     void start() {
-        engine = JobsEngine.builder().repository(new InMemoryJobRepository()).clock(new MutableClock(NOW)).build();
-        engine.things().createThing(CreateThingRequest.builder().thingName("t:1").build());
-        engine.controlPlane().createJob(CreateJobRequest.builder().jobId("j1").document("{\"op\":\"reboot\"}")
-                .targets("arn:aws:iot:us-east-1:123456789012:thing/t:1").build());
-        server = JobsHttpServer.builder(engine).port(0).build().start();
-        device = IotJobsDataPlaneClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
-                .build();
+        sdk = new SdkServer(NOW);
+        sdk.engine.things().createThing(CreateThingRequest.builder().thingName("t:1").build());
+        sdk.engine.controlPlane().createJob(CreateJobRequest.builder().jobId("j1").document("{\"op\":\"reboot\"}")
+                .targets(SdkServer.thingArn("t:1")).build());
+        server = sdk.server;
+        device = sdk.device;
     }
 
     @AfterEach
     void stop() {
-        device.close();
-        server.close();
-        engine.close();
+        sdk.close();
     }
 
     @Test

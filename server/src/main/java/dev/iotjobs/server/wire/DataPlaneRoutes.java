@@ -12,43 +12,29 @@ import dev.iotjobs.api.error.InvalidRequestException;
 import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The device data plane's four routes (iot-jobs-data): each request becomes one engine call, each answer the
  * engine's, in the data plane's shapes. No rules here: the engine validates the members.
  */
 final class DataPlaneRoutes {
-    private static final String NEXT = "$next";
-
     private final JobsDataPlane dataPlane;
+    private final RouteTable table = new RouteTable();
 
     DataPlaneRoutes(JobsDataPlane dataPlane) {
         this.dataPlane = dataPlane;
+        table.add("GET /things/{thingName}/jobs", call -> Answer.of(getPending(call.label("thingName"))))
+                // StartNext's route carries a literal $next; DescribeJobExecution's $next is a job id (%24next).
+                .add("PUT /things/{thingName}/jobs/$next", call -> Answer.of(startNext(call.label("thingName"),
+                        call.body())))
+                .add("GET /things/{thingName}/jobs/{jobId}", call -> Answer.of(describe(call)))
+                .add("POST /things/{thingName}/jobs/{jobId}", call -> Answer.of(update(call.label("thingName"),
+                        call.label("jobId"), call.body())));
     }
 
-    /**
-     * @param request the request
-     * @return the response body, or empty when no data-plane operation has this method and path
-     */
-    Optional<ObjectNode> handle(WireRequest request) {
-        List<String> path = WireInput.pathSegments(request.rawPath());
-        if (path.size() < 3 || path.size() > 4 || !path.get(0).equals("things") || !path.get(2).equals("jobs")) {
-            return Optional.empty();
-        }
-        String thingName = path.get(1);
-        String jobId = path.size() == 4 ? path.get(3) : null;
-        return switch (request.method() + (jobId == null ? " pending" : " execution")) {
-            case "GET pending" -> Optional.of(getPending(thingName));
-            case "GET execution" -> Optional.of(describe(thingName, jobId, WireInput.query(request.rawQuery())));
-            case "PUT execution" -> NEXT.equals(jobId)
-                    ? Optional.of(startNext(thingName, WireInput.body(request.body())))
-                    : Optional.empty();
-            case "POST execution" -> Optional.of(update(thingName, jobId, WireInput.body(request.body())));
-            default -> Optional.empty();
-        };
+    /** @return the data plane's routes */
+    RouteTable table() {
+        return table;
     }
 
     private ObjectNode getPending(String thingName) {
@@ -60,11 +46,11 @@ final class DataPlaneRoutes {
         return body;
     }
 
-    private ObjectNode describe(String thingName, String jobId, Map<String, String> query) {
+    private ObjectNode describe(WireCall call) {
         JobExecution execution = dataPlane.describeJobExecution(DescribeJobExecutionRequest.builder()
-                .thingName(thingName).jobId(jobId)
-                .includeJobDocument(WireInput.queryBoolean(query, "includeJobDocument"))
-                .executionNumber(WireInput.queryLong(query, "executionNumber"))
+                .thingName(call.label("thingName")).jobId(call.label("jobId"))
+                .includeJobDocument(call.queryBoolean("includeJobDocument"))
+                .executionNumber(call.queryLong("executionNumber"))
                 .build()).execution();
         return withExecution(execution);
     }

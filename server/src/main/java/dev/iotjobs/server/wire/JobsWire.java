@@ -1,13 +1,16 @@
 package dev.iotjobs.server.wire;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iotjobs.api.JobsControlPlane;
 import dev.iotjobs.api.JobsDataPlane;
+import dev.iotjobs.api.ThingRegistry;
 import dev.iotjobs.api.error.JobsException;
+import dev.iotjobs.core.JobsEngine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * failure is 503; anything unexpected is a 500 {@code InternalFailureException} carrying only a request id, its
  * stack trace logged here and never sent. Every response carries {@code x-amzn-RequestId}.
  *
- * <p>It serves the device data plane ({@code iot-jobs-data}); the control plane's routes answer
- * {@code UnknownOperationException} until issue #9 adds them.
+ * <p>It serves both planes: the control plane ({@code iot}: jobs, job executions, the thing registry and
+ * DescribeEndpoint) and the device data plane ({@code iot-jobs-data}).
  */
 public final class JobsWire {
     /** The largest request body read (the biggest member, a job document, is 32 KB). */
@@ -26,14 +29,33 @@ public final class JobsWire {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobsWire.class);
 
-    private final DataPlaneRoutes dataPlane;
+    private final RouteTable controlPlane;
+    private final RouteTable dataPlane;
 
     /**
-     * @param dataPlane the engine's data plane ({@code engine.dataPlane()})
-     * @throws NullPointerException if it is null
+     * @param engine the engine to serve
+     * @param dataEndpoint the address at which the data plane is reached ({@code host:port}), which DescribeEndpoint
+     *     answers for {@code iot:Jobs}; asked on each call, so it may name a port bound after this wire was made
+     * @throws NullPointerException if an argument is null
      */
-    public JobsWire(JobsDataPlane dataPlane) {
-        this.dataPlane = new DataPlaneRoutes(Objects.requireNonNull(dataPlane, "dataPlane must not be null"));
+    public JobsWire(JobsEngine engine, Supplier<String> dataEndpoint) {
+        this(Objects.requireNonNull(engine, "engine must not be null").controlPlane(), engine.things(),
+                engine.dataPlane(), dataEndpoint);
+    }
+
+    /**
+     * @param jobs the control plane's jobs and executions
+     * @param things the thing registry
+     * @param devices the device data plane
+     * @param dataEndpoint the address DescribeEndpoint answers for {@code iot:Jobs}, asked on each call
+     * @throws NullPointerException if an argument is null
+     */
+    public JobsWire(JobsControlPlane jobs, ThingRegistry things, JobsDataPlane devices,
+                    Supplier<String> dataEndpoint) {
+        this.controlPlane = new ControlPlaneRoutes(Objects.requireNonNull(jobs, "jobs must not be null"),
+                Objects.requireNonNull(things, "things must not be null"),
+                Objects.requireNonNull(dataEndpoint, "dataEndpoint must not be null")).table();
+        this.dataPlane = new DataPlaneRoutes(Objects.requireNonNull(devices, "devices must not be null")).table();
     }
 
     /**
@@ -44,12 +66,12 @@ public final class JobsWire {
     public WireResponse handle(WireRequest request, Plane plane) {
         String requestId = UUID.randomUUID().toString();
         try {
-            Optional<ObjectNode> body = plane == Plane.DATA ? dataPlane.handle(request) : Optional.empty();
-            if (body.isEmpty()) {
-                return WireErrors.of(404, "UnknownOperationException", "no " + plane.signingName() + " operation is "
-                        + request.method() + " " + request.rawPath(), requestId);
+            RouteTable routes = plane == Plane.DATA ? dataPlane : controlPlane;
+            Optional<Answer> answer = routes.handle(request);
+            if (answer.isEmpty()) {
+                return WireErrors.of(404, "UnknownOperationException", unknownOperation(request, plane), requestId);
             }
-            return ok(body.get(), requestId);
+            return ok(answer.get(), requestId);
         } catch (JobsException e) {
             if (e.statusCode() >= 500) {
                 // The engine's own trouble (a store failure): the details stay in the log, never on the wire.
@@ -83,10 +105,26 @@ public final class JobsWire {
         return WireErrors.of(503, "ServiceUnavailableException", why, UUID.randomUUID().toString());
     }
 
-    private static WireResponse ok(ObjectNode body, String requestId) {
+    /** Names the operation that is not there, and the other plane when it has one of that method and path. */
+    private String unknownOperation(WireRequest request, Plane plane) {
+        String what = "no " + plane.signingName() + " operation is " + request.method() + " " + request.rawPath();
+        Plane other = plane == Plane.DATA ? Plane.CONTROL : Plane.DATA;
+        if ((other == Plane.DATA ? dataPlane : controlPlane).serves(request)) {
+            what += "; " + other.signingName() + " has one: sign the request for " + other.signingName()
+                    + (other == Plane.DATA ? ", send it to the data-plane port, or use a Host of the form "
+                    + "data.jobs.iot.REGION.amazonaws.com" : " on this port (unsigned requests here go to the "
+                    + "control plane)");
+        }
+        return what;
+    }
+
+    private static WireResponse ok(Answer answer, String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
         headers.put("x-amzn-RequestId", requestId);
-        return new WireResponse(200, headers, WireJson.bytes(body));
+        if (answer.body() == null) {
+            return new WireResponse(200, headers, new byte[0]);
+        }
+        headers.put("Content-Type", "application/json");
+        return new WireResponse(200, headers, WireJson.bytes(answer.body()));
     }
 }

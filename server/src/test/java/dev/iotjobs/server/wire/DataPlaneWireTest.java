@@ -31,7 +31,7 @@ class DataPlaneWireTest {
     @BeforeEach
     void fleet() {
         engine = JobsEngine.builder().repository(new InMemoryJobRepository()).clock(new MutableClock(NOW)).build();
-        wire = new JobsWire(engine.dataPlane());
+        wire = new JobsWire(engine, () -> "127.0.0.1:8080");
         engine.things().createThing(CreateThingRequest.builder().thingName("t:1").build());
         engine.controlPlane().createJob(CreateJobRequest.builder().jobId("j1").document("{\"op\":\"reboot\"}")
                 .targets("arn:aws:iot:us-east-1:123456789012:thing/t:1").build());
@@ -187,7 +187,8 @@ class DataPlaneWireTest {
                 new Class<?>[] {JobsDataPlane.class}, (proxy, method, args) -> {
                     throw failure;
                 });
-        return new JobsWire(failing).handle(new WireRequest("GET", "/things/t1/jobs", null, Map.of(), null),
+        JobsEngine engine = JobsEngine.builder().repository(new InMemoryJobRepository()).build();
+        return new JobsWire(engine.controlPlane(), engine.things(), failing, () -> "127.0.0.1:8080").handle(new WireRequest("GET", "/things/t1/jobs", null, Map.of(), null),
                 Plane.DATA);
     }
 

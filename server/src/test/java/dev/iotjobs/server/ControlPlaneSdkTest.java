@@ -1,0 +1,235 @@
+package dev.iotjobs.server;
+
+import static dev.iotjobs.server.SdkServer.groupArn;
+import static dev.iotjobs.server.SdkServer.thingArn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.AbortAction;
+import software.amazon.awssdk.services.iot.model.AbortConfig;
+import software.amazon.awssdk.services.iot.model.AbortCriteria;
+import software.amazon.awssdk.services.iot.model.AttributePayload;
+import software.amazon.awssdk.services.iot.model.InvalidRequestException;
+import software.amazon.awssdk.services.iot.model.InvalidStateTransitionException;
+import software.amazon.awssdk.services.iot.model.Job;
+import software.amazon.awssdk.services.iot.model.JobExecution;
+import software.amazon.awssdk.services.iot.model.JobExecutionFailureType;
+import software.amazon.awssdk.services.iot.model.JobExecutionStatus;
+import software.amazon.awssdk.services.iot.model.JobExecutionSummaryForJob;
+import software.amazon.awssdk.services.iot.model.JobStatus;
+import software.amazon.awssdk.services.iot.model.JobSummary;
+import software.amazon.awssdk.services.iot.model.LimitExceededException;
+import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.iot.model.ServiceUnavailableException;
+import software.amazon.awssdk.services.iot.model.Tag;
+import software.amazon.awssdk.services.iot.model.TargetSelection;
+import software.amazon.awssdk.services.iot.model.ThrottlingException;
+import software.amazon.awssdk.services.iot.model.TimeoutConfig;
+import software.amazon.awssdk.services.iot.model.VersionConflictException;
+import software.amazon.awssdk.services.iotjobsdataplane.IotJobsDataPlaneClient;
+
+/**
+ * The AWS SDK for Java v2's {@code IotClient} against {@link JobsHttpServer}, unchanged but for its endpoint: every
+ * control-plane operation of the engine, its paginators, its timestamps and its exception classes (SPEC W1-W3).
+ */
+class ControlPlaneSdkTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00.789Z");
+
+    private SdkServer sdk;
+    private IotClient iot;
+    private IotJobsDataPlaneClient device;
+
+    @BeforeEach
+    void start() {
+        sdk = new SdkServer(NOW);
+        iot = sdk.iot;
+        device = sdk.device;
+    }
+
+    @AfterEach
+    void stop() {
+        sdk.close();
+    }
+
+    @Test
+    void w1_w3_aBackendRunsAJobThroughTheControlPlaneAndADeviceFinishesIt() {
+        var created = iot.createThing(r -> r.thingName("t:1")
+                .attributePayload(AttributePayload.builder().attributes(Map.of("model", "m1")).build()));
+        assertThat(created.thingArn()).isEqualTo(thingArn("t:1"));
+        assertThat(created.thingId()).isNotBlank();
+        assertThat(iot.createThingGroup(r -> r.thingGroupName("fleet")).thingGroupArn()).isEqualTo(groupArn("fleet"));
+        iot.createThing(r -> r.thingName("t2"));
+        iot.addThingToThingGroup(r -> r.thingGroupName("fleet").thingName("t2"));
+
+        var job = iot.createJob(r -> r.jobId("fw-1")
+                .targets(thingArn("t:1"), groupArn("fleet"))
+                .document("{\"url\":\"https://example.com/fw.bin\"}")
+                .description("firmware 1")
+                .targetSelection(TargetSelection.SNAPSHOT)
+                .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(30L).build())
+                .abortConfig(AbortConfig.builder().criteriaList(AbortCriteria.builder()
+                        .failureType(JobExecutionFailureType.FAILED).action(AbortAction.CANCEL)
+                        .thresholdPercentage(50.0).minNumberOfExecutedThings(10).build()).build())
+                .tags(Tag.builder().key("team").value("ops").build()));
+        assertThat(job.jobArn()).isEqualTo("arn:aws:iot:us-east-1:123456789012:job/fw-1");
+        assertThat(job.jobId()).isEqualTo("fw-1");
+        assertThat(job.description()).isEqualTo("firmware 1");
+
+        Job described = iot.describeJob(r -> r.jobId("fw-1")).job();
+        assertThat(described.status()).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(described.createdAt()).isEqualTo(NOW);   // W3: the milliseconds survive
+        assertThat(described.lastUpdatedAt()).isEqualTo(NOW);
+        assertThat(described.targets()).containsExactly(thingArn("t:1"), groupArn("fleet"));
+        assertThat(described.timeoutConfig().inProgressTimeoutInMinutes()).isEqualTo(30L);
+        assertThat(described.abortConfig().criteriaList().get(0).thresholdPercentage()).isEqualTo(50.0);
+        assertThat(described.jobProcessDetails().numberOfQueuedThings()).isEqualTo(2);
+        assertThat(described.forceCanceled()).isFalse();
+        assertThat(iot.getJobDocument(r -> r.jobId("fw-1")).document())
+                .isEqualTo("{\"url\":\"https://example.com/fw.bin\"}");
+
+        iot.updateJob(r -> r.jobId("fw-1").description("firmware 1, staged"));
+        assertThat(iot.describeJob(r -> r.jobId("fw-1")).job().description()).isEqualTo("firmware 1, staged");
+
+        var started = device.startNextPendingJobExecution(r -> r.thingName("t:1")
+                .statusDetails(Map.of("step", "download"))).execution();
+        sdk.clock.advance(Duration.ofMillis(1_250));
+        JobExecution execution = iot.describeJobExecution(r -> r.thingName("t:1").jobId("fw-1")).execution();
+        assertThat(execution.status()).isEqualTo(JobExecutionStatus.IN_PROGRESS);
+        assertThat(execution.thingArn()).isEqualTo(thingArn("t:1"));
+        assertThat(execution.statusDetails().detailsMap()).containsEntry("step", "download");
+        assertThat(execution.startedAt()).isEqualTo(NOW);
+        assertThat(execution.versionNumber()).isEqualTo(started.versionNumber());
+        assertThat(execution.approximateSecondsBeforeTimedOut()).isEqualTo(30 * 60 - 1);
+
+        device.updateJobExecution(r -> r.thingName("t:1").jobId("fw-1")
+                .status(software.amazon.awssdk.services.iotjobsdataplane.model.JobExecutionStatus.SUCCEEDED)
+                .expectedVersion(started.versionNumber()));
+        iot.cancelJobExecution(r -> r.thingName("t2").jobId("fw-1"));
+        assertThat(iot.describeJobExecution(r -> r.thingName("t2").jobId("fw-1")).execution().status())
+                .isEqualTo(JobExecutionStatus.CANCELED);
+
+        Job done = iot.describeJob(r -> r.jobId("fw-1")).job();
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.completedAt()).isEqualTo(NOW.plusMillis(1_250));
+        assertThat(done.jobProcessDetails().numberOfSucceededThings()).isEqualTo(1);
+        assertThat(done.jobProcessDetails().numberOfCanceledThings()).isEqualTo(1);
+
+        iot.deleteJobExecution(r -> r.thingName("t2").jobId("fw-1").executionNumber(1L));
+        assertThat(iot.listJobExecutionsForJob(r -> r.jobId("fw-1")).executionSummaries())
+                .extracting(JobExecutionSummaryForJob::thingArn).containsExactly(thingArn("t:1"));
+        iot.deleteJob(r -> r.jobId("fw-1"));
+        assertThat(iot.describeJob(r -> r.jobId("fw-1")).job().status()).isEqualTo(JobStatus.DELETION_IN_PROGRESS);
+        sdk.engine.runDueWork();
+        assertThatThrownBy(() -> iot.describeJob(r -> r.jobId("fw-1"))).isInstanceOf(ResourceNotFoundException.class);
+
+        iot.removeThingFromThingGroup(r -> r.thingGroupName("fleet").thingName("t2"));
+        assertThat(iot.listThingsInThingGroup(r -> r.thingGroupName("fleet")).things()).isEmpty();
+        iot.deleteThingGroup(r -> r.thingGroupName("fleet"));
+        iot.deleteThing(r -> r.thingName("t:1"));
+        assertThatThrownBy(() -> iot.listJobExecutionsForThing(r -> r.thingName("t:1")))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void w1_theSdksOwnPaginatorsWalkEveryPage() {
+        iot.createThingGroup(r -> r.thingGroupName("fleet"));
+        List<String> things = IntStream.range(0, 7).mapToObj(i -> "t:" + i).toList();
+        for (String thing : things) {
+            iot.createThing(r -> r.thingName(thing));
+            iot.addThingToThingGroup(r -> r.thingGroupName("fleet").thingName(thing));
+        }
+        for (int i = 0; i < 5; i++) {
+            String jobId = "job-" + i;
+            iot.createJob(r -> r.jobId(jobId).targets(groupArn("fleet")).document("{}"));
+            sdk.clock.advance(Duration.ofMillis(1));
+        }
+
+        assertThat(iot.listJobsPaginator(r -> r.maxResults(2)).jobs()).extracting(JobSummary::jobId)
+                .containsExactly("job-0", "job-1", "job-2", "job-3", "job-4");
+        assertThat(iot.listJobsPaginator(r -> r.maxResults(2)).stream()).hasSize(3);
+        assertThat(iot.listThingsInThingGroupPaginator(r -> r.thingGroupName("fleet").maxResults(3)).things())
+                .containsExactlyElementsOf(things);
+        assertThat(iot.listJobExecutionsForJobPaginator(r -> r.jobId("job-3").maxResults(2)).executionSummaries())
+                .extracting(JobExecutionSummaryForJob::thingArn)
+                .containsExactlyElementsOf(things.stream().map(SdkServer::thingArn).toList());
+        assertThat(iot.listJobExecutionsForThingPaginator(r -> r.thingName("t:4").maxResults(2))
+                .executionSummaries()).extracting(summary -> summary.jobId())
+                .containsExactly("job-0", "job-1", "job-2", "job-3", "job-4");
+        assertThat(iot.listJobExecutionsForThing(r -> r.thingName("t:4").jobId("job-2")).executionSummaries())
+                .singleElement().satisfies(summary -> {
+                    assertThat(summary.jobExecutionSummary().status()).isEqualTo(JobExecutionStatus.QUEUED);
+                    assertThat(summary.jobExecutionSummary().executionNumber()).isEqualTo(1L);
+                    assertThat(summary.jobExecutionSummary().queuedAt()).isEqualTo(NOW.plusMillis(2));
+                });
+        assertThat(iot.listJobs(r -> r.status(JobStatus.COMPLETED)).jobs()).isEmpty();
+        assertThat(iot.listJobs(r -> r.thingGroupName("fleet")).jobs()).hasSize(5);
+    }
+
+    @Test
+    void w2_everyErrorOfTheControlPlaneIsTheSdksOwnExceptionWithAwsStatus() {
+        iot.createThing(r -> r.thingName("t1"));
+        iot.createJob(r -> r.jobId("j1").targets(thingArn("t1")).document("{}"));
+
+        assertThatThrownBy(() -> iot.createJob(r -> r.jobId("bad id").targets(thingArn("t1")).document("{}")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("jobId");
+                    assertThat(e.requestId()).isNotBlank();
+                });
+        assertThatThrownBy(() -> iot.describeJob(r -> r.jobId("ghost")))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+        assertThatThrownBy(() -> iot.createJob(r -> r.jobId("j1").targets(thingArn("t1")).document("{}")))
+                .isInstanceOfSatisfying(ResourceAlreadyExistsException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(409);
+                    assertThat(e.resourceId()).isEqualTo("j1");
+                    assertThat(e.resourceArn()).isEqualTo("arn:aws:iot:us-east-1:123456789012:job/j1");
+                });
+        assertThatThrownBy(() -> iot.deleteJob(r -> r.jobId("j1")))
+                .isInstanceOfSatisfying(InvalidStateTransitionException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(409));
+        assertThatThrownBy(() -> iot.cancelJobExecution(r -> r.thingName("t1").jobId("j1").expectedVersion(7L)))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(409));
+        assertThatThrownBy(() -> iot.deleteThing(r -> r.thingName("t1").expectedVersion(9L)))
+                .isInstanceOf(VersionConflictException.class);
+        for (int i = 0; i < 10; i++) {   // J12: at most 10 jobs in deletion
+            String jobId = "gone-" + i;
+            iot.createJob(r -> r.jobId(jobId).targets(thingArn("t1")).document("{}"));
+            iot.deleteJob(r -> r.jobId(jobId).force(true));
+        }
+        assertThatThrownBy(() -> iot.deleteJob(r -> r.jobId("j1").force(true)))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.statusCode()).isEqualTo(410));
+
+        sdk.failStore(new dev.iotjobs.api.error.ServiceUnavailableException("the database is down"));
+        assertThatThrownBy(() -> iot.describeJob(r -> r.jobId("j1")))
+                .isInstanceOfSatisfying(ServiceUnavailableException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(503));
+        sdk.failStore(new dev.iotjobs.api.error.ThrottlingException("slow down"));
+        assertThatThrownBy(() -> iot.describeJob(r -> r.jobId("j1")))
+                .isInstanceOfSatisfying(ThrottlingException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> device.getPendingJobExecutions(r -> r.thingName("t1")))
+                .isInstanceOfSatisfying(
+                        software.amazon.awssdk.services.iotjobsdataplane.model.ThrottlingException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(429));
+        sdk.failStore(null);
+        assertThat(iot.describeJob(r -> r.jobId("j1")).job().jobId()).isEqualTo("j1");
+    }
+
+    @Test
+    void w1_describeEndpointAnswersWhereTheDataPlaneIs() {
+        assertThat(iot.describeEndpoint(r -> r.endpointType("iot:Jobs")).endpointAddress())
+                .isEqualTo("127.0.0.1:" + sdk.server.port());
+        assertThatThrownBy(() -> iot.describeEndpoint(r -> r.endpointType("iot:Data-ATS")))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).contains("endpointType", "iot:Jobs"));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.iotjobs.server;
+
+import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.core.MutableClock;
+import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.store.memory.InMemoryJobRepository;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.time.Instant;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iotjobsdataplane.IotJobsDataPlaneClient;
+
+/**
+ * A {@link JobsHttpServer} on the memory store with a clock the test moves, and the AWS SDK for Java v2's clients
+ * for both planes pointed at it, changed in nothing but their endpoint (and no retries, so a test sees each answer).
+ * The store can be made to fail, as a database that went away.
+ */
+final class SdkServer implements AutoCloseable {
+    static final String ACCOUNT = "123456789012";
+
+    final MutableClock clock;
+    final JobsEngine engine;
+    final JobsHttpServer server;
+    final IotClient iot;
+    final IotJobsDataPlaneClient device;
+    private volatile RuntimeException storeFailure;
+
+    SdkServer(Instant now) {
+        clock = new MutableClock(now);
+        InMemoryJobRepository store = new InMemoryJobRepository();
+        JobRepository failing = (JobRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {JobRepository.class}, (proxy, method, args) -> {
+                    RuntimeException failure = storeFailure;
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        engine = JobsEngine.builder().repository(failing).clock(clock).build();
+        server = JobsHttpServer.builder(engine).port(0).build().start();
+        URI endpoint = URI.create("http://127.0.0.1:" + server.port());
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret"));
+        iot = IotClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+        device = IotJobsDataPlaneClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** @param failure what every store call throws from now on, or null to heal the store */
+    void failStore(RuntimeException failure) {
+        storeFailure = failure;
+    }
+
+    static String thingArn(String thing) {
+        return "arn:aws:iot:us-east-1:" + ACCOUNT + ":thing/" + thing;
+    }
+
+    static String groupArn(String group) {
+        return "arn:aws:iot:us-east-1:" + ACCOUNT + ":thinggroup/" + group;
+    }
+
+    @Override
+    public void close() {
+        iot.close();
+        device.close();
+        server.close();
+        engine.close();
+    }
+}
