@@ -3,6 +3,7 @@ package dev.iotjobs.server;
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.server.wire.JobsWire;
 import dev.iotjobs.server.wire.Plane;
+import dev.iotjobs.server.wire.Signatures;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -16,8 +17,10 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,7 +62,8 @@ public final class JobsHttpServer implements AutoCloseable {
 
     private JobsHttpServer(Builder builder) {
         this.endpointAddress = builder.endpointAddress;
-        this.wire = new JobsWire(builder.engine, () -> dataEndpoint);
+        this.wire = new JobsWire(builder.engine, () -> dataEndpoint, builder.secretByAccessKeyId == null
+                ? Signatures.notChecked() : Signatures.sigV4(builder.secretByAccessKeyId, Clock.systemUTC()));
         this.host = builder.host;
         this.port = builder.port;
         this.dataPort = builder.dataPort;
@@ -179,6 +183,7 @@ public final class JobsHttpServer implements AutoCloseable {
         private Integer dataPort;
         private int handlerThreads = 16;
         private String endpointAddress;
+        private Map<String, String> secretByAccessKeyId;
 
         private Builder(JobsEngine engine) {
             this.engine = engine;
@@ -214,6 +219,30 @@ public final class JobsHttpServer implements AutoCloseable {
                 throw new IllegalArgumentException("endpointAddress must be host[:port], not \"" + address + "\"");
             }
             this.endpointAddress = address;
+            return this;
+        }
+
+        /**
+         * Requires every request (but {@code GET /health}) to carry a valid AWS Signature Version 4 by one of these
+         * keys, on every listener; else it is answered 403 with AWS's error (SPEC W7). Without this, signatures are
+         * not checked, as local AWS emulators do.
+         *
+         * @param secretByAccessKeyId each access key id that may sign, with its secret access key
+         * @return this
+         * @throws IllegalArgumentException if the map is empty or holds a blank id or secret
+         */
+        public Builder sigV4Credentials(Map<String, String> secretByAccessKeyId) {
+            Objects.requireNonNull(secretByAccessKeyId, "sigV4Credentials must not be null");
+            if (secretByAccessKeyId.isEmpty()) {
+                throw new IllegalArgumentException("sigV4Credentials must hold at least one access key");
+            }
+            secretByAccessKeyId.forEach((id, secret) -> {
+                if (id == null || id.isBlank() || secret == null || secret.isBlank()) {
+                    throw new IllegalArgumentException("sigV4Credentials: access key ids and secrets must not be "
+                            + "blank");
+                }
+            });
+            this.secretByAccessKeyId = Map.copyOf(secretByAccessKeyId);
             return this;
         }
 

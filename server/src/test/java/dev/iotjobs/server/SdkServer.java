@@ -47,14 +47,24 @@ final class SdkServer implements AutoCloseable {
                 });
         engine = JobsEngine.builder().repository(failing).clock(clock).build();
         server = JobsHttpServer.builder(engine).port(0).build().start();
-        URI endpoint = URI.create("http://127.0.0.1:" + server.port());
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret"));
-        iot = IotClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
+        iot = iotClient(server.port(), "AKID", "secret");
+        device = deviceClient(server.port(), "AKID", "secret");
+    }
+
+    /** @return the SDK's control-plane client for a server on this port, signing with this key, no retries */
+    static IotClient iotClient(int port, String accessKeyId, String secret) {
+        return IotClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
-        device = IotJobsDataPlaneClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
+    }
+
+    /** @return the SDK's data-plane client for a server on this port, signing with this key, no retries */
+    static IotJobsDataPlaneClient deviceClient(int port, String accessKeyId, String secret) {
+        return IotJobsDataPlaneClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }

@@ -31,6 +31,7 @@ public final class JobsWire {
 
     private final RouteTable controlPlane;
     private final RouteTable dataPlane;
+    private final Signatures signatures;
 
     /**
      * @param engine the engine to serve
@@ -39,8 +40,18 @@ public final class JobsWire {
      * @throws NullPointerException if an argument is null
      */
     public JobsWire(JobsEngine engine, Supplier<String> dataEndpoint) {
+        this(engine, dataEndpoint, Signatures.notChecked());
+    }
+
+    /**
+     * @param engine the engine to serve
+     * @param dataEndpoint the address DescribeEndpoint answers for {@code iot:Jobs}, asked on each call
+     * @param signatures whether requests must be signed, and by which keys
+     * @throws NullPointerException if an argument is null
+     */
+    public JobsWire(JobsEngine engine, Supplier<String> dataEndpoint, Signatures signatures) {
         this(Objects.requireNonNull(engine, "engine must not be null").controlPlane(), engine.things(),
-                engine.dataPlane(), dataEndpoint);
+                engine.dataPlane(), dataEndpoint, signatures);
     }
 
     /**
@@ -48,10 +59,12 @@ public final class JobsWire {
      * @param things the thing registry
      * @param devices the device data plane
      * @param dataEndpoint the address DescribeEndpoint answers for {@code iot:Jobs}, asked on each call
+     * @param signatures whether requests must be signed, and by which keys
      * @throws NullPointerException if an argument is null
      */
     public JobsWire(JobsControlPlane jobs, ThingRegistry things, JobsDataPlane devices,
-                    Supplier<String> dataEndpoint) {
+                    Supplier<String> dataEndpoint, Signatures signatures) {
+        this.signatures = Objects.requireNonNull(signatures, "signatures must not be null");
         this.controlPlane = new ControlPlaneRoutes(Objects.requireNonNull(jobs, "jobs must not be null"),
                 Objects.requireNonNull(things, "things must not be null"),
                 Objects.requireNonNull(dataEndpoint, "dataEndpoint must not be null")).table();
@@ -66,6 +79,10 @@ public final class JobsWire {
     public WireResponse handle(WireRequest request, Plane plane) {
         String requestId = UUID.randomUUID().toString();
         try {
+            Optional<Signatures.Refusal> refused = signatures.refusal(request);
+            if (refused.isPresent()) {
+                return WireErrors.of(403, refused.get().code(), refused.get().message(), requestId);
+            }
             RouteTable routes = plane == Plane.DATA ? dataPlane : controlPlane;
             Optional<Answer> answer = routes.handle(request);
             if (answer.isEmpty()) {

@@ -188,7 +188,8 @@ class DataPlaneWireTest {
                     throw failure;
                 });
         JobsEngine engine = JobsEngine.builder().repository(new InMemoryJobRepository()).build();
-        return new JobsWire(engine.controlPlane(), engine.things(), failing, () -> "127.0.0.1:8080").handle(new WireRequest("GET", "/things/t1/jobs", null, Map.of(), null),
+        return new JobsWire(engine.controlPlane(), engine.things(), failing, () -> "127.0.0.1:8080",
+                Signatures.notChecked()).handle(new WireRequest("GET", "/things/t1/jobs", null, Map.of(), null),
                 Plane.DATA);
     }
 

@@ -1,0 +1,191 @@
+package dev.iotjobs.server.wire;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/**
+ * Whether requests must carry an AWS Signature Version 4 (SPEC W7). By default they need not, as local AWS emulators
+ * do. With {@link #sigV4} a request passes only when it carries a signature, made at most 15 minutes from now, by
+ * one of the given access keys, that the AWS SDK's own signer reproduces over the same method, path, query, signed
+ * headers and body; else it is refused with AWS's 403 error for what is wrong.
+ */
+public final class Signatures {
+    private static final Duration SKEW = Duration.ofMinutes(15);
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "AWS4-HMAC-SHA256 Credential=([^/,\\s]+)/(\\d{8})/([^/,\\s]+)/([^/,\\s]+)/aws4_request,\\s*"
+                    + "SignedHeaders=([^,\\s]+),\\s*Signature=([0-9a-f]{64})");
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Map<String, String> secretByAccessKeyId;
+    private final Clock clock;
+
+    private Signatures(Map<String, String> secretByAccessKeyId, Clock clock) {
+        this.secretByAccessKeyId = secretByAccessKeyId;
+        this.clock = clock;
+    }
+
+    /** @return no signature check: every request passes */
+    public static Signatures notChecked() {
+        return new Signatures(null, null);
+    }
+
+    /**
+     * @param secretByAccessKeyId the secret access key of each access key id that may sign
+     * @param clock the clock a signature's time is checked against
+     * @return a check that lets only requests signed by one of these keys pass
+     * @throws IllegalArgumentException if no key is given
+     */
+    public static Signatures sigV4(Map<String, String> secretByAccessKeyId, Clock clock) {
+        Objects.requireNonNull(secretByAccessKeyId, "secretByAccessKeyId must not be null");
+        if (secretByAccessKeyId.isEmpty()) {
+            throw new IllegalArgumentException("sigV4 needs at least one access key");
+        }
+        return new Signatures(Map.copyOf(secretByAccessKeyId), Objects.requireNonNull(clock, "clock must not be null"));
+    }
+
+    /** @return whether requests must be signed */
+    public boolean required() {
+        return secretByAccessKeyId != null;
+    }
+
+    /**
+     * @param request the request as it came
+     * @return the AWS error to answer (403) when it may not pass, else empty
+     */
+    Optional<Refusal> refusal(WireRequest request) {
+        if (!required()) {
+            return Optional.empty();
+        }
+        String authorization = request.header("Authorization");
+        if (authorization == null) {
+            return refuse("MissingAuthenticationTokenException", "Missing Authentication Token: the request must be "
+                    + "signed with AWS Signature Version 4");
+        }
+        Matcher signed = AUTHORIZATION.matcher(authorization.trim());
+        if (!signed.matches()) {
+            return refuse("IncompleteSignatureException", "Authorization header is not an AWS4-HMAC-SHA256 "
+                    + "signature (Credential=..., SignedHeaders=..., Signature=...)");
+        }
+        String secret = secretByAccessKeyId.get(signed.group(1));
+        if (secret == null) {
+            return refuse("UnrecognizedClientException", "The security token included in the request is invalid: "
+                    + "access key " + signed.group(1) + " is not known here");
+        }
+        Instant signedAt;
+        try {
+            signedAt = Instant.from(AMZ_DATE.parse(String.valueOf(request.header("X-Amz-Date"))));
+        } catch (DateTimeParseException e) {
+            return refuse("IncompleteSignatureException", "X-Amz-Date: must be the signing time as yyyyMMddTHHmmssZ");
+        }
+        Instant now = clock.instant();
+        if (signedAt.isBefore(now.minus(SKEW)) || signedAt.isAfter(now.plus(SKEW))) {
+            return refuse("InvalidSignatureException", "Signature expired: " + AMZ_DATE.format(signedAt)
+                    + " is more than 15 minutes from the server's time " + AMZ_DATE.format(now));
+        }
+        String expected = signature(request, signed.group(5).split(";"), signed.group(3), signed.group(4),
+                signed.group(1), secret, signedAt);
+        if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                signed.group(6).getBytes(StandardCharsets.US_ASCII))) {
+            return refuse("InvalidSignatureException", "The request signature we calculated does not match the "
+                    + "signature you provided. Check your AWS Secret Access Key and signing method.");
+        }
+        return Optional.empty();
+    }
+
+    /** Signs the request again with the SDK's signer, over only the headers the client signed. */
+    private static String signature(WireRequest request, String[] signedHeaders, String region, String service,
+                                    String accessKeyId, String secret, Instant signedAt) {
+        String host = request.header("Host");
+        if (host == null) {
+            return null;
+        }
+        SdkHttpMethod method;
+        try {
+            method = SdkHttpMethod.fromValue(request.method());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        SdkHttpFullRequest.Builder copy = SdkHttpFullRequest.builder()
+                .method(method)
+                .protocol("http")
+                .host(host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host)
+                .encodedPath(request.rawPath());
+        for (String name : signedHeaders) {
+            List<String> values = request.headers().get(name);
+            if (values == null) {
+                return null;
+            }
+            copy.putHeader(name, values);
+        }
+        queryParameters(request.rawQuery()).forEach(pair -> copy.appendRawQueryParameter(pair[0], pair[1]));
+        byte[] body = request.body();
+        var signedRequest = AwsV4HttpSigner.create().sign(sign -> sign
+                .identity(AwsCredentialsIdentity.create(accessKeyId, secret))
+                .request(copy.build())
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+        String authorization = signedRequest.request().firstMatchingHeader("Authorization").orElse("");
+        int at = authorization.lastIndexOf("Signature=");
+        return at < 0 ? null : authorization.substring(at + "Signature=".length());
+    }
+
+    /** The query's name-value pairs, decoded, repeats kept: the signer encodes them again as clients do. */
+    private static List<String[]> queryParameters(String rawQuery) {
+        List<String[]> pairs = new ArrayList<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return pairs;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                pairs.add(new String[] {decode(equals < 0 ? pair : pair.substring(0, equals)),
+                        equals < 0 ? "" : decode(pair.substring(equals + 1))});
+            }
+        }
+        return pairs;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;   // a malformed escape: the signature will not match, and the wire names it later
+        }
+    }
+
+    private static Optional<Refusal> refuse(String code, String message) {
+        return Optional.of(new Refusal(code, message));
+    }
+
+    /**
+     * Why a request may not pass.
+     *
+     * @param code the AWS error code
+     * @param message what is wrong
+     */
+    record Refusal(String code, String message) {
+    }
+}
