@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.iotjobsdataplane.model.InvalidStateTransi
 import software.amazon.awssdk.services.iotjobsdataplane.model.JobExecution;
 import software.amazon.awssdk.services.iotjobsdataplane.model.JobExecutionStatus;
 import software.amazon.awssdk.services.iotjobsdataplane.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.iotjobsdataplane.model.ServiceUnavailableException;
+import software.amazon.awssdk.services.iotjobsdataplane.model.TerminalStateException;
 
 /** The AWS SDK for Java v2's data-plane client against {@link JobsHttpServer}, unchanged but for its endpoint. */
 class DataPlaneSdkTest {
@@ -85,6 +87,21 @@ class DataPlaneSdkTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorMessage()).contains("stepTimeoutInMinutes");
+                });
+    }
+
+    @Test
+    void w2_x14_aFinishedExecutionIsTerminalStateAndAFailingStoreIsServiceUnavailable() {
+        long version = device.startNextPendingJobExecution(r -> r.thingName("t:1")).execution().versionNumber();
+        device.updateJobExecution(r -> r.thingName("t:1").jobId("j1").status(JobExecutionStatus.SUCCEEDED)
+                .expectedVersion(version));
+        assertThatThrownBy(() -> device.describeJobExecution(r -> r.thingName("t:1").jobId("j1")))
+                .isInstanceOfSatisfying(TerminalStateException.class, e -> assertThat(e.statusCode()).isEqualTo(410));
+        sdk.failStore(new dev.iotjobs.api.error.ServiceUnavailableException("the database is down"));
+        assertThatThrownBy(() -> device.getPendingJobExecutions(r -> r.thingName("t:1")))
+                .isInstanceOfSatisfying(ServiceUnavailableException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(503);
+                    assertThat(e.awsErrorDetails().errorMessage()).doesNotContain("database");
                 });
     }
 
