@@ -16,12 +16,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Whether requests must carry an AWS Signature Version 4 (SPEC W7). By default they need not, as local AWS emulators
@@ -113,41 +114,59 @@ public final class Signatures {
         return Optional.empty();
     }
 
-    /** Signs the request again with the SDK's signer, over only the headers the client signed. */
+    /**
+     * Signs the request again with the SDK's signer, over only the headers the client signed. The SDK's legacy
+     * {@code Aws4Signer} signs exactly the headers it is given, as botocore (boto3, the AWS CLI) and the SDKs expect of
+     * a non-S3 service; its successor {@code AwsV4HttpSigner} always adds and signs {@code x-amz-content-sha256},
+     * which only the Java SDK sends, so it could not check what boto3 signed.
+     */
+    @SuppressWarnings("deprecation")
     private static String signature(WireRequest request, String[] signedHeaders, String region, String service,
                                     String accessKeyId, String secret, Instant signedAt) {
         String host = request.header("Host");
-        if (host == null) {
-            return null;
-        }
         SdkHttpMethod method;
         try {
             method = SdkHttpMethod.fromValue(request.method());
         } catch (IllegalArgumentException e) {
             return null;
         }
+        if (host == null) {
+            return null;
+        }
+        // The signer writes Host itself from host and port: give it the Host the client signed.
+        int colon = host.lastIndexOf(':');
+        boolean hasPort = colon > 0 && host.indexOf(']', colon) < 0;
         SdkHttpFullRequest.Builder copy = SdkHttpFullRequest.builder()
                 .method(method)
                 .protocol("http")
-                .host(host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host)
+                .host(hasPort ? host.substring(0, colon) : host)
                 .encodedPath(request.rawPath());
+        if (hasPort) {
+            try {
+                copy.port(Integer.parseInt(host.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
         for (String name : signedHeaders) {
             List<String> values = request.headers().get(name);
             if (values == null) {
                 return null;
             }
-            copy.putHeader(name, values);
+            if (!name.equalsIgnoreCase("Host")) {
+                copy.putHeader(name, values);
+            }
         }
         queryParameters(request.rawQuery()).forEach(pair -> copy.appendRawQueryParameter(pair[0], pair[1]));
         byte[] body = request.body();
-        var signedRequest = AwsV4HttpSigner.create().sign(sign -> sign
-                .identity(AwsCredentialsIdentity.create(accessKeyId, secret))
-                .request(copy.build())
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-        String authorization = signedRequest.request().firstMatchingHeader("Authorization").orElse("");
+        copy.contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(body));
+        SdkHttpFullRequest signedRequest = Aws4Signer.create().sign(copy.build(), Aws4SignerParams.builder()
+                .awsCredentials(AwsBasicCredentials.create(accessKeyId, secret))
+                .signingName(service)
+                .signingRegion(Region.of(region))
+                .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
+                .build());
+        String authorization = signedRequest.firstMatchingHeader("Authorization").orElse("");
         int at = authorization.lastIndexOf("Signature=");
         return at < 0 ? null : authorization.substring(at + "Signature=".length());
     }
