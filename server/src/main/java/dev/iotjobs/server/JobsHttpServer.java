@@ -18,6 +18,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -153,7 +154,7 @@ public final class JobsHttpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding " + host + ":" + listenPort, e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {   // Netty's sync() rethrows the checked BindException undeclared
             throw new IllegalStateException("cannot listen on " + host + ":" + listenPort + ": " + e.getMessage(), e);
         }
     }
@@ -172,6 +173,8 @@ public final class JobsHttpServer implements AutoCloseable {
         private int port = 8080;
         private Integer dataPort;
         private int handlerThreads = 16;
+        private Map<String, String> sigV4Credentials;
+        private String endpointAddress;
 
         private Builder(JobsEngine engine) {
             this.engine = engine;
@@ -201,6 +204,30 @@ public final class JobsHttpServer implements AutoCloseable {
                 throw new IllegalArgumentException("handlerThreads must be at least 1, not " + threads);
             }
             this.handlerThreads = threads;
+            return this;
+        }
+
+        /**
+         * Requires a valid SigV4 signature from one of these keys on every request.
+         *
+         * @param secretByAccessKeyId the secret access key of each access key id
+         * @return this
+         * @throws NullPointerException if the map, a key or a value is null
+         */
+        public Builder sigV4Credentials(Map<String, String> secretByAccessKeyId) {
+            Objects.requireNonNull(secretByAccessKeyId, "sigV4Credentials must not be null");
+            this.sigV4Credentials = Map.copyOf(secretByAccessKeyId);
+            return this;
+        }
+
+        /**
+         * @param address what DescribeEndpoint answers for the data plane, {@code HOST[:PORT]} (default: the
+         *     data-plane listener's host and port)
+         * @return this
+         * @throws NullPointerException if it is null
+         */
+        public Builder endpointAddress(String address) {
+            this.endpointAddress = Objects.requireNonNull(address, "endpointAddress must not be null");
             return this;
         }
 
