@@ -106,6 +106,11 @@ public final class ServerMain {
             err.println("iot-jobs-server: " + e.getMessage());
             org.slf4j.LoggerFactory.getLogger(ServerMain.class).debug("cannot start", e);
             return new Started(null, EXIT_FAILED);
+        } catch (RuntimeException e) {   // unforeseen: still one line, the stack trace at DEBUG
+            err.println("iot-jobs-server: cannot start: " + StartupFailure.firstLine(e) + " (--log-level debug "
+                    + "shows the stack trace)");
+            org.slf4j.LoggerFactory.getLogger(ServerMain.class).debug("cannot start", e);
+            return new Started(null, EXIT_FAILED);
         }
     }
 
