@@ -163,7 +163,7 @@ public final class JobsHttpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding " + host + ":" + listenPort, e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {   // Netty's sync() rethrows the checked BindException undeclared
             throw new IllegalStateException("cannot listen on " + host + ":" + listenPort + ": " + e.getMessage(), e);
         }
     }

@@ -22,10 +22,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Hands each whole HTTP request to {@link JobsWire} and writes its answer back; translates bytes, nothing more. */
+/**
+ * Hands each whole HTTP request to {@link JobsWire} (or, for {@code GET /health}, to {@link Health}) and writes its
+ * answer back; translates bytes, nothing more.
+ */
 final class WireHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(WireHandler.class);
     private static final long WRITE_WAIT_SECONDS = 5;
@@ -57,9 +61,12 @@ final class WireHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         WireRequest wireRequest = wireRequest(request);
         Plane plane = listenerPlane != null ? listenerPlane : Plane.of(wireRequest);
+        // The health check takes its turn too: answers go out in request order.
+        Supplier<WireResponse> handling = Health.isCheck(wireRequest) ? Health::ok
+                : () -> wire.handle(wireRequest, plane);
         // HttpServerKeepAliveHandler decides whether the connection stays open after each answer.
         previous = previous
-                .thenRunAsync(() -> answer(ctx, wire.handle(wireRequest, plane), version), engineCalls)
+                .thenRunAsync(() -> answer(ctx, handling.get(), version), engineCalls)
                 .exceptionally(stopping -> {
                     ctx.writeAndFlush(response(wire.unavailable("the server is stopping"), version))
                             .addListener(ChannelFutureListener.CLOSE);
