@@ -27,11 +27,13 @@ import java.util.function.ToDoubleFunction;
  * java -cp benchmarks/target/benchmarks.jar dev.iotjobs.bench.http.HttpServerBenchmark
  * </pre>
  *
- * Keys (defaults): {@code connections} (8,32), {@code warmup} (10: the servers' C2 is busy for several seconds) and {@code seconds} (15) per point, {@code reps}
+ * Keys (defaults): {@code connections} (8,32), {@code warmup} (20: on two shared cores the servers' C2 compiler
+ * is still busy after 10 s) and {@code seconds} (10) per point, {@code inprocessWarmup} (8) and {@code inprocessSeconds} (5) for the in-process
+ * points (less code to compile, and each of their round trips needs a QUEUED execution held in memory), {@code reps}
  * (3), {@code servers} on the memory store (netty,undertow,jetty,vertx,jdk), {@code h2Servers} (netty),
  * {@code ceiling} (true), {@code inprocess} (true), {@code memoryThings} (20000), {@code h2Things} (5000), the
- * round trips/s each kind of point is supplied for: {@code memoryRate} (20000), {@code h2Rate} (6000),
- * {@code inprocessRate} (100000, memory; H2 in-process uses h2Rate); {@code handlerThreads} (16), {@code ioThreads}
+ * round trips/s each kind of point is supplied for: {@code memoryRate} (15000), {@code h2Rate} (2000),
+ * {@code inprocessRate} (70000, memory; H2 in-process uses h2Rate); {@code handlerThreads} (16), {@code ioThreads}
  * (the generator's event loops, 1), {@code serverJvm} (the child's JVM options, space-separated, "-Xms4g -Xmx4g"),
  * {@code log} (the children's stderr, http-bench-servers.log in the temp directory).
  */
@@ -44,8 +46,8 @@ public final class HttpServerBenchmark {
 
     private HttpServerBenchmark(Args args) {
         this.args = args;
-        this.warmup = args.integer("warmup", 10);
-        this.seconds = args.integer("seconds", 15);
+        this.warmup = args.integer("warmup", 20);
+        this.seconds = args.integer("seconds", 10);
         this.log = new File(args.string("log",
                 new File(System.getProperty("java.io.tmpdir"), "http-bench-servers.log").getPath()));
     }
@@ -56,7 +58,7 @@ public final class HttpServerBenchmark {
      */
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv, "connections", "warmup", "seconds", "reps", "servers", "h2Servers", "ceiling",
-                "inprocess", "memoryThings", "h2Things", "memoryRate", "h2Rate", "inprocessRate", "handlerThreads",
+                "inprocess", "memoryThings", "h2Things", "memoryRate", "h2Rate", "inprocessRate", "inprocessWarmup", "inprocessSeconds", "handlerThreads",
                 "ioThreads", "serverJvm", "log");
         new HttpServerBenchmark(args).run();
     }
@@ -134,9 +136,18 @@ public final class HttpServerBenchmark {
 
     /** Enough jobs on all things for the point's expected rate over warm-up, window and drain, with 30% to spare. */
     private int jobs(Point point) {
-        double rate = point.store().equals("h2") ? args.number("h2Rate", 6_000)
-                : point.inProcess() ? args.number("inprocessRate", 100_000) : args.number("memoryRate", 20_000);
-        return (int) Math.ceil(rate * (warmup + seconds + 2) * 1.3 / things(point.store()));
+        double rate = point.store().equals("h2") ? args.number("h2Rate", 2_000)
+                : point.inProcess() ? args.number("inprocessRate", 70_000) : args.number("memoryRate", 15_000);
+        double runSeconds = point.inProcess() ? inprocessWarmup() + inprocessSeconds() : warmup + seconds;
+        return (int) Math.ceil(rate * (runSeconds + 2) * 1.3 / things(point.store()));
+    }
+
+    private int inprocessWarmup() {
+        return args.integer("inprocessWarmup", 8);
+    }
+
+    private int inprocessSeconds() {
+        return args.integer("inprocessSeconds", 5);
     }
 
     private List<String> serverJvm() {
@@ -194,9 +205,10 @@ public final class HttpServerBenchmark {
 
     private Sample inProcess(Point point, int threads) throws Exception {
         List<String> list = new ArrayList<>(serverArgs(point));
-        list.addAll(List.of("serve=inprocess", "threads=" + threads, "warmup=" + warmup, "seconds=" + seconds));
+        list.addAll(List.of("serve=inprocess", "threads=" + threads, "warmup=" + inprocessWarmup(),
+                "seconds=" + inprocessSeconds()));
         try (ServerProcess server = new ServerProcess(serverJvm(), list, log)) {
-            String line = server.await("RESULT", 900 + warmup + seconds);
+            String line = server.await("RESULT", 900 + inprocessWarmup() + inprocessSeconds());
             long roundTrips = Long.parseLong(ServerProcess.value(line, "roundTrips"));
             long calls = Long.parseLong(ServerProcess.value(line, "calls"));
             double window = Double.parseDouble(ServerProcess.value(line, "seconds"));
