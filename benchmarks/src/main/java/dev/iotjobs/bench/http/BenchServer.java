@@ -16,7 +16,7 @@ import java.time.Duration;
  * counters and stopping when stdin closes; or ({@code serve=inprocess}) runs the in-process baseline itself and
  * prints {@code RESULT ...}.
  *
- * <p>Keys: {@code serve} ({@code http} or {@code inprocess}), {@code http} ({@code netty}, {@code undertow},
+ * <p>Keys: {@code serve} ({@code http} or {@code inprocess}), {@code http} ({@code netty}: JobsHttpServer, {@code netty-thin}, {@code undertow},
  * {@code jetty}, {@code vertx}, {@code jdk} or {@code trivial}), {@code store} ({@code memory} or {@code h2}),
  * {@code things}, {@code jobs}, {@code handlerThreads} (engine-call threads of the servers that have a pool of their
  * own; default 16, JobsHttpServer's), {@code threads}, {@code warmup} and {@code seconds} (in-process only).
@@ -78,6 +78,7 @@ public final class BenchServer {
         JobsWire wire = new JobsWire(engine.dataPlane());
         return switch (http) {
             case "netty" -> new NettyWireServer(engine, HOST, handlerThreads);
+            case "netty-thin" -> new NettyThinWireServer(wire, HOST, handlerThreads);
             case "undertow" -> new UndertowWireServer(wire, HOST, handlerThreads);
             case "jetty" -> new JettyWireServer(wire, HOST);
             case "vertx" -> new VertxWireServer(wire, HOST, Runtime.getRuntime().availableProcessors(),

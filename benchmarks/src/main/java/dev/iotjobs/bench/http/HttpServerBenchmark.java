@@ -30,7 +30,8 @@ import java.util.function.ToDoubleFunction;
  * Keys (defaults): {@code connections} (8,32), {@code warmup} (20: on two shared cores the servers' C2 compiler
  * is still busy after 10 s) and {@code seconds} (10) per point, {@code inprocessWarmup} (8) and {@code inprocessSeconds} (5) for the in-process
  * points (less code to compile, and each of their round trips needs a QUEUED execution held in memory), {@code reps}
- * (3), {@code servers} on the memory store (netty,undertow,jetty,vertx,jdk), {@code h2Servers} (netty),
+ * (3), {@code servers} on the memory store (netty,netty-thin,undertow,jetty,vertx,jdk; netty is JobsHttpServer,
+ * netty-thin the same wire over bare Netty), {@code h2Servers} (netty),
  * {@code ceiling} (true), {@code inprocess} (true), {@code memoryThings} (20000), {@code h2Things} (5000), the
  * round trips/s each kind of point is supplied for: {@code memoryRate} (15000), {@code h2Rate} (2000),
  * {@code inprocessRate} (70000, memory; H2 in-process uses h2Rate); {@code handlerThreads} (16), {@code ioThreads}
@@ -78,7 +79,7 @@ public final class HttpServerBenchmark {
         if (args.bool("ceiling", true)) {
             points.add(new Point("ceiling: trivial endpoint", "trivial", "none", false));
         }
-        for (String http : args.list("servers", "netty,undertow,jetty,vertx,jdk")) {
+        for (String http : args.list("servers", "netty,netty-thin,undertow,jetty,vertx,jdk")) {
             points.add(new Point(http + " / memory", http, "memory", false));
         }
         for (String http : args.list("h2Servers", "netty")) {

@@ -60,10 +60,11 @@ class HttpLoadGeneratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"undertow", "jetty", "vertx", "jdk"})
+    @ValueSource(strings = {"netty-thin", "undertow", "jetty", "vertx", "jdk"})
     void theOtherLibrariesServeTheSameWire(String library) throws Exception {
         JobsWire wire = new JobsWire(engine.dataPlane());
         try (WireServer server = switch (library) {
+            case "netty-thin" -> new NettyThinWireServer(wire, "127.0.0.1", 4);
             case "undertow" -> new UndertowWireServer(wire, "127.0.0.1", 4);
             case "jetty" -> new JettyWireServer(wire, "127.0.0.1");
             case "vertx" -> new VertxWireServer(wire, "127.0.0.1", 1, 4);
@@ -79,7 +80,8 @@ class HttpLoadGeneratorTest {
             LoadResult result = drive(server.port(), Map.of());
             assertThat(result.roundTrips()).isPositive();
             assertThat(result.errors()).isZero();
-            assertThat(result.calls()).isBetween(2 * result.roundTrips(), 2 * result.roundTrips() + 2);
+            // Each of the 4 connections may have its window open after a StartNext or close before an update.
+            assertThat(result.calls()).isBetween(2 * result.roundTrips() - 4, 2 * result.roundTrips() + 4);
         }
     }
 
