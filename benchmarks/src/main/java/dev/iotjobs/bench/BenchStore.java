@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.time.Clock;
 
 /** The store of one benchmark trial, by the name a {@code store} parameter gives, and an engine over it. */
-final class BenchStore implements AutoCloseable {
-    static final String REGION = "us-east-1";
-    static final String ACCOUNT = "123456789012";
+public final class BenchStore implements AutoCloseable {
+    /** The engine's region. */
+    public static final String REGION = "us-east-1";
+    /** The engine's account. */
+    public static final String ACCOUNT = "123456789012";
 
     private final JobRepository repository;
     private final BenchDatabase database;
@@ -25,7 +27,7 @@ final class BenchStore implements AutoCloseable {
      * @param connections the pool's size for a database
      * @return the store, empty
      */
-    static BenchStore open(String kind, int connections) {
+    public static BenchStore open(String kind, int connections) {
         if (kind.equals("memory")) {
             return new BenchStore(new InMemoryJobRepository(), null);
         }
@@ -34,12 +36,12 @@ final class BenchStore implements AutoCloseable {
     }
 
     /** @param clock the engine's clock @return an engine over this store */
-    JobsEngine engine(Clock clock) {
+    public JobsEngine engine(Clock clock) {
         return JobsEngine.builder().repository(repository).clock(clock).region(REGION).accountId(ACCOUNT).build();
     }
 
     /** @param group a thing group's name @return its ARN */
-    static String groupArn(String group) {
+    public static String groupArn(String group) {
         return "arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + group;
     }
 

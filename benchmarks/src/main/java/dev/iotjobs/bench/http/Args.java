@@ -1,0 +1,75 @@
+package dev.iotjobs.bench.http;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code key=value} arguments of the HTTP benchmarks' mains, each key with its default; an unknown key or a
+ * malformed argument fails with the list of known keys.
+ */
+final class Args {
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Set<String> known = new TreeSet<>();
+
+    private Args() {
+    }
+
+    /**
+     * @param args {@code key=value} arguments
+     * @param keys every key the program knows
+     * @return the arguments
+     * @throws IllegalArgumentException for an argument without {@code =} or with an unknown key
+     */
+    static Args parse(String[] args, String... keys) {
+        Args parsed = new Args();
+        parsed.known.addAll(Arrays.asList(keys));
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("arguments are key=value, got \"" + arg + "\"; keys: "
+                        + parsed.known);
+            }
+            String key = arg.substring(0, equals);
+            if (!parsed.known.contains(key)) {
+                throw new IllegalArgumentException("unknown key \"" + key + "\"; keys: " + parsed.known);
+            }
+            parsed.values.put(key, arg.substring(equals + 1));
+        }
+        return parsed;
+    }
+
+    String string(String key, String fallback) {
+        return values.getOrDefault(key, fallback);
+    }
+
+    int integer(String key, int fallback) {
+        String value = values.get(key);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+
+    double number(String key, double fallback) {
+        String value = values.get(key);
+        return value == null ? fallback : Double.parseDouble(value);
+    }
+
+    boolean bool(String key, boolean fallback) {
+        String value = values.get(key);
+        return value == null ? fallback : Boolean.parseBoolean(value);
+    }
+
+    /** @return the comma-separated values of a key, or the fallback's */
+    List<String> list(String key, String fallback) {
+        List<String> list = new ArrayList<>();
+        for (String part : string(key, fallback).split(",")) {
+            if (!part.isBlank()) {
+                list.add(part.trim());
+            }
+        }
+        return list;
+    }
+}
