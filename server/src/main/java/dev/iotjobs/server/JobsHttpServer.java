@@ -59,6 +59,7 @@ public final class JobsHttpServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private EventLoopGroup network;
     private ExecutorService engineCalls;
+    private final PendingWrites writes = new PendingWrites();
 
     private JobsHttpServer(Builder builder) {
         this.endpointAddress = builder.endpointAddress;
@@ -136,6 +137,7 @@ public final class JobsHttpServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            writes.awaitNone(5, TimeUnit.SECONDS);
             network.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).awaitUninterruptibly();
             network = null;
             engineCalls = null;
@@ -155,7 +157,7 @@ public final class JobsHttpServer implements AutoCloseable {
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpServerKeepAliveHandler())
                                 .addLast(new BodyLimit(wire, MAX_BODY_BYTES))
-                                .addLast(new WireHandler(wire, plane, engineCalls));
+                                .addLast(new WireHandler(wire, plane, engineCalls, writes));
                     }
                 });
         try {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +31,11 @@ import org.slf4j.LoggerFactory;
  */
 final class WireHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(WireHandler.class);
-    private static final long WRITE_WAIT_SECONDS = 5;
 
     private final JobsWire wire;
     private final Plane listenerPlane;
     private final Executor engineCalls;
+    private final PendingWrites writes;
     /** The answer of this connection's previous request: answers go out in the order the requests came. */
     private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
@@ -44,11 +43,13 @@ final class WireHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
      * @param wire the wire
      * @param listenerPlane the plane every request of this listener is for, or null to route each request
      * @param engineCalls where engine calls run (they may block on the store; never on Netty's threads)
+     * @param writes where answers not yet on the socket are counted, for {@link JobsHttpServer#close}
      */
-    WireHandler(JobsWire wire, Plane listenerPlane, Executor engineCalls) {
+    WireHandler(JobsWire wire, Plane listenerPlane, Executor engineCalls, PendingWrites writes) {
         this.wire = wire;
         this.listenerPlane = listenerPlane;
         this.engineCalls = engineCalls;
+        this.writes = writes;
     }
 
     @Override
@@ -68,18 +69,19 @@ final class WireHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         previous = previous
                 .thenRunAsync(() -> answer(ctx, handling.get(), version), engineCalls)
                 .exceptionally(stopping -> {
-                    ctx.writeAndFlush(response(wire.unavailable("the server is stopping"), version))
-                            .addListener(ChannelFutureListener.CLOSE);
+                    writes.track(ctx.writeAndFlush(response(wire.unavailable("the server is stopping"), version))
+                            .addListener(ChannelFutureListener.CLOSE));
                     return null;
                 });
     }
 
     /**
-     * Writes an answer and waits until it is on the socket: {@link JobsHttpServer#close} waits for the engine calls,
-     * and Netty closes every connection as soon as its threads shut down, written or not.
+     * Hands an answer to Netty, counted until it is on the socket: {@link JobsHttpServer#close} waits for the engine
+     * calls, then for these writes, before Netty's threads (and with them every connection) stop. Answers of one
+     * connection keep their order: each is handed over after the previous one was, and Netty writes in that order.
      */
-    private static void answer(ChannelHandlerContext ctx, WireResponse answer, HttpVersion version) {
-        ctx.writeAndFlush(response(answer, version)).awaitUninterruptibly(WRITE_WAIT_SECONDS, TimeUnit.SECONDS);
+    private void answer(ChannelHandlerContext ctx, WireResponse answer, HttpVersion version) {
+        writes.track(ctx.writeAndFlush(response(answer, version)));
     }
 
     private static WireRequest wireRequest(FullHttpRequest request) {
