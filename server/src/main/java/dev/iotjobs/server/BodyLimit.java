@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpMessage;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponse;
@@ -32,6 +33,11 @@ final class BodyLimit extends HttpObjectAggregator {
         if (answer instanceof HttpResponse response
                 && response.status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()) {
             return tooLarge(start);
+        }
+        if (answer instanceof HttpResponse response
+                && response.status().code() == HttpResponseStatus.EXPECTATION_FAILED.code()) {
+            return WireHandler.response(wire.refused(417, "Expect: only 100-continue is understood, got \""
+                    + start.headers().get(HttpHeaderNames.EXPECT) + "\""), start.protocolVersion());
         }
         return answer;
     }

@@ -56,7 +56,11 @@ final class WireHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         HttpVersion version = request.protocolVersion();
         if (request.decoderResult().isFailure()) {
-            ctx.writeAndFlush(response(wire.refused(400, "request: is not valid HTTP/1.1"), version))
+            // Netty's reason names the part (a line longer than 4096 bytes, a bad header); never a stack trace.
+            Throwable why = request.decoderResult().cause();
+            ctx.writeAndFlush(response(wire.refused(400, "request: is not valid HTTP/1.1"
+                    + (why == null || why.getMessage() == null ? "" : " (" + why.getMessage() + ")")),
+                    HttpVersion.HTTP_1_1))
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }

@@ -64,6 +64,38 @@ class JobsHttpServerTest {
         assertThat(answer.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void w2_anExpectationOtherThan100ContinueAndAnOverlongRequestLineAreAwsErrors() throws Exception {
+        JobsEngine engine = JobsEngine.builder().repository(new InMemoryJobRepository()).build();
+        try (JobsHttpServer server = JobsHttpServer.builder(engine).port(0).build().start()) {
+            String expect = raw(server.port(), "PUT /jobs/j1/cancel HTTP/1.1\r\nHost: x\r\nExpect: foo\r\n"
+                    + "Content-Length: 2\r\n\r\n{}");
+            assertThat(expect).startsWith("HTTP/1.1 417").contains("x-amzn-ErrorType: InvalidRequestException",
+                    "x-amzn-RequestId", "Expect: only 100-continue");
+            String overlong = raw(server.port(), "GET /jobs/" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(overlong).startsWith("HTTP/1.1 400").contains("x-amzn-ErrorType: InvalidRequestException",
+                    "4096 bytes");
+        }
+    }
+
+    /** Sends bytes as they are and reads the answer until the server closes or a second passes. */
+    private static String raw(int port, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(1_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // the connection stays open: what came is the answer
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

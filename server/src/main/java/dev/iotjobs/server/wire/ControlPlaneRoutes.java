@@ -43,7 +43,7 @@ final class ControlPlaneRoutes {
      */
     ControlPlaneRoutes(JobsControlPlane jobs, ThingRegistry things, Supplier<String> dataEndpoint) {
         // Jobs.
-        route("PUT /jobs/{jobId}", call -> jobs.createJob(call.body(CreateJobRequest.class).toBuilder()
+        route("PUT /jobs/{jobId}", call -> jobs.createJob(call.body(CreateJobRequest.class, "jobId").toBuilder()
                 .jobId(call.label("jobId")).build()));
         route("GET /jobs/{jobId}", call -> jobs.describeJob(DescribeJobRequest.builder()
                 .jobId(call.label("jobId")).build()));
@@ -56,17 +56,19 @@ final class ControlPlaneRoutes {
                 .thingGroupId(call.query("thingGroupId"))
                 .namespaceId(call.query("namespaceId"))
                 .build()));
-        route("PATCH /jobs/{jobId}", call -> jobs.updateJob(call.body(UpdateJobRequest.class).toBuilder()
-                .jobId(call.label("jobId")).namespaceId(call.query("namespaceId")).build()));
-        route("PUT /jobs/{jobId}/cancel", call -> jobs.cancelJob(call.body(CancelJobRequest.class).toBuilder()
-                .jobId(call.label("jobId")).force(call.queryBoolean("force")).build()));
+        route("PATCH /jobs/{jobId}", call -> jobs.updateJob(
+                call.body(UpdateJobRequest.class, "jobId", "namespaceId").toBuilder()
+                        .jobId(call.label("jobId")).namespaceId(call.query("namespaceId")).build()));
+        route("PUT /jobs/{jobId}/cancel", call -> jobs.cancelJob(
+                call.body(CancelJobRequest.class, "jobId", "force").toBuilder()
+                        .jobId(call.label("jobId")).force(call.queryBoolean("force")).build()));
         route("DELETE /jobs/{jobId}", call -> jobs.deleteJob(DeleteJobRequest.builder()
                 .jobId(call.label("jobId"))
                 .force(call.queryBoolean("force"))
                 .namespaceId(call.query("namespaceId"))
                 .build()));
         route("POST /jobs/{jobId}/targets", call -> jobs.associateTargetsWithJob(
-                call.body(AssociateTargetsWithJobRequest.class).toBuilder()
+                call.body(AssociateTargetsWithJobRequest.class, "jobId", "namespaceId").toBuilder()
                         .jobId(call.label("jobId")).namespaceId(call.query("namespaceId")).build()));
         route("GET /jobs/{jobId}/job-document", call -> jobs.getJobDocument(GetJobDocumentRequest.builder()
                 .jobId(call.label("jobId")).build()));
@@ -93,7 +95,7 @@ final class ControlPlaneRoutes {
                         .jobId(call.query("jobId"))
                         .build()));
         route("PUT /things/{thingName}/jobs/{jobId}/cancel", call -> jobs.cancelJobExecution(
-                call.body(CancelJobExecutionRequest.class).toBuilder()
+                call.body(CancelJobExecutionRequest.class, "thingName", "jobId", "force").toBuilder()
                         .thingName(call.label("thingName")).jobId(call.label("jobId"))
                         .force(call.queryBoolean("force"))
                         .build()));
@@ -109,12 +111,13 @@ final class ControlPlaneRoutes {
                 call.body(AddThingToThingGroupRequest.class)));
         route("PUT /thing-groups/removeThingFromThingGroup", call -> things.removeThingFromThingGroup(
                 call.body(RemoveThingFromThingGroupRequest.class)));
-        route("POST /things/{thingName}", call -> things.createThing(call.body(CreateThingRequest.class).toBuilder()
-                .thingName(call.label("thingName")).build()));
+        route("POST /things/{thingName}", call -> things.createThing(
+                call.body(CreateThingRequest.class, "thingName").toBuilder()
+                        .thingName(call.label("thingName")).build()));
         route("DELETE /things/{thingName}", call -> things.deleteThing(DeleteThingRequest.builder()
                 .thingName(call.label("thingName")).expectedVersion(call.queryLong("expectedVersion")).build()));
         route("POST /thing-groups/{thingGroupName}", call -> things.createThingGroup(
-                call.body(CreateThingGroupRequest.class).toBuilder()
+                call.body(CreateThingGroupRequest.class, "thingGroupName").toBuilder()
                         .thingGroupName(call.label("thingGroupName")).build()));
         route("DELETE /thing-groups/{thingGroupName}", call -> things.deleteThingGroup(
                 DeleteThingGroupRequest.builder()

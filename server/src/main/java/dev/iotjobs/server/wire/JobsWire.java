@@ -79,7 +79,7 @@ public final class JobsWire {
     public WireResponse handle(WireRequest request, Plane plane) {
         String requestId = UUID.randomUUID().toString();
         try {
-            Optional<Signatures.Refusal> refused = signatures.refusal(request);
+            Optional<Signatures.Refusal> refused = signatures.refusal(request, plane);
             if (refused.isPresent()) {
                 return WireErrors.of(403, refused.get().code(), refused.get().message(), requestId);
             }
@@ -127,10 +127,11 @@ public final class JobsWire {
         String what = "no " + plane.signingName() + " operation is " + request.method() + " " + request.rawPath();
         Plane other = plane == Plane.DATA ? Plane.CONTROL : Plane.DATA;
         if ((other == Plane.DATA ? dataPlane : controlPlane).serves(request)) {
-            what += "; " + other.signingName() + " has one: sign the request for " + other.signingName()
-                    + (other == Plane.DATA ? ", send it to the data-plane port, or use a Host of the form "
-                    + "data.jobs.iot.REGION.amazonaws.com" : " on this port (unsigned requests here go to the "
-                    + "control plane)");
+            what += "; " + other.signingName() + " has one: " + (other == Plane.DATA
+                    ? "sign the request for iot-jobs-data, send it to the data-plane port, or use a Host of the form "
+                    + "data.jobs.iot.REGION.amazonaws.com"
+                    : "send it to the server's main port, signed for iot or unsigned (a data-plane port serves only "
+                    + "iot-jobs-data)");
         }
         return what;
     }

@@ -1,6 +1,5 @@
 package dev.iotjobs.server.wire;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,9 +70,11 @@ public final class Signatures {
 
     /**
      * @param request the request as it came
+     * @param plane the plane it is for (by its listener, or by its credential scope)
      * @return the AWS error to answer (403) when it may not pass, else empty
+     * @throws dev.iotjobs.api.error.InvalidRequestException for a path or query that is not well encoded
      */
-    Optional<Refusal> refusal(WireRequest request) {
+    Optional<Refusal> refusal(WireRequest request, Plane plane) {
         if (!required()) {
             return Optional.empty();
         }
@@ -87,6 +87,11 @@ public final class Signatures {
         if (!signed.matches()) {
             return refuse("IncompleteSignatureException", "Authorization header is not an AWS4-HMAC-SHA256 "
                     + "signature (Credential=..., SignedHeaders=..., Signature=...)");
+        }
+        if (!signed.group(4).equals(plane.signingName())) {
+            // A signature for the other plane (a control-plane call sent to the data-plane port, say) is not this one's.
+            return refuse("InvalidSignatureException", "Credential should be scoped to correct service: '"
+                    + plane.signingName() + "', not '" + signed.group(4) + "'");
         }
         String secret = secretByAccessKeyId.get(signed.group(1));
         if (secret == null) {
@@ -104,8 +109,14 @@ public final class Signatures {
             return refuse("InvalidSignatureException", "Signature expired: " + AMZ_DATE.format(signedAt)
                     + " is more than 15 minutes from the server's time " + AMZ_DATE.format(now));
         }
-        String expected = signature(request, signed.group(5).split(";"), signed.group(3), signed.group(4),
-                signed.group(1), secret, signedAt);
+        WireInput.pathSegments(request.rawPath());   // a malformed path is the client's 400, not a signer failure
+        String expected;
+        try {
+            expected = signature(request, signed.group(5).split(";"), signed.group(3), signed.group(4),
+                    signed.group(1), secret, signedAt);
+        } catch (IllegalArgumentException e) {
+            expected = null;   // the signer could not read the request (a malformed Host): it cannot match
+        }
         if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 signed.group(6).getBytes(StandardCharsets.US_ASCII))) {
             return refuse("InvalidSignatureException", "The request signature we calculated does not match the "
@@ -157,7 +168,8 @@ public final class Signatures {
                 copy.putHeader(name, values);
             }
         }
-        queryParameters(request.rawQuery()).forEach(pair -> copy.appendRawQueryParameter(pair[0], pair[1]));
+        WireInput.queryPairs(request.rawQuery())
+                .forEach(pair -> copy.appendRawQueryParameter(pair.getKey(), pair.getValue()));
         byte[] body = request.body();
         copy.contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(body));
         SdkHttpFullRequest signedRequest = Aws4Signer.create().sign(copy.build(), Aws4SignerParams.builder()
@@ -169,30 +181,6 @@ public final class Signatures {
         String authorization = signedRequest.firstMatchingHeader("Authorization").orElse("");
         int at = authorization.lastIndexOf("Signature=");
         return at < 0 ? null : authorization.substring(at + "Signature=".length());
-    }
-
-    /** The query's name-value pairs, decoded, repeats kept: the signer encodes them again as clients do. */
-    private static List<String[]> queryParameters(String rawQuery) {
-        List<String[]> pairs = new ArrayList<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return pairs;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (!pair.isEmpty()) {
-                int equals = pair.indexOf('=');
-                pairs.add(new String[] {decode(equals < 0 ? pair : pair.substring(0, equals)),
-                        equals < 0 ? "" : decode(pair.substring(equals + 1))});
-            }
-        }
-        return pairs;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;   // a malformed escape: the signature will not match, and the wire names it later
-        }
     }
 
     private static Optional<Refusal> refuse(String code, String message) {

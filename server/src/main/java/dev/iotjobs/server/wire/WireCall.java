@@ -1,7 +1,6 @@
 package dev.iotjobs.server.wire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.iotjobs.api.error.InvalidRequestException;
 import java.util.Map;
 
 /** One request's members where the AWS model puts them: path labels, query, JSON body. */
@@ -44,12 +43,7 @@ final class WireCall {
 
     /** @return an integer query member, or null */
     Integer queryInteger(String name) {
-        Long value = queryLong(name);
-        if (value != null && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
-            throw new InvalidRequestException(name + ": must be a whole number from " + Integer.MIN_VALUE
-                    + " to " + Integer.MAX_VALUE + ", got " + value);
-        }
-        return value == null ? null : value.intValue();
+        return WireInput.queryInteger(query, name);
     }
 
     /** @return the body as a JSON object (empty without a body) */
@@ -57,8 +51,15 @@ final class WireCall {
         return WireInput.body(request.body());
     }
 
-    /** @return the body's members as a control-plane request record; set path and query members after it */
-    <T> T body(Class<T> type) {
-        return ControlPlaneJson.read(body(), type);
+    /**
+     * @param type the control-plane request record
+     * @param notInBody the record's members that travel in the path or query: a body member of that name is not the
+     *     request's and is ignored, as AWS ignores it (the route sets them from the URL after)
+     * @return the body's members as the record
+     */
+    <T> T body(Class<T> type, String... notInBody) {
+        ObjectNode body = body();
+        body.remove(java.util.List.of(notInBody));
+        return ControlPlaneJson.read(body, type);
     }
 }

@@ -33,7 +33,7 @@ final class WireInput {
         // Empty segments count ("/jobs//" names an empty job id): only the leading slash is dropped.
         String[] parts = rawPath.split("/", -1);
         for (int i = rawPath.startsWith("/") ? 1 : 0; i < parts.length; i++) {
-            segments.add(decode(parts[i].replace("+", "%2B"), "path"));
+            segments.add(decode(parts[i], "path"));
         }
         return segments;
     }
@@ -45,21 +45,50 @@ final class WireInput {
      */
     static Map<String, String> query(String rawQuery) {
         Map<String, String> members = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return members;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals), "query");
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1), "query");
-            if (members.put(name, value) != null) {
-                throw new InvalidRequestException(name + ": given more than once in the query");
+        for (Map.Entry<String, String> pair : queryPairs(rawQuery)) {
+            if (members.put(pair.getKey(), pair.getValue()) != null) {
+                throw new InvalidRequestException(pair.getKey() + ": given more than once in the query");
             }
         }
         return members;
+    }
+
+    /**
+     * @param rawQuery a percent-encoded query, or null
+     * @return its name-value pairs in order, decoded, repeats kept
+     * @throws InvalidRequestException for a malformed escape
+     */
+    static List<Map.Entry<String, String>> queryPairs(String rawQuery) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return pairs;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                pairs.add(Map.entry(decode(equals < 0 ? pair : pair.substring(0, equals), "query"),
+                        equals < 0 ? "" : decode(pair.substring(equals + 1), "query")));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * @param query the query's members
+     * @param member an integer member
+     * @return its value, or null when absent
+     */
+    static Integer queryInteger(Map<String, String> query, String member) {
+        String value = query.get(member);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(member + ": must be a whole number from " + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE + ", got \"" + value + "\"");
+        }
     }
 
     /**
@@ -198,7 +227,10 @@ final class WireInput {
         return value == null || value.isNull() ? null : value;
     }
 
-    /** Percent-decodes strictly: only printable ASCII on the wire, and UTF-8 once decoded. */
+    /**
+     * Percent-decodes strictly: only printable ASCII on the wire, and UTF-8 once decoded. A {@code +} is a plus, in
+     * the query too (AWS's clients send a space as {@code %20}), as SigV4 reads it.
+     */
     private static String decode(String text, String where) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -209,7 +241,7 @@ final class WireInput {
         }
         String decoded;
         try {
-            decoded = URLDecoder.decode(text, StandardCharsets.UTF_8);
+            decoded = URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(where + ": malformed percent-encoding in \"" + text + "\"");
         }

@@ -93,7 +93,7 @@ class ControlPlaneWireTest {
         assertThat(job.get("status").asText()).isEqualTo("CANCELED");
         assertThat(job.get("forceCanceled").booleanValue()).isFalse();
         assertThat(job.get("jobProcessDetails").get("numberOfInProgressThings").intValue()).isEqualTo(1);
-        call("PUT", "/jobs/j1/cancel", "force=true", "{}");
+        call("PUT", "/jobs/j1/cancel", "force=true", "{\"force\":\"not a boolean, and not the request's\"}");
         assertThat(json(call("GET", "/jobs/j1", null, "")).get("job").get("forceCanceled").booleanValue()).isTrue();
     }
 
@@ -127,6 +127,13 @@ class ControlPlaneWireTest {
                 .containsKey("x-amzn-RequestId");
         assertThat(refused.bodyText()).contains(problem.trim()).doesNotContain("Exception:", "at dev.");
         assertThat(engine.controlPlane().listJobs(ListJobsRequest.builder().build()).jobs()).isEmpty();
+    }
+
+    @Test
+    void w1_aPlusInTheQueryIsAPlusAsSigV4ReadsIt() {
+        assertThat(call("GET", "/jobs", "nextToken=a+b", "").bodyText()).contains("nextToken")
+                .doesNotContain("a b");
+        assertThat(call("GET", "/jobs", "nextToken=a%20b", "").bodyText()).contains("a b");
     }
 
     @Test
