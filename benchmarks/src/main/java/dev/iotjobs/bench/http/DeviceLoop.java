@@ -43,12 +43,7 @@ final class DeviceLoop extends SimpleChannelInboundHandler<FullHttpResponse> {
     private boolean done;
 
     final LatencyHistogram latencies = new LatencyHistogram();
-    long roundTrips;
-    long calls;
-    long errors;
-    long empty;
-    long totalRoundTrips;
-    long totalErrors;
+    final RoundTripTally tally = new RoundTripTally();
     boolean failed;
 
     DeviceLoop(HttpLoadGenerator.Phase phase, String host, Map<String, String> headers, List<String> things,
@@ -77,35 +72,23 @@ final class DeviceLoop extends SimpleChannelInboundHandler<FullHttpResponse> {
         boolean measuring = phase.measuring();
         boolean ok = response.status().code() / 100 == 2;
         if (measuring) {
-            calls++;
             latencies.record(latency);
         }
-        if (!ok) {
-            if (totalErrors < 3) {
-                System.err.println("load generator: " + (updating ? "update" : "StartNext") + " answered "
-                        + response.status() + ": " + response.content().toString(StandardCharsets.UTF_8));
-            }
-            totalErrors++;
-            if (measuring) {
-                errors++;
-            }
+        if (!ok && tally.totalErrors < 3) {
+            System.err.println("load generator: " + (updating ? "update" : "StartNext") + " answered "
+                    + response.status() + ": " + response.content().toString(StandardCharsets.UTF_8));
         }
+        tally.call(measuring, ok, updating && ok);
         if (updating) {
             updating = false;
-            if (ok) {
-                totalRoundTrips++;
-                if (measuring) {
-                    roundTrips++;
-                }
-            }
             nextThing();
             startNext(ctx);
             return;
         }
         Execution started = ok ? execution(response) : null;
         if (started == null) {
-            if (ok && measuring) {
-                empty++;
+            if (ok) {
+                tally.emptyAnswer(measuring);
             }
             nextThing();
             startNext(ctx);

@@ -161,26 +161,16 @@ public final class HttpLoadGenerator {
                 ended.await(10, TimeUnit.SECONDS);
             }
             LatencyHistogram latencies = new LatencyHistogram();
-            long roundTrips = 0;
-            long calls = 0;
-            long errors = 0;
-            long empty = 0;
-            long totalRoundTrips = 0;
-            long totalErrors = 0;
+            RoundTripTally sum = new RoundTripTally();
             int failed = 0;
             for (DeviceLoop loop : loops) {
                 latencies.add(loop.latencies);
-                roundTrips += loop.roundTrips;
-                calls += loop.calls;
-                errors += loop.errors;
-                empty += loop.empty;
-                totalRoundTrips += loop.totalRoundTrips;
-                totalErrors += loop.totalErrors;
+                sum.add(loop.tally);
                 failed += loop.failed ? 1 : 0;
             }
-            return new LoadResult(options.connections(), (closed - opened) / 1e9, roundTrips, calls, errors, empty,
-                    latencies.percentileMicros(0.5), latencies.percentileMicros(0.99), totalRoundTrips, totalErrors,
-                    failed, generatorCpu);
+            return new LoadResult(options.connections(), (closed - opened) / 1e9, sum.roundTrips, sum.calls,
+                    sum.errors, sum.empty, latencies.percentileMicros(0.5), latencies.percentileMicros(0.99),
+                    sum.totalRoundTrips, sum.totalErrors, failed, generatorCpu);
         } finally {
             channels.forEach(Channel::close);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();

@@ -55,34 +55,19 @@ final class InProcessRoundTrips {
         for (Thread thread : running) {
             thread.join();
         }
-        long roundTrips = 0;
-        long calls = 0;
-        long errors = 0;
-        long empty = 0;
-        long total = 0;
-        long totalErrors = 0;
+        RoundTripTally sum = new RoundTripTally();
         for (Loop loop : loops) {
-            roundTrips += loop.roundTrips;
-            calls += loop.calls;
-            errors += loop.errors;
-            empty += loop.empty;
-            total += loop.totalRoundTrips;
-            totalErrors += loop.totalErrors;
+            sum.add(loop.tally);
         }
-        return new LoadResult(threads, (closed - opened) / 1e9, roundTrips, calls, errors, empty, 0, 0, total,
-                totalErrors, 0, cpu);
+        return new LoadResult(threads, (closed - opened) / 1e9, sum.roundTrips, sum.calls, sum.errors, sum.empty,
+                0, 0, sum.totalRoundTrips, sum.totalErrors, 0, cpu);
     }
 
     private static final class Loop implements Runnable {
         private final JobsDataPlane devices;
         private final List<String> things;
         private final AtomicInteger phase;
-        long roundTrips;
-        long calls;
-        long errors;
-        long empty;
-        long totalRoundTrips;
-        long totalErrors;
+        final RoundTripTally tally = new RoundTripTally();
 
         Loop(JobsDataPlane devices, List<String> things, AtomicInteger phase) {
             this.devices = devices;
@@ -104,9 +89,7 @@ final class InProcessRoundTrips {
                 }
                 if (started == null) {
                     count(true, false);
-                    if (phase.get() == 1) {
-                        empty++;
-                    }
+                    tally.emptyAnswer(phase.get() == 1);
                     continue;
                 }
                 count(true, false);
@@ -124,22 +107,7 @@ final class InProcessRoundTrips {
         }
 
         private void count(boolean ok, boolean roundTrip) {
-            boolean measuring = phase.get() == 1;
-            if (measuring) {
-                calls++;
-            }
-            if (!ok) {
-                totalErrors++;
-                if (measuring) {
-                    errors++;
-                }
-            }
-            if (roundTrip) {
-                totalRoundTrips++;
-                if (measuring) {
-                    roundTrips++;
-                }
-            }
+            tally.call(phase.get() == 1, ok, roundTrip);
         }
     }
 }
