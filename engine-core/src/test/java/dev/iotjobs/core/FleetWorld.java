@@ -72,7 +72,7 @@ public final class FleetWorld {
         this.twin = twin;
         this.repository = repository;
         engine = JobsEngine.builder().repository(repository).clock(clock).build();
-        engine.events().subscribe(events::add);
+        engine.events().subscribe(EventSinks.jobEventsInto(events));
         for (String thing : THINGS) {
             engine.things().createThing(CreateThingRequest.builder().thingName(thing).build());
         }
