@@ -83,7 +83,10 @@ public final class ExecutionChanges {
         if (execution.isPending()) {
             completeIfDrained(changes, job, now);
         }
-        notice(changes, execution, null, now);
+        QueueNotice notice = QueueNotice.of(execution, null, now);
+        if (notice != null) {
+            changes.notice(job.job().status() == JobStatus.DELETION_IN_PROGRESS ? notice.withHeadUnknown() : notice);
+        }
     }
 
     private static void notice(Changeset.Builder changes, ExecutionRecord before, ExecutionRecord after,

@@ -34,9 +34,14 @@ import java.util.Set;
  * @param entered executions that joined the pending set
  * @param left executions that left it, as they were before
  * @param moved pending executions whose place in the queue changed (QUEUED to IN_PROGRESS), as they were before
+ * @param headUnknown whether the head the devices were last told of cannot be told from the change: the executions of
+ *     a job in DELETION_IN_PROGRESS left the queue silently when the job entered it, and are notified as the deletion
+ *     removes them (a decision: notifying at DeleteJob would touch every execution of the job in one commit), so
+ *     their removal always sends notify-next
  */
 public record QueueNotice(String thingName, Instant at, int maxReturned, Set<ExecutionKey> entered,
-                          Map<ExecutionKey, ExecutionRecord> left, Map<ExecutionKey, ExecutionRecord> moved)
+                          Map<ExecutionKey, ExecutionRecord> left, Map<ExecutionKey, ExecutionRecord> moved,
+                          boolean headUnknown)
         implements ThingNotice {
 
     /** SPEC X12's default: most executions a pending listing returns. */
@@ -71,22 +76,27 @@ public record QueueNotice(String thingName, Instant at, int maxReturned, Set<Exe
         if (wasPending && isPending) {
             return before.status() == after.status() ? null
                     : new QueueNotice(any.thingName(), at, DEFAULT_MAX_RETURNED, Set.of(), Map.of(),
-                            Map.of(before.key(), before));
+                            Map.of(before.key(), before), false);
         }
         if (isPending) {
             return new QueueNotice(any.thingName(), at, DEFAULT_MAX_RETURNED, Set.of(after.key()), Map.of(),
-                    Map.of());
+                    Map.of(), false);
         }
         if (wasPending) {
             return new QueueNotice(any.thingName(), at, DEFAULT_MAX_RETURNED, Set.of(), Map.of(before.key(), before),
-                    Map.of());
+                    Map.of(), false);
         }
         return null;
     }
 
     /** @param max most summaries per notify event @return this notice with that limit */
     public QueueNotice withMaxReturned(int max) {
-        return new QueueNotice(thingName, at, max, entered, left, moved);
+        return new QueueNotice(thingName, at, max, entered, left, moved, headUnknown);
+    }
+
+    /** @return this notice for the removal of an execution whose job is in DELETION_IN_PROGRESS */
+    public QueueNotice withHeadUnknown() {
+        return new QueueNotice(thingName, at, maxReturned, entered, left, moved, true);
     }
 
     @Override
@@ -115,7 +125,7 @@ public record QueueNotice(String thingName, Instant at, int maxReturned, Set<Exe
             }
         });
         return new QueueNotice(thingName, at.isAfter(next.at) ? at : next.at, Math.max(maxReturned, next.maxReturned),
-                joined, gone, shifted);
+                joined, gone, shifted, headUnknown || next.headUnknown);
     }
 
     @Override
@@ -143,6 +153,9 @@ public record QueueNotice(String thingName, Instant at, int maxReturned, Set<Exe
     }
 
     private boolean headChanged(List<ExecutionRecord> queue, ExecutionRecord head) {
+        if (headUnknown) {
+            return true;
+        }
         ExecutionRecord oldHead = null;
         boolean unchangedSeen = false;
         for (ExecutionRecord execution : queue) {
