@@ -7,7 +7,7 @@ import dev.iotjobs.api.control.DescribeJobRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionResponse;
-import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.event.EngineEvent;
 import dev.iotjobs.api.model.Job;
 import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
@@ -250,7 +250,7 @@ public final class FleetSimulation {
         };
     }
 
-    private static void count(JobEvent event, LongAdder seen, Map<String, LongAdder> byType) {
+    private static void count(EngineEvent event, LongAdder seen, Map<String, LongAdder> byType) {
         seen.increment();
         byType.computeIfAbsent(event.getClass().getSimpleName(), type -> new LongAdder()).increment();
     }

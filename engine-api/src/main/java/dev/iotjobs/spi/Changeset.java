@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything one decision changes, applied by {@link JobRepository#commit} atomically: all of it or nothing.
@@ -27,6 +28,12 @@ import java.util.Map;
  * execution left once the whole changeset is applied. Each part sees the earlier parts of the same changeset. Any
  * mismatch throws {@link StaleStateException} and applies nothing.
  *
+ * <p>Last, for each of {@code thingNotices} (one per thing, in thing-name order) the store reads the thing's queue as
+ * the whole changeset left it and appends the events the notice derives from it, after all other events. A database
+ * store locks the thing's row for that read (in thing-name order, after every other write), so that transactions
+ * touching one thing's queue take their sequence numbers in commit order and each reads the queue the previous one
+ * left (SPEC E2, E4).
+ *
  * @param jobChecks jobs that must still be at the revision the decision read (guards against a concurrent
  *     cancel or delete of the job)
  * @param thingInserts things to create
@@ -46,6 +53,7 @@ import java.util.Map;
  * @param jobDeletes jobs to delete
  * @param completions conditional completions
  * @param events the events that explain the change
+ * @param thingNotices what the change does to things' pending queues: one per thing, in thing-name order
  */
 public record Changeset(
         List<Versioned<String>> jobChecks,
@@ -65,7 +73,8 @@ public record Changeset(
         List<RolloutTarget> rolloutDeletes,
         List<Versioned<String>> jobDeletes,
         List<JobCompletion> completions,
-        List<JobEvent> events) {
+        List<JobEvent> events,
+        List<ThingNotice> thingNotices) {
 
     /** An empty changeset. */
     public static final Changeset EMPTY = builder().build();
@@ -92,6 +101,17 @@ public record Changeset(
     /** @return whether nothing changes */
     public boolean isEmpty() {
         return this.equals(EMPTY);
+    }
+
+    /**
+     * @param notices the thing notices to keep instead of this changeset's
+     * @return this changeset with those notices
+     */
+    public Changeset withThingNotices(List<ThingNotice> notices) {
+        return new Changeset(jobChecks, thingInserts, thingDeletes, groupInserts, groupDeletes, membershipAdds,
+                membershipRemoves, jobInserts, jobUpdates, executionInserts, executionUpdates, executionDeletes,
+                counterDeltas, rolloutInserts, rolloutDeletes, jobDeletes, completions, events,
+                List.copyOf(notices));
     }
 
     /** @return the number of execution rows this changeset writes */
@@ -124,6 +144,7 @@ public record Changeset(
         private List<Versioned<String>> jobDeletes;
         private List<JobCompletion> completions;
         private List<JobEvent> events;
+        private TreeMap<String, ThingNotice> thingNotices;
 
         private Builder() {
         }
@@ -242,6 +263,18 @@ public record Changeset(
             return this;
         }
 
+        /**
+         * @param notice what a change does to a thing's queue; merged with the notice on the same thing, if any
+         * @return this
+         */
+        public Builder notice(ThingNotice notice) {
+            if (thingNotices == null) {
+                thingNotices = new TreeMap<>();
+            }
+            thingNotices.merge(notice.thingName(), notice, ThingNotice::plus);
+            return this;
+        }
+
         // Lists are made on first use: most changesets fill two or three of the parts.
         private static <T> List<T> add(List<T> list, T item) {
             List<T> target = list == null ? new ArrayList<>() : list;
@@ -269,7 +302,7 @@ public record Changeset(
                     copy(executionUpdates), copy(executionDeletes),
                     deltas.isEmpty() ? Map.of() : Collections.unmodifiableMap(deltas), copy(rolloutInserts),
                     copy(rolloutDeletes), copy(jobDeletes), copy(completions),
-                    copy(events));
+                    copy(events), thingNotices == null ? List.of() : List.copyOf(thingNotices.values()));
         }
     }
 }

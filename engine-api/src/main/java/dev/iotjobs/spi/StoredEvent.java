@@ -1,6 +1,6 @@
 package dev.iotjobs.spi;
 
-import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.event.EngineEvent;
 
 /**
  * An event as the store keeps it until delivered.
@@ -8,5 +8,5 @@ import dev.iotjobs.api.event.JobEvent;
  * @param sequence its position in commit order, strictly increasing
  * @param event the event
  */
-public record StoredEvent(long sequence, JobEvent event) {
+public record StoredEvent(long sequence, EngineEvent event) {
 }

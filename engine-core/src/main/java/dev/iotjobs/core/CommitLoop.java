@@ -3,9 +3,14 @@ package dev.iotjobs.core;
 import dev.iotjobs.api.error.JobsException;
 import dev.iotjobs.api.error.ServiceUnavailableException;
 import dev.iotjobs.core.rules.Decision;
+import dev.iotjobs.core.rules.QueueNotice;
+import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.JobRepository;
 import dev.iotjobs.spi.StaleStateException;
+import dev.iotjobs.spi.ThingNotice;
 import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +25,41 @@ final class CommitLoop {
     private final JobRepository repository;
     private final EventDispatcher events;
     private final int maxAttempts;
+    private final int maxPendingReturned;
+    private final boolean deviceNotifications;
 
-    CommitLoop(JobRepository repository, EventDispatcher events, int maxAttempts) {
+    /**
+     * @param repository the store
+     * @param events the relay to run after each commit
+     * @param maxAttempts attempts before giving up on stale state
+     * @param maxPendingReturned most summaries a notify event carries (SPEC E4, X12)
+     * @param deviceNotifications whether commits emit the notify and notify-next events
+     */
+    CommitLoop(JobRepository repository, EventDispatcher events, int maxAttempts, int maxPendingReturned,
+               boolean deviceNotifications) {
         this.repository = repository;
         this.events = events;
         this.maxAttempts = maxAttempts;
+        this.maxPendingReturned = maxPendingReturned;
+        this.deviceNotifications = deviceNotifications;
+    }
+
+    /** The rules build notices with AWS's limit; the engine's own limit, or none when notifications are off. */
+    private Changeset withEngineNotices(Changeset changes) {
+        if (changes.thingNotices().isEmpty()) {
+            return changes;
+        }
+        if (!deviceNotifications) {
+            return changes.withThingNotices(List.of());
+        }
+        if (maxPendingReturned == QueueNotice.DEFAULT_MAX_RETURNED) {
+            return changes;
+        }
+        List<ThingNotice> notices = new ArrayList<>(changes.thingNotices().size());
+        for (ThingNotice notice : changes.thingNotices()) {
+            notices.add(((QueueNotice) notice).withMaxReturned(maxPendingReturned));
+        }
+        return changes.withThingNotices(notices);
     }
 
     /**
@@ -51,13 +86,14 @@ final class CommitLoop {
                 if (decision.changes().isEmpty()) {
                     return decision.response();
                 }
-                repository.commit(decision.changes());
+                repository.commit(withEngineNotices(decision.changes()));
             } catch (StaleStateException e) {
                 last = e;
                 Thread.yield();
                 continue;
             }
-            if (!decision.changes().events().isEmpty() || !decision.changes().completions().isEmpty()) {
+            if (!decision.changes().events().isEmpty() || !decision.changes().completions().isEmpty()
+                    || !decision.changes().thingNotices().isEmpty()) {
                 deliver();
             }
             return decision.response();

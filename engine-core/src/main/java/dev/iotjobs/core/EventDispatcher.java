@@ -1,6 +1,6 @@
 package dev.iotjobs.core;
 
-import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.event.EngineEvent;
 import dev.iotjobs.spi.JobRepository;
 import dev.iotjobs.spi.StoredEvent;
 import java.time.Clock;
@@ -43,7 +43,8 @@ final class EventDispatcher implements JobEvents {
     private final String nodeId;
     private final Duration lease;
     private final Duration gapWait;
-    private final List<Consumer<? super JobEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final NotifyNextDocuments documents;
+    private final List<Consumer<? super EngineEvent>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean relaying = new AtomicBoolean();
     private final AtomicBoolean signalled = new AtomicBoolean();
 
@@ -54,8 +55,10 @@ final class EventDispatcher implements JobEvents {
     private int commitsSinceDrop;
     private final TreeMap<Long, Instant> openGaps = new TreeMap<>();
 
-    EventDispatcher(JobRepository repository, Clock clock, String nodeId, Duration lease, Duration gapWait) {
+    EventDispatcher(JobRepository repository, Clock clock, String nodeId, Duration lease, Duration gapWait,
+                    NotifyNextDocuments documents) {
         this.repository = repository;
+        this.documents = documents;
         this.clock = clock;
         this.nodeId = nodeId;
         this.lease = lease;
@@ -63,8 +66,8 @@ final class EventDispatcher implements JobEvents {
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<? super JobEvent> listener) {
-        Objects.requireNonNull(listener, "listener must not be null: give a Consumer<JobEvent> to receive events");
+    public AutoCloseable subscribe(Consumer<? super EngineEvent> listener) {
+        Objects.requireNonNull(listener, "listener must not be null: give a Consumer<EngineEvent> to receive events");
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
@@ -190,8 +193,9 @@ final class EventDispatcher implements JobEvents {
         return true;
     }
 
-    private void deliver(JobEvent event) {
-        for (Consumer<? super JobEvent> listener : listeners) {
+    private void deliver(EngineEvent stored) {
+        EngineEvent event = documents.delivered(stored);
+        for (Consumer<? super EngineEvent> listener : listeners) {
             try {
                 listener.accept(event);
             } catch (RuntimeException e) {

@@ -45,8 +45,9 @@ public final class JobsEngine implements AutoCloseable {
     private JobsEngine(Builder builder) {
         Scope scope = new Scope(builder.region, builder.accountId);
         this.events = new EventDispatcher(builder.repository, builder.clock, builder.nodeId, builder.relayLease,
-                builder.eventGapWait);
-        CommitLoop commits = new CommitLoop(builder.repository, events, builder.limits.maxCommitAttempts());
+                builder.eventGapWait, new NotifyNextDocuments(builder.repository, scope));
+        CommitLoop commits = new CommitLoop(builder.repository, events, builder.limits.maxCommitAttempts(),
+                builder.limits.maxPendingReturned(), builder.deviceNotifications);
         EngineContext ctx = new EngineContext(builder.repository, builder.clock, scope, builder.limits, commits,
                 builder.documentSourceResolver);
         TargetExpander targets = new TargetExpander(builder.repository, scope);
@@ -161,6 +162,19 @@ public final class JobsEngine implements AutoCloseable {
         private String nodeId = UUID.randomUUID().toString();
         private Duration relayLease = Duration.ofSeconds(10);
         private Duration eventGapWait = Duration.ofSeconds(2);
+        private boolean deviceNotifications = true;
+
+        /**
+         * @param enabled whether commits emit the device notifications {@code PendingJobExecutionsChanged} (notify)
+         *     and {@code NextJobExecutionChanged} (notify-next) (default true; SPEC E4). Each costs the store one
+         *     read of the thing's first 11 pending executions inside the commit of every change to its queue; an
+         *     engine whose devices never listen can save it.
+         * @return this
+         */
+        public Builder deviceNotifications(boolean enabled) {
+            this.deviceNotifications = enabled;
+            return this;
+        }
 
         private Builder() {
         }

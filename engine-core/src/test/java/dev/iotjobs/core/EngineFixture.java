@@ -12,6 +12,7 @@ import dev.iotjobs.api.control.DescribeJobRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.event.ThingEvent;
 import dev.iotjobs.api.model.Job;
 import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
@@ -42,6 +43,8 @@ public abstract class EngineFixture {
     protected InterleavingRepository repository;
     protected JobsEngine engine;
     protected final List<JobEvent> events = Collections.synchronizedList(new ArrayList<>());
+    /** The device notifications (SPEC E4) delivered so far, in delivery order. */
+    protected final List<ThingEvent> thingEvents = Collections.synchronizedList(new ArrayList<>());
 
     /** @return a fresh, empty store of the kind under test */
     protected abstract JobRepository newRepository();
@@ -52,7 +55,9 @@ public abstract class EngineFixture {
         repository = new InterleavingRepository(newRepository());
         engine = JobsEngine.builder().repository(repository).clock(clock).region(REGION).accountId(ACCOUNT).build();
         events.clear();
-        engine.events().subscribe(events::add);
+        thingEvents.clear();
+        engine.events().subscribe(EventSinks.jobEventsInto(events));
+        engine.events().subscribe(EventSinks.thingEventsInto(thingEvents));
     }
 
     protected JobsControlPlane control() {

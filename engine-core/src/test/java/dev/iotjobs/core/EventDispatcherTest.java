@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iotjobs.api.event.JobDeleted;
 import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.core.rules.Scope;
 import dev.iotjobs.spi.JobRepository;
 import dev.iotjobs.spi.StoredEvent;
 import java.lang.reflect.Proxy;
@@ -36,7 +37,8 @@ class EventDispatcherTest {
     }
 
     private EventDispatcher dispatcher(String node) {
-        EventDispatcher dispatcher = new EventDispatcher(outbox(), clock, node, Duration.ofSeconds(10), GAP_WAIT);
+        EventDispatcher dispatcher = new EventDispatcher(outbox(), clock, node, Duration.ofSeconds(10), GAP_WAIT,
+                new NotifyNextDocuments(outbox(), new Scope("us-east-1", "123456789012")));
         dispatcher.subscribe(event -> delivered.add(((JobDeleted) event).occurredAt().toEpochMilli()));
         return dispatcher;
     }

@@ -17,7 +17,7 @@ public abstract class EventScenarios extends EngineFixture {
     private JobsEngine node(String name, List<JobEvent> sink) {
         JobsEngine node = JobsEngine.builder().repository(repository).clock(clock).region(REGION).accountId(ACCOUNT)
                 .nodeId(name).build();
-        node.events().subscribe(sink::add);
+        node.events().subscribe(EventSinks.jobEventsInto(sink));
         return node;
     }
 

@@ -15,6 +15,13 @@ import dev.iotjobs.api.error.JobsException;
 import dev.iotjobs.api.event.JobCreated;
 import dev.iotjobs.api.event.JobExecutionCreated;
 import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.event.NextJobExecutionChanged;
+import dev.iotjobs.api.event.PendingJobExecutionsChanged;
+import dev.iotjobs.api.event.ThingEvent;
+import dev.iotjobs.api.model.JobExecutionSummary;
+import dev.iotjobs.spi.ExecutionRecord;
+import java.util.HashSet;
+import java.util.Set;
 import dev.iotjobs.api.model.Job;
 import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
@@ -51,6 +58,7 @@ public final class FleetWorld {
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final JobsEngine engine;
     private final List<JobEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final List<ThingEvent> thingEvents = Collections.synchronizedList(new ArrayList<>());
     private Snapshot last;
     private boolean lastRejected;
     /** Whether a timer was due when the last operation began: any operation may apply it (SPEC T3). */
@@ -72,7 +80,8 @@ public final class FleetWorld {
         this.twin = twin;
         this.repository = repository;
         engine = JobsEngine.builder().repository(repository).clock(clock).build();
-        engine.events().subscribe(events::add);
+        engine.events().subscribe(EventSinks.jobEventsInto(events));
+        engine.events().subscribe(EventSinks.thingEventsInto(thingEvents));
         for (String thing : THINGS) {
             engine.things().createThing(CreateThingRequest.builder().thingName(thing).build());
         }
@@ -157,7 +166,12 @@ public final class FleetWorld {
         if (twin != null) {
             twin.checkInvariants();
             assertThat(now).as("the two stores after %s", lastLog()).isEqualTo(twin.last);
+            synchronized (thingEvents) {
+                assertThat(thingEvents).as("device notifications of the two stores after %s", lastLog())
+                        .isEqualTo(twin.thingEvents);
+            }
         }
+        checkNotifications(now);
         if (lastRejected && !timerWasDue) {
             // SPEC V2: a rejected operation changes nothing and emits nothing (beyond timeouts that were due).
             assertThat(now).as("rejected operation changed state: %s", lastLog()).isEqualTo(last);
@@ -205,6 +219,52 @@ public final class FleetWorld {
             }
         }
         last = now;
+    }
+
+    /**
+     * SPEC E4: replaying a thing's notifications gives its queue: the last notify lists its pending set, the last
+     * notify-next names its head. Executions of a job in DELETION_IN_PROGRESS leave the queue at once but are
+     * notified as the deletion removes them (a decision), so they are left out of the notified set.
+     */
+    private void checkNotifications(Snapshot now) {
+        Set<String> deleting = new HashSet<>();
+        now.jobs().values().stream().filter(job -> job.status() == JobStatus.DELETION_IN_PROGRESS)
+                .forEach(job -> deleting.add(job.jobId()));
+        for (String thing : THINGS) {
+            List<ExecutionRecord> queue = repository.pendingExecutions(thing, 10);
+            PendingJobExecutionsChanged notify = null;
+            NextJobExecutionChanged notifyNext = null;
+            synchronized (thingEvents) {
+                for (ThingEvent event : thingEvents) {
+                    if (!event.thingName().equals(thing)) {
+                        continue;
+                    }
+                    if (event instanceof PendingJobExecutionsChanged pending) {
+                        notify = pending;
+                    } else if (event instanceof NextJobExecutionChanged next) {
+                        notifyNext = next;
+                    }
+                }
+            }
+            List<JobExecutionSummary> notified = new ArrayList<>();
+            if (notify != null) {
+                notified.addAll(notify.inProgressJobs());
+                notified.addAll(notify.queuedJobs());
+            }
+            notified.removeIf(summary -> deleting.contains(summary.jobId()));
+            // A start or a progress report is not notified (E4): the set is, not each member's status or version.
+            assertThat(notified.stream().map(s -> s.jobId() + "#" + s.executionNumber()).toList())
+                    .as("notified pending set of %s after %s", thing, lastLog())
+                    .containsExactlyInAnyOrderElementsOf(queue.stream()
+                            .map(e -> e.jobId() + "#" + e.executionNumber()).toList());
+            JobExecution head = notifyNext == null ? null : notifyNext.execution();
+            if (head != null && deleting.contains(head.jobId())) {
+                continue;
+            }
+            assertThat(head == null ? null : head.jobId() + "#" + head.executionNumber())
+                    .as("notified head of %s after %s", thing, lastLog())
+                    .isEqualTo(queue.isEmpty() ? null : queue.get(0).jobId() + "#" + queue.get(0).executionNumber());
+        }
     }
 
     /**

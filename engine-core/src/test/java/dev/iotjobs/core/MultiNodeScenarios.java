@@ -52,7 +52,7 @@ public abstract class MultiNodeScenarios {
     private JobsEngine node(String name, List<JobEvent> sink) {
         JobsEngine node = JobsEngine.builder().repository(newNodeRepository()).clock(Clock.systemUTC())
                 .region(REGION).accountId(ACCOUNT).nodeId(name).build();
-        node.events().subscribe(sink::add);
+        node.events().subscribe(EventSinks.jobEventsInto(sink));
         return node;
     }
 

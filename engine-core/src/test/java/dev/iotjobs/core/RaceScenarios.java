@@ -76,7 +76,10 @@ public abstract class RaceScenarios extends EngineFixture {
         List<JobEvent> seen = new ArrayList<>();
         AtomicBoolean reacted = new AtomicBoolean();
         engine.events().subscribe(event -> {
-            seen.add(event);
+            if (!(event instanceof JobEvent jobEvent)) {
+                return;
+            }
+            seen.add(jobEvent);
             if (event instanceof JobCreated && reacted.compareAndSet(false, true)) {
                 control().createJob(CreateJobRequest.builder().jobId("reaction").document(DOC)
                         .targets(thingArn("t1")).build());

@@ -179,7 +179,7 @@ public abstract class TimeScenarios extends EngineFixture {
         startNext("t1");
         JobsEngine other = JobsEngine.builder().repository(repository).clock(clock).region(REGION)
                 .accountId(ACCOUNT).build();
-        other.events().subscribe(events::add);
+        other.events().subscribe(EventSinks.jobEventsInto(events));
         clock.advance(Duration.ofMinutes(1));
         Thread racing = new Thread(other::runDueWork);
         racing.start();

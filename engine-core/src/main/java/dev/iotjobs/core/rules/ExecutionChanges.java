@@ -15,7 +15,8 @@ import java.time.Instant;
 
 /**
  * Records execution changes in a changeset together with what always goes with them: the counter delta, the
- * event (SPEC E1, E3) and, when a pending execution leaves the pending set, the job's conditional completion (J8).
+ * event (SPEC E1, E3), what the change does to the thing's queue (E4) and, when a pending execution leaves the
+ * pending set, the job's conditional completion (J8).
  */
 public final class ExecutionChanges {
     private ExecutionChanges() {
@@ -31,6 +32,7 @@ public final class ExecutionChanges {
                 .event(new JobExecutionCreated(execution.jobId(), execution.thingName(),
                         execution.executionNumber(), execution.queuedAt(), execution.status(),
                         execution.versionNumber()));
+        notice(changes, null, execution, execution.queuedAt());
     }
 
     /**
@@ -41,6 +43,21 @@ public final class ExecutionChanges {
      */
     public static void updated(Changeset.Builder changes, JobRecord job, ExecutionRecord before,
                                ExecutionRecord after) {
+        startedHead(changes, job, before, after);
+        notice(changes, before, after, after.lastUpdatedAt());
+    }
+
+    /**
+     * An update of the head of the thing's queue that leaves it the head (StartNext): no device notification
+     * (SPEC E4), so the store need not read the thing's queue.
+     *
+     * @param changes the changeset being built
+     * @param job the execution's job
+     * @param before the execution as read: the head of its thing's queue
+     * @param after its next version, still pending
+     */
+    public static void startedHead(Changeset.Builder changes, JobRecord job, ExecutionRecord before,
+                                   ExecutionRecord after) {
         changes.updateExecution(after);
         if (before.status() != after.status()) {
             changes.addCounts(after.jobId(), Counters.move(before.status(), after.status()))
@@ -65,6 +82,18 @@ public final class ExecutionChanges {
                         execution.executionNumber(), now, execution.status(), execution.versionNumber()));
         if (execution.isPending()) {
             completeIfDrained(changes, job, now);
+        }
+        QueueNotice notice = QueueNotice.of(execution, null, now);
+        if (notice != null) {
+            changes.notice(job.job().status() == JobStatus.DELETION_IN_PROGRESS ? notice.withHeadUnknown() : notice);
+        }
+    }
+
+    private static void notice(Changeset.Builder changes, ExecutionRecord before, ExecutionRecord after,
+                               Instant at) {
+        QueueNotice notice = QueueNotice.of(before, after, at);
+        if (notice != null) {
+            changes.notice(notice);
         }
     }
 

@@ -109,7 +109,8 @@ public final class ExecutionRules {
         ExecutionRecord next = transition(job, head, JobExecutionStatus.IN_PROGRESS, request.statusDetails(),
                 request.stepTimeoutInMinutes(), now);
         Changeset.Builder changes = Changeset.builder().expectJob(job);
-        ExecutionChanges.updated(changes, job, head, next);
+        // A QUEUED head has no IN_PROGRESS execution before it: started, it stays the head (SPEC E4: no notify).
+        ExecutionChanges.startedHead(changes, job, head, next);
         return new Decision<>(changes.build(), new StartNextPendingJobExecutionResponse(
                 Views.execution(next, thingArn, job.document(), now)));
     }

@@ -1,6 +1,6 @@
 package dev.iotjobs.store.jdbc;
 
-import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.event.EngineEvent;
 import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.Changeset.Versioned;
 import dev.iotjobs.spi.CommitResult;
@@ -11,6 +11,7 @@ import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StaleStateException;
 import dev.iotjobs.spi.StoredEvent;
 import dev.iotjobs.spi.ThingGroupRecord;
+import dev.iotjobs.spi.ThingNotice;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,9 +24,10 @@ import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Applies a {@link Changeset} inside the caller's transaction, in the order its Javadoc gives: registry writes, job
- * writes, counter deltas, rollout target writes, execution writes, job deletes (whose rollout targets the foreign key
- * drops), completions, then the events. So every transaction locks a job's row before rows of its executions, as a
+ * Applies a {@link Changeset} inside the caller's transaction, in the order its Javadoc gives: the rows of the things
+ * its notices read the queue of (locked first, in name order), registry writes, job writes, counter deltas, rollout
+ * target writes, execution writes, job deletes (whose rollout targets the foreign key drops), completions, the
+ * notices' queue reads, then the events. So every transaction locks a job's row before rows of its executions, as a
  * cancel or a deletion step that updates the job and then its executions does; a device's update, which would
  * otherwise lock its execution and then the job, cannot deadlock with those. Every compare-and-set is a conditional
  * statement whose row count decides; a mismatch throws {@link StaleStateException} and the caller rolls the whole
@@ -75,6 +77,9 @@ final class ChangesetWriter {
     }
 
     CommitResult apply(Handle handle, Changeset changes) {
+        if (!changes.thingNotices().isEmpty()) {
+            registry.lockThingsExclusive(handle, changes.thingNotices().stream().map(ThingNotice::thingName).toList());
+        }
         applyRegistryWrites(handle, changes);
         Map<String, Long> foldedChecks = applyJobWrites(handle, changes);
         if (!changes.counterDeltas().isEmpty()) {
@@ -88,8 +93,11 @@ final class ChangesetWriter {
             executions.anyOfJobs(handle, keys(changes.jobDeletes()))
                     .ifPresent(jobId -> stale("job " + jobId + " still has executions"));
         }
-        List<JobEvent> appended = new ArrayList<>(changes.events());
+        List<EngineEvent> appended = new ArrayList<>(changes.events());
         Set<String> completed = applyCompletions(handle, changes.completions(), appended);
+        for (ThingNotice notice : changes.thingNotices()) {
+            appended.addAll(notice.eventsFor(executions.pending(handle, notice.thingName(), notice.queueLimit())));
+        }
         // Last: the job rows written above are locked until the commit, so transactions on the same job take their
         // sequence numbers in commit order.
         List<StoredEvent> stored = appended.isEmpty() ? List.of() : events.append(handle, appended);
@@ -218,7 +226,8 @@ final class ChangesetWriter {
     }
 
     /** SPEC J8/J9: each completion's conditional UPDATE fires at most once per job. */
-    private Set<String> applyCompletions(Handle handle, List<JobCompletion> completions, List<JobEvent> appended) {
+    private Set<String> applyCompletions(Handle handle, List<JobCompletion> completions,
+                                         List<EngineEvent> appended) {
         if (completions.isEmpty()) {
             return Set.of();
         }

@@ -7,7 +7,10 @@ import static dev.iotjobs.store.jdbc.Columns.name;
 
 import dev.iotjobs.api.event.JobCreated;
 import dev.iotjobs.api.event.JobDeleted;
+import dev.iotjobs.api.event.EngineEvent;
 import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.event.NextJobExecutionChanged;
+import dev.iotjobs.api.event.PendingJobExecutionsChanged;
 import dev.iotjobs.api.event.JobExecutionCreated;
 import dev.iotjobs.api.event.JobExecutionDeleted;
 import dev.iotjobs.api.event.JobExecutionStatusChanged;
@@ -31,9 +34,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class EventRows {
     private static final String INSERT = """
             INSERT INTO iotjobs_event (event_type, job_id, occurred_at, thing_name, execution_number, from_status,
-                status, version_number, job_arn, target_selection, force_canceled, reason_code)
+                status, version_number, job_arn, target_selection, force_canceled, reason_code, payload)
             VALUES (:type, :jobId, :occurredAt, :thingName, :executionNumber, :fromStatus, :status, :versionNumber,
-                :jobArn, :targetSelection, :forceCanceled, :reasonCode)""";
+                :jobArn, :targetSelection, :forceCanceled, :reasonCode, :payload)""";
 
     /** Free, expired or already the owner's: the memory store's rule, as one conditional UPDATE. */
     private static final String ACQUIRE_RELAY = """
@@ -45,9 +48,9 @@ final class EventRows {
      *
      * @return the stored events with their sequence numbers
      */
-    List<StoredEvent> append(Handle handle, List<JobEvent> events) {
+    List<StoredEvent> append(Handle handle, List<EngineEvent> events) {
         List<StoredEvent> stored = new ArrayList<>(events.size());
-        for (List<JobEvent> chunk : Statements.chunks(events)) {
+        for (List<EngineEvent> chunk : Statements.chunks(events)) {
             PreparedBatch batch = handle.prepareBatch(INSERT);
             chunk.forEach(event -> bind(batch, event).add());
             List<Long> sequences = batch.executePreparedBatch("sequence_number").mapTo(Long.class).list();
@@ -62,7 +65,8 @@ final class EventRows {
         Pages.checkLimit(limit);
         return handle.createQuery("""
                         SELECT sequence_number, event_type, job_id, occurred_at, thing_name, execution_number,
-                            from_status, status, version_number, job_arn, target_selection, force_canceled, reason_code
+                            from_status, status, version_number, job_arn, target_selection, force_canceled, reason_code,
+                            payload
                         FROM iotjobs_event WHERE sequence_number > :after ORDER BY sequence_number LIMIT :limit""")
                 .bind("after", sequence)
                 .bind("limit", limit)
@@ -84,10 +88,11 @@ final class EventRows {
                 .execute() == 1;
     }
 
-    private static PreparedBatch bind(PreparedBatch batch, JobEvent event) {
+    private static PreparedBatch bind(PreparedBatch batch, EngineEvent event) {
         batch.bind("type", event.getClass().getSimpleName())
-                .bind("jobId", event.jobId())
+                .bind("jobId", event instanceof JobEvent e ? e.jobId() : null)
                 .bind("occurredAt", millis(event.occurredAt()))
+                .bind("payload", (String) null)
                 .bind("thingName", (String) null)
                 .bind("executionNumber", (Long) null)
                 .bind("fromStatus", (String) null)
@@ -116,6 +121,10 @@ final class EventRows {
         } else if (event instanceof JobExecutionDeleted e) {
             bindExecution(batch, e.thingName(), e.executionNumber(), e.versionNumber())
                     .bind("status", name(e.status()));
+        } else if (event instanceof PendingJobExecutionsChanged e) {
+            batch.bind("thingName", e.thingName()).bind("payload", ThingEventPayloads.write(e));
+        } else if (event instanceof NextJobExecutionChanged e) {
+            batch.bind("thingName", e.thingName()).bind("payload", ThingEventPayloads.write(e));
         } else if (!(event instanceof JobDeleted)) {
             // A new event type needs its columns here and its reading in read(), or the relay could not read it.
             throw new IllegalArgumentException("the JDBC store cannot store " + event.getClass().getName());
@@ -130,7 +139,7 @@ final class EventRows {
                 .bind("versionNumber", versionNumber);
     }
 
-    private static JobEvent read(ResultSet rs) throws SQLException {
+    private static EngineEvent read(ResultSet rs) throws SQLException {
         String jobId = rs.getString("job_id");
         Instant at = instant(rs, "occurred_at");
         String type = rs.getString("event_type");
@@ -150,6 +159,10 @@ final class EventRows {
             case "JobExecutionDeleted" -> new JobExecutionDeleted(jobId, rs.getString("thing_name"),
                     rs.getLong("execution_number"), at, constant(rs, "status", JobExecutionStatus.class),
                     rs.getLong("version_number"));
+            case "PendingJobExecutionsChanged" -> ThingEventPayloads.pending(rs.getString("thing_name"), at,
+                    rs.getString("payload"));
+            case "NextJobExecutionChanged" -> ThingEventPayloads.next(rs.getString("thing_name"), at,
+                    rs.getString("payload"));
             default -> throw new IllegalStateException("unknown stored event type " + type);
         };
     }

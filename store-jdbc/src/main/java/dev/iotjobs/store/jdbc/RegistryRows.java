@@ -211,6 +211,21 @@ final class RegistryRows {
         return found;
     }
 
+    /**
+     * Locks the rows of things whose queue a commit reads for its notices, so that commits touching one thing's
+     * queue run one after the other (SPEC E2, E4). Chunks go in name order and each is a look-up on the primary key,
+     * which both databases walk in key order (an ORDER BY would make H2 sort); a deadlock between two commits that
+     * still lock in another order is a conflict the engine retries.
+     */
+    void lockThingsExclusive(Handle handle, List<String> sortedThingNames) {
+        for (List<String> chunk : Statements.chunks(sortedThingNames)) {
+            Statements.bindAll(handle.createQuery("SELECT thing_name FROM iotjobs_thing WHERE thing_name IN ("
+                            + Statements.parameters("thing", chunk.size()) + ") " + dialect.lockExclusive()), "thing", chunk)
+                    .mapTo(String.class)
+                    .list();
+        }
+    }
+
     private static List<String> deleteVersioned(Handle handle, String sql, List<Versioned<String>> deletes) {
         PreparedBatch batch = handle.prepareBatch(sql);
         deletes.forEach(delete -> batch.bind("name", delete.key()).bind("expected", delete.expected()).add());

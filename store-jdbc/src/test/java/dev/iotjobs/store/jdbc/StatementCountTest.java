@@ -86,13 +86,19 @@ class StatementCountTest {
         assertThat(spy.statements()).containsExactly(
                 "findJob: SELECT iotjobs_job",
                 "findExecution: SELECT iotjobs_execution",
+                // SPEC E4: the execution leaves the thing's queue, so the thing's row is locked first...
+                "commit: SELECT iotjobs_thing",
                 "commit: UPDATE iotjobs_job",
                 "commit: UPDATE iotjobs_execution",
                 // The conditional completion: its row count says whether the job completed.
                 "commit: UPDATE iotjobs_job",
-                "commit: INSERT iotjobs_event",
+                // ... and its queue read once, after every write: notify and notify-next come from it.
+                "commit: SELECT iotjobs_execution",
+                "commit: INSERT iotjobs_event x3",
                 "commit: COMMIT",
-                "eventsAfter: SELECT iotjobs_event");
+                "eventsAfter: SELECT iotjobs_event",
+                // notify-next is delivered with the new head's job document.
+                "findJob: SELECT iotjobs_job");
     }
 
     @ParameterizedTest

@@ -1,6 +1,6 @@
 package dev.iotjobs.store.memory;
 
-import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.event.EngineEvent;
 import dev.iotjobs.spi.StoredEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ final class EventLog {
     private final ConcurrentSkipListMap<Long, StoredEvent> events = new ConcurrentSkipListMap<>();
     private long lastSequence;
 
-    StoredEvent append(JobEvent event) {
+    StoredEvent append(EngineEvent event) {
         StoredEvent stored = new StoredEvent(++lastSequence, event);
         events.put(stored.sequence(), stored);
         return stored;

@@ -23,6 +23,7 @@ import dev.iotjobs.spi.StatusCounts;
 import dev.iotjobs.spi.StoredEvent;
 import dev.iotjobs.spi.ThingExecutionsKey;
 import dev.iotjobs.spi.ThingGroupRecord;
+import dev.iotjobs.spi.ThingNotice;
 import dev.iotjobs.spi.ThingRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ import java.util.function.Supplier;
  * <p>It behaves like a database with serializable transactions. Queries run under a read lock and see only whole
  * committed changesets; {@link #commit} runs under the write lock, first checks every compare-and-set of the
  * changeset and throws {@link dev.iotjobs.spi.StaleStateException} before changing anything if one fails, then
- * applies it in the order {@link Changeset} gives and appends its events with the next sequence numbers. Every
+ * applies it in the order {@link Changeset} gives and appends its events with the next sequence numbers, then the
+ * events of its thing notices, each from the thing's queue as the commit left it. Every
  * query walks a sorted index (per job, per thing, per status, per target, by deadline...), never the whole store.
  *
  * <p>Records are immutable and shared, not copied. A record that lacks a member the store sorts by (a job's id,
@@ -181,6 +183,11 @@ public final class InMemoryJobRepository implements JobRepository {
             List<StoredEvent> stored = new ArrayList<>(changes.events().size() + completionEvents.size());
             changes.events().forEach(event -> stored.add(events.append(event)));
             completionEvents.forEach(event -> stored.add(events.append(event)));
+            for (ThingNotice notice : changes.thingNotices()) {
+                List<ExecutionRecord> queue = executions.pending(notice.thingName(), this::jobNotBeingDeleted,
+                        notice.queueLimit());
+                notice.eventsFor(queue).forEach(event -> stored.add(events.append(event)));
+            }
             return new CommitResult(stored, completed);
         } finally {
             write.unlock();
