@@ -71,7 +71,8 @@ public final class FleetWorld {
     private FleetWorld(JobRepository repository, FleetWorld twin) {
         this.twin = twin;
         this.repository = repository;
-        engine = JobsEngine.builder().repository(repository).clock(clock).build();
+        engine = JobsEngine.builder().repository(repository).clock(clock)
+                .presignedUrlSigner((url, role, expiresIn) -> url + "?X-Amz-Signature=fleet").build();
         engine.events().subscribe(events::add);
         for (String thing : THINGS) {
             engine.things().createThing(CreateThingRequest.builder().thingName(thing).build());
