@@ -24,15 +24,21 @@ import dev.iotjobs.api.error.VersionConflictException;
 public interface JobsControlPlane {
     /**
      * Creates a job and queues an execution for every thing its targets reach, or holds them back for a scheduled
-     * start or a rollout (SPEC J1-J3, J8, V3-V5, T7, T8).
+     * start or a rollout (SPEC J1-J3, J8, V3-V5, T7, T8); with a managed template's {@code jobTemplateArn}, the
+     * document is the template's with {@code documentParameters} substituted (J15).
      *
      * @param request the request
      * @return the new job's ARN, id and description
      * @throws InvalidRequestException if a member breaks its shape or the limits (SPEC V1, V3), not exactly one of
      *     {@code document} and {@code documentSource} is given or the source cannot be resolved (V4), a target is
-     *     not a thing or thing-group ARN of this account (V5), or the schedule is invalid (T8)
+     *     not a thing or thing-group ARN of this account (V5), the schedule is invalid (T8),
+     *     {@code documentParameters} are given without a managed template's {@code jobTemplateArn}, a parameter
+     *     value breaks its regex, a required one is missing or a key is unknown (J15), or the document has
+     *     presigned-URL placeholders without {@code presignedUrlConfig} or on an engine without a
+     *     {@code PresignedUrlSigner}, or more than 10 substitution patterns (J16)
      * @throws ResourceAlreadyExistsException if a job with that id exists, also in DELETION_IN_PROGRESS (SPEC J1)
-     * @throws ResourceNotFoundException if a target thing or thing group does not exist (SPEC V5)
+     * @throws ResourceNotFoundException if a target thing or thing group does not exist (SPEC V5), or
+     *     {@code jobTemplateArn} names no template (J15)
      * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
      */
     CreateJobResponse createJob(CreateJobRequest request);
@@ -122,7 +128,9 @@ public interface JobsControlPlane {
     AssociateTargetsWithJobResponse associateTargetsWithJob(AssociateTargetsWithJobRequest request);
 
     /**
-     * Returns a job's document exactly as stored, placeholders not substituted (SPEC J6).
+     * Returns a job's document exactly as stored, presigned-URL placeholders not substituted (SPEC J6, J16); with
+     * {@code beforeSubstitution}, a job made from a managed template shows the template's document with its
+     * {@code ${aws:iot:parameter:KEY}} placeholders (J15).
      *
      * @param request the request
      * @return the job document
@@ -201,4 +209,27 @@ public interface JobsControlPlane {
      * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
      */
     DeleteJobExecutionResponse deleteJobExecution(DeleteJobExecutionRequest request);
+
+    /**
+     * Lists the managed job templates of the engine's catalogue (AWS's {@code AWS-Reboot} and
+     * {@code AWS-Download-File} and those the host registered), every version, ordered by name then version, one
+     * page at a time, optionally only the versions of one name (SPEC J15).
+     *
+     * @param request the request
+     * @return a page of managed template summaries, and the token of the next page unless this is the last
+     * @throws InvalidRequestException if a member breaks its shape (templateName 1..64, maxResults 1..250, SPEC
+     *     V1) or nextToken is not a token this listing issued
+     */
+    ListManagedJobTemplatesResponse listManagedJobTemplates(ListManagedJobTemplatesRequest request);
+
+    /**
+     * Describes a managed job template: its document and the parameters CreateJob's {@code documentParameters}
+     * fill in (SPEC J15).
+     *
+     * @param request the request
+     * @return the template, the version asked for or, without one, the latest
+     * @throws InvalidRequestException if templateName or templateVersion breaks its shape (SPEC V1)
+     * @throws ResourceNotFoundException if the catalogue has no template of that name, or not that version
+     */
+    DescribeManagedJobTemplateResponse describeManagedJobTemplate(DescribeManagedJobTemplateRequest request);
 }

@@ -34,6 +34,8 @@ public interface JobsDataPlane {
      * Describes the device's execution of a job, the latest or the one {@code executionNumber} names; with
      * {@code jobId} {@code $next}, the head of the thing's pending queue, unchanged, or no execution when nothing
      * is pending (SPEC X14, X6, X11). The job document is included unless {@code includeJobDocument} is false.
+     * Every job document a device receives from this plane has its {@code ${aws:iot:s3-presigned-url:URL}}
+     * placeholders replaced by freshly signed URLs (SPEC J16).
      *
      * @param request the request; {@code jobId} may be {@code $next}
      * @return the execution, or none for {@code $next} when nothing is pending
@@ -42,7 +44,7 @@ public interface JobsDataPlane {
      *     has no such execution of it (X6), or, for {@code $next}, the thing does not exist
      * @throws TerminalStateException if the execution is in a terminal status, also one it just timed out to
      *     (SPEC X14, T3)
-     * @throws ServiceUnavailableException if the store failed (SPEC C2)
+     * @throws ServiceUnavailableException if the store or the host's presigned-URL signer failed (SPEC C2, J16)
      */
     DescribeJobExecutionResponse describeJobExecution(DescribeJobExecutionRequest request);
 
@@ -69,7 +71,8 @@ public interface JobsDataPlane {
      * @throws InvalidRequestException if thingName, statusDetails or stepTimeoutInMinutes (1..10080) breaks its
      *     shape or the limits (SPEC V1, V3)
      * @throws ResourceNotFoundException if nothing is pending and the thing does not exist
-     * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
+     * @throws ServiceUnavailableException if the store failed or stayed contended, or the host's presigned-URL signer
+     *     failed; nothing was applied (SPEC C2, C3, J16)
      */
     StartNextPendingJobExecutionResponse startNextPendingJobExecution(StartNextPendingJobExecutionRequest request);
 
@@ -88,7 +91,8 @@ public interface JobsDataPlane {
      *     (SPEC X3, T3), or its job is CANCELED and it is not IN_PROGRESS (X18); carries the current state
      * @throws VersionConflictException if {@code expectedVersion} is not the execution's current version; carries
      *     the current state (SPEC X5)
-     * @throws ServiceUnavailableException if the store failed or stayed contended (SPEC C2, C3); nothing was applied
+     * @throws ServiceUnavailableException if the store failed or stayed contended, or the host's presigned-URL signer
+     *     failed (SPEC C2, C3, J16); nothing was applied
      *     unless the failure hit the abort check that follows the update (T6)
      */
     UpdateJobExecutionResponse updateJobExecution(UpdateJobExecutionRequest request);

@@ -21,13 +21,32 @@ import java.util.List;
  * @param revision the optimistic-concurrency revision: 1 on insert, +1 on every update
  * @param dueAt when time-driven work is due on this job (deletion cascade, schedule, rollout), or null
  * @param rollout where its gradual rollout stands, or null when it has none (SPEC T7)
+ * @param documentBeforeSubstitution the managed template's document before its {@code documentParameters} were
+ *     substituted, or null when the job was not made from a managed template (SPEC J15)
  */
 public record JobRecord(Job job, String document, String documentSource, List<Tag> tags, StatusCounts counts,
-                        long revision, Instant dueAt, RolloutState rollout) {
+                        long revision, Instant dueAt, RolloutState rollout, String documentBeforeSubstitution) {
     /** Normalizes absent values. */
     public JobRecord {
         tags = Values.list(tags);
         counts = counts == null ? StatusCounts.ZERO : counts;
+    }
+
+    /**
+     * A job not made from a managed template.
+     *
+     * @param job the job's members
+     * @param document the job document, or null
+     * @param documentSource the document's source, or null
+     * @param tags the tags
+     * @param counts the executions by status
+     * @param revision the revision
+     * @param dueAt when time-driven work is due, or null
+     * @param rollout where its gradual rollout stands, or null
+     */
+    public JobRecord(Job job, String document, String documentSource, List<Tag> tags, StatusCounts counts,
+                     long revision, Instant dueAt, RolloutState rollout) {
+        this(job, document, documentSource, tags, counts, revision, dueAt, rollout, null);
     }
 
     /**
@@ -43,7 +62,15 @@ public record JobRecord(Job job, String document, String documentSource, List<Ta
      */
     public JobRecord(Job job, String document, String documentSource, List<Tag> tags, StatusCounts counts,
                      long revision, Instant dueAt) {
-        this(job, document, documentSource, tags, counts, revision, dueAt, null);
+        this(job, document, documentSource, tags, counts, revision, dueAt, null, null);
+    }
+
+    /**
+     * @param before the managed template's document before substitution, or null
+     * @return this record with that document before substitution (SPEC J15)
+     */
+    public JobRecord withDocumentBeforeSubstitution(String before) {
+        return new JobRecord(job, document, documentSource, tags, counts, revision, dueAt, rollout, before);
     }
 
     /** @return how many things are held back by the rollout (0 without one) */
@@ -62,7 +89,8 @@ public record JobRecord(Job job, String document, String documentSource, List<Ta
      * @return this record updated for the next revision
      */
     public JobRecord next(Job next, Instant nextDueAt) {
-        return new JobRecord(next, document, documentSource, tags, counts, revision + 1, nextDueAt, rollout);
+        return new JobRecord(next, document, documentSource, tags, counts, revision + 1, nextDueAt, rollout,
+                documentBeforeSubstitution);
     }
 
     /**
@@ -72,6 +100,7 @@ public record JobRecord(Job job, String document, String documentSource, List<Ta
      * @return this record updated for the next revision
      */
     public JobRecord next(Job next, Instant nextDueAt, RolloutState nextRollout) {
-        return new JobRecord(next, document, documentSource, tags, counts, revision + 1, nextDueAt, nextRollout);
+        return new JobRecord(next, document, documentSource, tags, counts, revision + 1, nextDueAt, nextRollout,
+                documentBeforeSubstitution);
     }
 }

@@ -12,7 +12,9 @@ import dev.iotjobs.api.model.JobExecutionSummaryForJob;
 import dev.iotjobs.api.model.JobExecutionSummaryForThing;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.JobSummary;
+import dev.iotjobs.api.model.ManagedJobTemplateSummary;
 import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.core.rules.DocumentPlaceholders;
 import dev.iotjobs.core.rules.ExecutionRules;
 import dev.iotjobs.core.rules.JobRules;
 import dev.iotjobs.core.rules.PageTokens;
@@ -53,18 +55,70 @@ final class ControlPlaneService implements JobsControlPlane {
     @Override
     public CreateJobResponse createJob(CreateJobRequest request) {
         valid(RequestValidation.validate(request, ctx.limits(), ctx.scope()));
-        String document = document(request);
+        JobDocument document = jobDocument(request);
         Instant startTime = request.schedulingConfig() == null || request.schedulingConfig().startTime() == null
                 ? null : ScheduleTimes.parse(request.schedulingConfig().startTime()).orElseThrow();
         return ctx.commits().run(() -> {
             Instant now = ctx.now();
             JobRecord existing = ctx.repository().findJob(request.jobId()).orElse(null);
             if (existing != null) {
-                return JobRules.create(request, existing, document, startTime, new TreeMap<>(), ctx.scope(), now);
+                return JobRules.create(request, existing, document.text(), startTime, new TreeMap<>(), ctx.scope(),
+                        now);
             }
             SortedMap<String, List<Integer>> things = targets.expand(request.targets());
-            return JobRules.create(request, null, document, startTime, things, ctx.scope(), now);
+            return JobRules.create(request, null, document.text(), document.beforeSubstitution(), startTime, things,
+                    ctx.scope(), now);
         });
+    }
+
+    /**
+     * The document a new job stores, and the managed template's document it came from, if any.
+     *
+     * @param text the job document to store
+     * @param beforeSubstitution the managed template's document before substitution, or null (SPEC J15)
+     */
+    private record JobDocument(String text, String beforeSubstitution) {
+    }
+
+    /**
+     * SPEC J15, J16, V4: the document of a new job: the managed template's with its parameters substituted, or
+     * the document given or fetched from its source; checked for its substitution patterns.
+     */
+    private JobDocument jobDocument(CreateJobRequest request) {
+        ManagedJobTemplate managed = managedTemplate(request);
+        JobDocument document;
+        if (managed != null) {
+            String name = managed.templateName() + ":" + managed.templateVersion();
+            String substituted = DocumentPlaceholders.substitute(name, managed.document(),
+                    managed.documentParameters(), request.documentParameters()).getOrElseThrow(e -> e);
+            valid(RequestValidation.document("documentParameters", substituted, ctx.limits()));
+            document = new JobDocument(substituted, managed.document());
+        } else {
+            if (!request.documentParameters().isEmpty()) {
+                throw new InvalidRequestException("documentParameters: can be given only with the jobTemplateArn "
+                        + "of a managed template (arn:aws:iot:{region}::jobtemplate/{name}:{version})");
+            }
+            if (request.jobTemplateArn() != null) {
+                // SPEC J14: custom job templates are looked up here.
+                throw new ResourceNotFoundException("jobTemplateArn: job template " + request.jobTemplateArn()
+                        + " does not exist");
+            }
+            document = new JobDocument(document(request), null);
+        }
+        String original = document.beforeSubstitution() == null ? document.text() : document.beforeSubstitution();
+        valid(DocumentPlaceholders.problem(original, document.text(), request.presignedUrlConfig(),
+                ctx.presignedUrlSigner() != null));
+        return document;
+    }
+
+    /** SPEC J15: the managed template a {@code jobTemplateArn} names, or null when it is not a managed one. */
+    private ManagedJobTemplate managedTemplate(CreateJobRequest request) {
+        if (!ManagedJobTemplates.isManagedArn(request.jobTemplateArn())) {
+            return null;
+        }
+        return ctx.managedJobTemplates().byArn(request.jobTemplateArn(), ctx.scope()).orElseThrow(
+                () -> new ResourceNotFoundException("jobTemplateArn: managed job template "
+                        + request.jobTemplateArn() + " does not exist"));
     }
 
     /** SPEC V4: the document as given, or fetched from its source by the host's resolver. */
@@ -190,7 +244,60 @@ final class ControlPlaneService implements JobsControlPlane {
     @Override
     public GetJobDocumentResponse getJobDocument(GetJobDocumentRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
-        return new GetJobDocumentResponse(ctx.job(request.jobId()).document());
+        JobRecord job = ctx.job(request.jobId());
+        boolean before = Boolean.TRUE.equals(request.beforeSubstitution()) && job.documentBeforeSubstitution() != null;
+        return new GetJobDocumentResponse(before ? job.documentBeforeSubstitution() : job.document());
+    }
+
+    @Override
+    public ListManagedJobTemplatesResponse listManagedJobTemplates(ListManagedJobTemplatesRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        List<ManagedJobTemplate> all = ctx.managedJobTemplates().all();
+        int from = 0;
+        String[] after = PageTokens.managedJobTemplatesAfter(request.nextToken());
+        if (after != null) {
+            from = -1;
+            for (int i = 0; i < all.size() && from < 0; i++) {
+                if (all.get(i).templateName().equals(after[0]) && all.get(i).templateVersion().equals(after[1])) {
+                    from = i + 1;
+                }
+            }
+            if (from < 0) {
+                throw new InvalidRequestException("nextToken: is not a token this listing issued");
+            }
+        }
+        int size = ctx.pageSize(request.maxResults());
+        List<ManagedJobTemplate> page = new ArrayList<>();
+        boolean more = false;
+        for (int i = from; i < all.size(); i++) {
+            ManagedJobTemplate t = all.get(i);
+            if (request.templateName() == null || request.templateName().equals(t.templateName())) {
+                if (page.size() == size) {
+                    more = true;
+                    break;
+                }
+                page.add(t);
+            }
+        }
+        String next = null;
+        if (more) {
+            ManagedJobTemplate last = page.get(page.size() - 1);
+            next = PageTokens.managedJobTemplates(last.templateName(), last.templateVersion());
+        }
+        return new ListManagedJobTemplatesResponse(page.stream().map(t -> new ManagedJobTemplateSummary(
+                ManagedJobTemplates.arn(t, ctx.scope()), t.templateName(), t.description(), t.environments(),
+                t.templateVersion())).toList(), next);
+    }
+
+    @Override
+    public DescribeManagedJobTemplateResponse describeManagedJobTemplate(DescribeManagedJobTemplateRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        ManagedJobTemplate t = ctx.managedJobTemplates().find(request.templateName(), request.templateVersion())
+                .orElseThrow(() -> new ResourceNotFoundException("templateName: managed job template "
+                        + request.templateName() + (request.templateVersion() == null ? ""
+                        : " version " + request.templateVersion()) + " does not exist"));
+        return new DescribeManagedJobTemplateResponse(t.templateName(), ManagedJobTemplates.arn(t, ctx.scope()),
+                t.description(), t.templateVersion(), t.environments(), t.documentParameters(), t.document());
     }
 
     @Override

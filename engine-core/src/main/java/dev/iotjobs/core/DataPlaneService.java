@@ -58,7 +58,7 @@ final class DataPlaneService implements JobsDataPlane {
                 }
                 JobRecord job = jobOfHead(head.get());
                 return Either.right(Decision.unchanged(new DescribeJobExecutionResponse(Views.execution(head.get(),
-                        thingArn, includeDocument ? job.document() : null, ctx.now()))));
+                        thingArn, includeDocument ? deviceDocument(job) : null, ctx.now()))));
             });
         }
         JobRecord job = visibleJob(request.jobId());
@@ -71,7 +71,7 @@ final class DataPlaneService implements JobsDataPlane {
                     + execution.jobId() + " on thing " + execution.thingName() + " is " + execution.status());
         }
         return new DescribeJobExecutionResponse(Views.execution(execution, thingArn,
-                includeDocument ? job.document() : null, ctx.now()));
+                includeDocument ? deviceDocument(job) : null, ctx.now()));
     }
 
     @Override
@@ -102,7 +102,11 @@ final class DataPlaneService implements JobsDataPlane {
                 return Either.right(Decision.unchanged(new StartNextPendingJobExecutionResponse(null)));
             }
             JobRecord job = jobOfHead(head.get());
-            return Either.right(ExecutionRules.startNext(job, head.get(), request, thingArn, ctx.now()));
+            Decision<StartNextPendingJobExecutionResponse> started =
+                    ExecutionRules.startNext(job, head.get(), request, thingArn, ctx.now());
+            // SPEC J16: signed before the commit, so a signer that fails leaves the execution as it was.
+            return Either.right(new Decision<>(started.changes(), new StartNextPendingJobExecutionResponse(
+                    DeviceDocuments.render(started.response().execution(), job.job(), ctx.presignedUrlSigner()))));
         });
     }
 
@@ -123,7 +127,10 @@ final class DataPlaneService implements JobsDataPlane {
             }
             int earlierFailures = request.status() == JobExecutionStatus.FAILED
                     ? overdue.earlierEndings(job, request.thingName(), JobExecutionStatus.FAILED) : 0;
-            return ExecutionRules.update(job, latest, request, earlierFailures, ctx.now());
+            return ExecutionRules.update(job, latest, request, earlierFailures, ctx.now())
+                    .map(updated -> updated.response().jobDocument() == null ? updated
+                            : new Decision<>(updated.changes(), updated.response().toBuilder()
+                                    .jobDocument(deviceDocument(job)).build()));   // SPEC J16, before the commit
         });
         if (request.status() != JobExecutionStatus.IN_PROGRESS) {
             aborts.afterTerminalTransition(read.get());   // SPEC T6
@@ -156,6 +163,11 @@ final class DataPlaneService implements JobsDataPlane {
     private ExecutionRecord execution(String jobId, String thingName, Long executionNumber) {
         return ctx.repository().findExecution(jobId, thingName, executionNumber)
                 .orElseThrow(() -> executionNotFound(jobId, thingName, executionNumber));
+    }
+
+    /** SPEC J16: the job's document with freshly signed URLs in place of its presigned-URL placeholders. */
+    private String deviceDocument(JobRecord job) {
+        return DeviceDocuments.render(job.job(), job.document(), ctx.presignedUrlSigner());
     }
 
     /** SPEC J11: devices do not see jobs in DELETION_IN_PROGRESS. */

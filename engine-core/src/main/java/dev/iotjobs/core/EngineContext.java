@@ -13,9 +13,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-/** What every part of the engine shares: the store, the clock, the scope, the limits and the commit loop. */
+/**
+ * What every part of the engine shares: the store, the clock, the scope, the limits, the commit loop and the host's
+ * hooks (document sources, presigned URLs, managed templates).
+ */
 record EngineContext(JobRepository repository, Clock clock, Scope scope, EngineLimits limits, CommitLoop commits,
-                     DocumentSourceResolver documentSourceResolver) {
+                     DocumentSourceResolver documentSourceResolver, PresignedUrlSigner presignedUrlSigner,
+                     ManagedJobTemplates managedJobTemplates) {
 
     /** @return the present, truncated to milliseconds as SPEC's "now" is */
     Instant now() {

@@ -7,6 +7,8 @@ import dev.iotjobs.core.rules.Scope;
 import dev.iotjobs.spi.JobRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -45,11 +47,11 @@ public final class JobsEngine implements AutoCloseable {
     private JobsEngine(Builder builder) {
         Scope scope = new Scope(builder.region, builder.accountId);
         this.events = new EventDispatcher(builder.repository, builder.clock, builder.nodeId, builder.relayLease,
-                builder.eventGapWait, new NotifyNextDocuments(builder.repository, scope));
+                builder.eventGapWait, new NotifyNextDocuments(builder.repository, scope, builder.presignedUrlSigner));
         CommitLoop commits = new CommitLoop(builder.repository, events, builder.limits.maxCommitAttempts(),
                 builder.limits.maxPendingReturned(), builder.deviceNotifications);
         EngineContext ctx = new EngineContext(builder.repository, builder.clock, scope, builder.limits, commits,
-                builder.documentSourceResolver);
+                builder.documentSourceResolver, builder.presignedUrlSigner, builder.managedJobTemplates);
         TargetExpander targets = new TargetExpander(builder.repository, scope);
         Cancellations cancellations = new Cancellations(ctx);
         Aborts aborts = new Aborts(ctx, cancellations);
@@ -158,6 +160,9 @@ public final class JobsEngine implements AutoCloseable {
         private String accountId = "123456789012";
         private EngineLimits limits = EngineLimits.AWS_DEFAULTS;
         private DocumentSourceResolver documentSourceResolver;
+        private PresignedUrlSigner presignedUrlSigner;
+        private final List<ManagedJobTemplate> hostTemplates = new ArrayList<>();
+        private ManagedJobTemplates managedJobTemplates;
         private Duration dueWorkPeriod = Duration.ofSeconds(1);
         private String nodeId = UUID.randomUUID().toString();
         private Duration relayLease = Duration.ofSeconds(10);
@@ -224,6 +229,28 @@ public final class JobsEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param signer signs the URLs of {@code ${aws:iot:s3-presigned-url:URL}} placeholders each time a device
+         *     receives a document (default: none; then CreateJob rejects documents with such placeholders; SPEC J16)
+         * @return this
+         */
+        public Builder presignedUrlSigner(PresignedUrlSigner signer) {
+            this.presignedUrlSigner = signer;
+            return this;
+        }
+
+        /**
+         * Adds a managed job template to the catalogue, beside AWS's {@code AWS-Reboot} and
+         * {@code AWS-Download-File} (SPEC J15); call once per template (or version). {@link #build()} checks it.
+         *
+         * @param template the template
+         * @return this
+         */
+        public Builder managedJobTemplate(ManagedJobTemplate template) {
+            hostTemplates.add(template);
+            return this;
+        }
+
         /** @param period how often {@link #start()}'s thread runs due work (default 1 s) @return this */
         public Builder dueWorkPeriod(Duration period) {
             this.dueWorkPeriod = period;
@@ -264,7 +291,9 @@ public final class JobsEngine implements AutoCloseable {
          * @return the engine
          * @throws NullPointerException if no repository was given, or another setting was set to null
          * @throws IllegalArgumentException if the region is not an AWS region name, the account id is not 12
-         *     digits, or the due work period is not positive
+         *     digits, the due work period is not positive, or a managed job template is malformed (its name,
+         *     version, description, document, a parameter's key or regex, an example its regex rejects, a
+         *     placeholder without its parameter) or registered twice
          */
         public JobsEngine build() {
             Objects.requireNonNull(repository, "repository is required: call JobsEngine.builder().repository(...) "
@@ -287,6 +316,7 @@ public final class JobsEngine implements AutoCloseable {
             if (dueWorkPeriod.isNegative() || dueWorkPeriod.isZero()) {
                 throw new IllegalArgumentException("dueWorkPeriod must be positive, not " + dueWorkPeriod);
             }
+            managedJobTemplates = ManagedJobTemplates.of(hostTemplates);
             return new JobsEngine(this);
         }
 

@@ -12,10 +12,12 @@ import dev.iotjobs.api.control.DeleteJobRequest;
 import dev.iotjobs.api.control.DeleteThingGroupRequest;
 import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.control.DescribeJobRequest;
+import dev.iotjobs.api.control.DescribeManagedJobTemplateRequest;
 import dev.iotjobs.api.control.GetJobDocumentRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForThingRequest;
 import dev.iotjobs.api.control.ListJobsRequest;
+import dev.iotjobs.api.control.ListManagedJobTemplatesRequest;
 import dev.iotjobs.api.control.ListThingsInThingGroupRequest;
 import dev.iotjobs.api.control.RemoveThingFromThingGroupRequest;
 import dev.iotjobs.api.control.UpdateJobRequest;
@@ -184,7 +186,7 @@ final class BadInputCatalog {
     static final List<Operation<?>> OPERATIONS = List.of(
             createJob(), describeJob(), listJobs(), updateJob(), cancelJob(), deleteJob(), associateTargets(),
             getJobDocument(), describeJobExecution(), listJobExecutionsForJob(), listJobExecutionsForThing(),
-            cancelJobExecution(), deleteJobExecution(),
+            cancelJobExecution(), deleteJobExecution(), listManagedJobTemplates(), describeManagedJobTemplate(),
             describeJobExecutionData(), getPendingJobExecutions(), startNextPendingJobExecution(),
             updateJobExecution(),
             createThing(), deleteThing(), createThingGroup(), deleteThingGroup(), addThingToThingGroup(),
@@ -217,9 +219,7 @@ final class BadInputCatalog {
                 .timeoutConfig(new TimeoutConfig(60L))
                 .tags(new Tag("env", "prod"), new Tag("owner:team", ""))
                 .namespaceId("ns_1")
-                .jobTemplateArn(ARN + "jobtemplate/tmpl")
                 .jobExecutionsRetryConfig(retryConfig())
-                .documentParameters(Map.of("version", "3.0"))
                 .schedulingConfig(new SchedulingConfig("2026-03-01T12:00", "2026-03-02T12:00:30+02:00",
                         JobEndBehavior.STOP_ROLLOUT));
         Operation<CreateJobRequest.Builder> op = operation("control.createJob", baseline,
@@ -329,6 +329,30 @@ final class BadInputCatalog {
         return operation("control.getJobDocument", () -> GetJobDocumentRequest.builder().jobId("j0"),
                         GetJobDocumentRequest.Builder::build, (engine, r) -> engine.controlPlane().getJobDocument(r))
                 .member("jobId", badJobId(true), (b, v) -> b.jobId(v));
+    }
+
+    // ------------------------------------------------------------------ control plane: managed templates (J15)
+
+    private static Operation<ListManagedJobTemplatesRequest.Builder> listManagedJobTemplates() {
+        return operation("control.listManagedJobTemplates", () -> ListManagedJobTemplatesRequest.builder()
+                                .templateName("AWS-Reboot").maxResults(10),
+                        ListManagedJobTemplatesRequest.Builder::build,
+                        (engine, r) -> engine.controlPlane().listManagedJobTemplates(r))
+                .member("templateName", Arbitraries.oneOf(Arbitraries.just(""), tooLong(NAME_CHARS, 64)),
+                        (b, v) -> b.templateName(v))
+                .member("maxResults", intsOutside(1, 250), (b, v) -> b.maxResults(v))
+                .member("nextToken", badNextToken("managed-job-templates|AWS-Reboot|1.0"), (b, v) -> b.nextToken(v));
+    }
+
+    private static Operation<DescribeManagedJobTemplateRequest.Builder> describeManagedJobTemplate() {
+        return operation("control.describeManagedJobTemplate", () -> DescribeManagedJobTemplateRequest.builder()
+                                .templateName("AWS-Download-File").templateVersion("1.0"),
+                        DescribeManagedJobTemplateRequest.Builder::build,
+                        (engine, r) -> engine.controlPlane().describeManagedJobTemplate(r))
+                .member("templateName", Arbitraries.oneOf(nothing(), Arbitraries.just(""), tooLong(NAME_CHARS, 64)),
+                        (b, v) -> b.templateName(v))
+                .member("templateVersion", Arbitraries.of("", "1", "v1", "1.", ".1", "0.1", "1.x", "1.0.0", "01.0"),
+                        (b, v) -> b.templateVersion(v));
     }
 
     // ------------------------------------------------------------------ control plane: executions
@@ -826,7 +850,7 @@ final class BadInputCatalog {
     private static Arbitrary<String> badNextToken(String ownKind) {
         String kind = ownKind.substring(0, ownKind.indexOf('|'));
         List<String> foreign = Stream.of("jobs|1767225600000|j0", "job-executions|t0|1",
-                        "thing-executions|1767225600000|j0|1", "things|t0")
+                        "thing-executions|1767225600000|j0|1", "things|t0", "managed-job-templates|AWS-Reboot|1.0")
                 .filter(plain -> !plain.equals(ownKind)).toList();
         // Wrong arity, an empty part, a numeric part that is no number (for "things" that leaves the token as
         // issued, a valid one, so it is dropped), another kind's spelling.

@@ -38,7 +38,7 @@ class EventDispatcherTest {
 
     private EventDispatcher dispatcher(String node) {
         EventDispatcher dispatcher = new EventDispatcher(outbox(), clock, node, Duration.ofSeconds(10), GAP_WAIT,
-                new NotifyNextDocuments(outbox(), new Scope("us-east-1", "123456789012")));
+                new NotifyNextDocuments(outbox(), new Scope("us-east-1", "123456789012"), null));
         dispatcher.subscribe(event -> delivered.add(((JobDeleted) event).occurredAt().toEpochMilli()));
         return dispatcher;
     }

@@ -79,7 +79,8 @@ public final class FleetWorld {
     private FleetWorld(JobRepository repository, FleetWorld twin) {
         this.twin = twin;
         this.repository = repository;
-        engine = JobsEngine.builder().repository(repository).clock(clock).build();
+        engine = JobsEngine.builder().repository(repository).clock(clock)
+                .presignedUrlSigner((url, role, expiresIn) -> url + "?X-Amz-Signature=fleet").build();
         engine.events().subscribe(EventSinks.jobEventsInto(events));
         engine.events().subscribe(EventSinks.thingEventsInto(thingEvents));
         for (String thing : THINGS) {

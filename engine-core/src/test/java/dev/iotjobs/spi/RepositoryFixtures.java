@@ -78,19 +78,19 @@ public final class RepositoryFixtures {
     /** @param record a job record @param counts its counts @return the record with these counts */
     public static JobRecord withCounts(JobRecord record, StatusCounts counts) {
         return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(), counts,
-                record.revision(), record.dueAt(), record.rollout());
+                record.revision(), record.dueAt(), record.rollout(), record.documentBeforeSubstitution());
     }
 
     /** @param record a job record @param dueAt its due time @return the record with this due time */
     public static JobRecord withDueAt(JobRecord record, Instant dueAt) {
         return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(),
-                record.counts(), record.revision(), dueAt, record.rollout());
+                record.counts(), record.revision(), dueAt, record.rollout(), record.documentBeforeSubstitution());
     }
 
     /** @param record a job record @param rollout its rollout state @return the record with this state */
     public static JobRecord withRollout(JobRecord record, RolloutState rollout) {
         return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(),
-                record.counts(), record.revision(), record.dueAt(), rollout);
+                record.counts(), record.revision(), record.dueAt(), rollout, record.documentBeforeSubstitution());
     }
 
     /**
@@ -105,7 +105,7 @@ public final class RepositoryFixtures {
     /** @param record a job record @param revision a revision @return the record with this revision */
     public static JobRecord withRevision(JobRecord record, long revision) {
         return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(),
-                record.counts(), revision, record.dueAt(), record.rollout());
+                record.counts(), revision, record.dueAt(), record.rollout(), record.documentBeforeSubstitution());
     }
 
     /**

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.iot.model.AbortAction;
 import software.amazon.awssdk.services.iot.model.AbortConfig;
 import software.amazon.awssdk.services.iot.model.AbortCriteria;
 import software.amazon.awssdk.services.iot.model.AttributePayload;
+import software.amazon.awssdk.services.iot.model.DocumentParameter;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 import software.amazon.awssdk.services.iot.model.InvalidStateTransitionException;
 import software.amazon.awssdk.services.iot.model.Job;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.services.iot.model.JobExecutionSummaryForJob;
 import software.amazon.awssdk.services.iot.model.JobStatus;
 import software.amazon.awssdk.services.iot.model.JobSummary;
 import software.amazon.awssdk.services.iot.model.LimitExceededException;
+import software.amazon.awssdk.services.iot.model.ManagedJobTemplateSummary;
+import software.amazon.awssdk.services.iot.model.PresignedUrlConfig;
 import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iot.model.ServiceUnavailableException;
@@ -138,6 +141,69 @@ class ControlPlaneSdkTest {
         iot.deleteThing(r -> r.thingName("t:1"));
         assertThatThrownBy(() -> iot.listJobExecutionsForThing(r -> r.thingName("t:1")))
                 .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void j15_managedTemplatesAndTheirJobsThroughTheSdk() {
+        assertThat(iot.listManagedJobTemplates(r -> r.templateName("AWS-Reboot")).managedJobTemplates())
+                .singleElement().satisfies(t -> {
+                    assertThat(t.templateArn()).isEqualTo("arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0");
+                    assertThat(t.templateVersion()).isEqualTo("1.0");
+                    assertThat(t.environments()).containsExactly("LINUX");
+                });
+        assertThat(iot.listManagedJobTemplatesPaginator(r -> r.maxResults(1)).managedJobTemplates())
+                .extracting(ManagedJobTemplateSummary::templateName)
+                .containsExactly("AWS-Download-File", "AWS-Reboot");
+
+        var described = iot.describeManagedJobTemplate(r -> r.templateName("AWS-Download-File")
+                .templateVersion("1.0"));
+        assertThat(described.templateArn()).isEqualTo("arn:aws:iot:us-east-1::jobtemplate/AWS-Download-File:1.0");
+        assertThat(described.document()).contains("${aws:iot:parameter:downloadUrl}");
+        assertThat(described.documentParameters()).extracting(DocumentParameter::key)
+                .containsExactly("downloadUrl", "filePath", "runAsUser", "pathToHandler");
+        assertThat(described.documentParameters().get(0).optional()).isFalse();
+        assertThat(described.documentParameters().get(3).regex()).isEqualTo("(.){0,4096}");
+        assertThatThrownBy(() -> iot.describeManagedJobTemplate(r -> r.templateName("AWS-Nope")))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(404));
+        assertThatThrownBy(() -> iot.describeManagedJobTemplate(r -> r.templateName("AWS-Reboot")
+                .templateVersion("one"))).isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).startsWith("templateVersion"));
+
+        iot.createThing(r -> r.thingName("t1"));
+        iot.createJob(r -> r.jobId("dl").targets(thingArn("t1")).jobTemplateArn(described.templateArn())
+                .documentParameters(Map.of("downloadUrl", "https://example.com/f.bin", "filePath", "/tmp/f.bin")));
+        Job job = iot.describeJob(r -> r.jobId("dl").beforeSubstitution(true)).job();
+        assertThat(job.jobTemplateArn()).isEqualTo(described.templateArn());
+        assertThat(job.documentParameters()).containsEntry("filePath", "/tmp/f.bin").hasSize(2);
+        assertThat(iot.getJobDocument(r -> r.jobId("dl")).document())
+                .contains("\"args\":[\"https://example.com/f.bin\",\"/tmp/f.bin\"]");
+        assertThat(iot.getJobDocument(r -> r.jobId("dl").beforeSubstitution(true)).document())
+                .isEqualTo(described.document());
+        assertThatThrownBy(() -> iot.createJob(r -> r.jobId("bad").targets(thingArn("t1"))
+                .jobTemplateArn(described.templateArn()).documentParameters(Map.of("downloadUrl", "x"))))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).startsWith("documentParameters[\"filePath\"]"));
+        assertThatThrownBy(() -> iot.createJob(r -> r.jobId("bad").targets(thingArn("t1"))
+                .jobTemplateArn("arn:aws:iot:us-east-1::jobtemplate/AWS-Nope:1.0")))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void j16_controlPlaneReadsKeepPresignedUrlPlaceholders() {
+        iot.createThing(r -> r.thingName("t1"));
+        String document = "{\"url\":\"${aws:iot:s3-presigned-url:https://s3.us-east-1.amazonaws.com/b/k}\"}";
+        iot.createJob(r -> r.jobId("fw").targets(thingArn("t1")).document(document)
+                .presignedUrlConfig(PresignedUrlConfig.builder().roleArn("arn:aws:iam::123456789012:role/s3")
+                        .expiresInSec(300L).build()));
+        assertThat(iot.getJobDocument(r -> r.jobId("fw")).document()).isEqualTo(document);
+        assertThat(device.startNextPendingJobExecution(r -> r.thingName("t1")).execution().jobDocument())
+                .isEqualTo("{\"url\":\"https://s3.us-east-1.amazonaws.com/b/k?X-Amz-Role=s3&X-Amz-Expires=300"
+                        + "&X-Amz-Signature=sig1\"}");
+        assertThat(iot.getJobDocument(r -> r.jobId("fw")).document()).isEqualTo(document);
+        assertThatThrownBy(() -> iot.createJob(r -> r.jobId("nocfg").targets(thingArn("t1")).document(document)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).startsWith("presignedUrlConfig"));
     }
 
     @Test

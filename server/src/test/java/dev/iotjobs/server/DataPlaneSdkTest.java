@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iotjobs.api.control.CreateJobRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
+import dev.iotjobs.api.control.GetJobDocumentRequest;
+import dev.iotjobs.api.model.PresignedUrlConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +36,7 @@ class DataPlaneSdkTest {
     void start() {
         sdk = new SdkServer(NOW);
         sdk.engine.things().createThing(CreateThingRequest.builder().thingName("t:1").build());
+        sdk.engine.things().createThing(CreateThingRequest.builder().thingName("t:2").build());
         sdk.engine.controlPlane().createJob(CreateJobRequest.builder().jobId("j1").document("{\"op\":\"reboot\"}")
                 .targets(SdkServer.thingArn("t:1")).build());
         server = sdk.server;
@@ -67,6 +70,35 @@ class DataPlaneSdkTest {
                 .includeJobExecutionState(true));
         assertThat(done.executionState().status()).isEqualTo(JobExecutionStatus.SUCCEEDED);
         assertThat(device.startNextPendingJobExecution(r -> r.thingName("t:1")).execution()).isNull();
+    }
+
+    @Test
+    void j16_everyDocumentTheDeviceGetsHasFreshlySignedUrlsAndAFailingSignerIs503() {
+        String object = "https://minio.local:9000/firmware/v2.bin";
+        sdk.engine.controlPlane().createJob(CreateJobRequest.builder().jobId("fw").targets(SdkServer.thingArn("t:2"))
+                .document("{\"url\":\"${aws:iot:s3-presigned-url:" + object + "}\"}")
+                .presignedUrlConfig(PresignedUrlConfig.builder().roleArn("arn:aws:iam::123456789012:role/dl")
+                        .build())
+                .build());
+        sdk.failSigner(new IllegalStateException("KMS is down"));
+        assertThatThrownBy(() -> device.startNextPendingJobExecution(r -> r.thingName("t:2")))
+                .isInstanceOfSatisfying(ServiceUnavailableException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(503);
+                    assertThat(e.awsErrorDetails().errorMessage()).doesNotContain("KMS");
+                });
+        sdk.failSigner(null);
+        String expected = object + "?X-Amz-Role=dl&X-Amz-Expires=3600&X-Amz-Signature=sig";
+        assertThat(device.describeJobExecution(r -> r.thingName("t:2").jobId("$next")).execution().jobDocument())
+                .isEqualTo("{\"url\":\"" + expected + "1\"}");
+        JobExecution started = device.startNextPendingJobExecution(r -> r.thingName("t:2")).execution();
+        assertThat(started.status()).isEqualTo(JobExecutionStatus.IN_PROGRESS);
+        assertThat(started.jobDocument()).isEqualTo("{\"url\":\"" + expected + "2\"}");
+        assertThat(device.describeJobExecution(r -> r.thingName("t:2").jobId("fw")).execution().jobDocument())
+                .contains("sig3");
+        assertThat(device.updateJobExecution(r -> r.thingName("t:2").jobId("fw")
+                .status(JobExecutionStatus.IN_PROGRESS).includeJobDocument(true)).jobDocument()).contains("sig4");
+        assertThat(sdk.engine.controlPlane().getJobDocument(GetJobDocumentRequest.builder().jobId("fw").build())
+                .document()).contains("${aws:iot:s3-presigned-url:" + object + "}");
     }
 
     @Test

@@ -2,12 +2,14 @@ package dev.iotjobs.server;
 
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.core.MutableClock;
+import dev.iotjobs.core.PresignedUrlSigner;
 import dev.iotjobs.spi.JobRepository;
 import dev.iotjobs.store.memory.InMemoryJobRepository;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -29,6 +31,8 @@ final class SdkServer implements AutoCloseable {
     final IotClient iot;
     final IotJobsDataPlaneClient device;
     private volatile RuntimeException storeFailure;
+    private volatile RuntimeException signerFailure;
+    private final AtomicInteger signatures = new AtomicInteger();
 
     SdkServer(Instant now) {
         clock = new MutableClock(now);
@@ -45,7 +49,15 @@ final class SdkServer implements AutoCloseable {
                         throw e.getCause();
                     }
                 });
-        engine = JobsEngine.builder().repository(failing).clock(clock).build();
+        // A fake signer (SPEC J16) whose URLs carry the role, the expiry and a count, and that can be made to fail.
+        PresignedUrlSigner signer = (url, role, expiresIn) -> {
+            if (signerFailure != null) {
+                throw signerFailure;
+            }
+            return url + "?X-Amz-Role=" + role.substring(role.lastIndexOf('/') + 1) + "&X-Amz-Expires="
+                    + expiresIn.toSeconds() + "&X-Amz-Signature=sig" + signatures.incrementAndGet();
+        };
+        engine = JobsEngine.builder().repository(failing).clock(clock).presignedUrlSigner(signer).build();
         server = JobsHttpServer.builder(engine).port(0).build().start();
         iot = iotClient(server.port(), "AKID", "secret");
         device = deviceClient(server.port(), "AKID", "secret");
@@ -67,6 +79,11 @@ final class SdkServer implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
+    }
+
+    /** @param failure what the presigned-URL signer throws from now on, or null to heal it */
+    void failSigner(RuntimeException failure) {
+        signerFailure = failure;
     }
 
     /** @param failure what every store call throws from now on, or null to heal the store */

@@ -4,9 +4,11 @@ package dev.iotjobs.api.control;
  * The request of the control-plane operation {@code describeJob}.
  *
  * @param jobId The job's identifier: 1..64 characters of {@code [a-zA-Z0-9_-]}.
+ * @param beforeSubstitution Accepted as AWS does; the response holds no document, so it changes nothing (SPEC J15).
  */
 public record DescribeJobRequest(
-        String jobId) {
+        String jobId,
+        Boolean beforeSubstitution) {
     /** @return a new, empty builder */
     public static Builder builder() {
         return new Builder();
@@ -16,12 +18,14 @@ public record DescribeJobRequest(
     public Builder toBuilder() {
         Builder b = new Builder();
         b.jobId = jobId;
+        b.beforeSubstitution = beforeSubstitution;
         return b;
     }
 
     /** Mutable builder of {@link DescribeJobRequest}. */
     public static final class Builder {
         private String jobId;
+        private Boolean beforeSubstitution;
 
         private Builder() {
         }
@@ -35,9 +39,18 @@ public record DescribeJobRequest(
             return this;
         }
 
+        /**
+         * @param beforeSubstitution Accepted as AWS does; the response holds no document, so it changes nothing (SPEC J15).
+         * @return this builder
+         */
+        public Builder beforeSubstitution(Boolean beforeSubstitution) {
+            this.beforeSubstitution = beforeSubstitution;
+            return this;
+        }
+
         /** @return the built value */
         public DescribeJobRequest build() {
-            return new DescribeJobRequest(jobId);
+            return new DescribeJobRequest(jobId, beforeSubstitution);
         }
     }
 }

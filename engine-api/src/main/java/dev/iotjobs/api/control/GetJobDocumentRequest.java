@@ -4,9 +4,12 @@ package dev.iotjobs.api.control;
  * The request of the control-plane operation {@code getJobDocument}.
  *
  * @param jobId The job's identifier: 1..64 characters of {@code [a-zA-Z0-9_-]}.
+ * @param beforeSubstitution Return the document as its managed template had it, before the document parameters were
+ *     substituted (SPEC J15).
  */
 public record GetJobDocumentRequest(
-        String jobId) {
+        String jobId,
+        Boolean beforeSubstitution) {
     /** @return a new, empty builder */
     public static Builder builder() {
         return new Builder();
@@ -16,12 +19,14 @@ public record GetJobDocumentRequest(
     public Builder toBuilder() {
         Builder b = new Builder();
         b.jobId = jobId;
+        b.beforeSubstitution = beforeSubstitution;
         return b;
     }
 
     /** Mutable builder of {@link GetJobDocumentRequest}. */
     public static final class Builder {
         private String jobId;
+        private Boolean beforeSubstitution;
 
         private Builder() {
         }
@@ -35,9 +40,19 @@ public record GetJobDocumentRequest(
             return this;
         }
 
+        /**
+         * @param beforeSubstitution Return the document as its managed template had it, before the document parameters were
+         *     substituted (SPEC J15).
+         * @return this builder
+         */
+        public Builder beforeSubstitution(Boolean beforeSubstitution) {
+            this.beforeSubstitution = beforeSubstitution;
+            return this;
+        }
+
         /** @return the built value */
         public GetJobDocumentRequest build() {
-            return new GetJobDocumentRequest(jobId);
+            return new GetJobDocumentRequest(jobId, beforeSubstitution);
         }
     }
 }

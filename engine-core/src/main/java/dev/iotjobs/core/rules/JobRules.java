@@ -60,6 +60,26 @@ public final class JobRules {
     public static Either<JobsException, Decision<CreateJobResponse>> create(
             CreateJobRequest request, JobRecord existing, String document, Instant startTime,
             SortedMap<String, List<Integer>> things, Scope scope, Instant now) {
+        return create(request, existing, document, null, startTime, things, scope, now);
+    }
+
+    /**
+     * CreateJob (SPEC J1-J3, J8), of a job made from a managed template (J15).
+     *
+     * @param request the validated request
+     * @param existing the job already stored under that id, or null
+     * @param document the job document to store: the template's, its parameters substituted
+     * @param beforeSubstitution the template's document before substitution, or null
+     * @param startTime the parsed scheduled start, or null
+     * @param things the expanded targets, as for {@link #create(CreateJobRequest, JobRecord, String, Instant,
+     *     SortedMap, Scope, Instant)}
+     * @param scope the engine's region and account
+     * @param now the present
+     * @return the decision, or the error
+     */
+    public static Either<JobsException, Decision<CreateJobResponse>> create(
+            CreateJobRequest request, JobRecord existing, String document, String beforeSubstitution,
+            Instant startTime, SortedMap<String, List<Integer>> things, Scope scope, Instant now) {
         String jobArn = scope.jobArn(request.jobId());
         if (existing != null) {
             return Either.left(new ResourceAlreadyExistsException("jobId: job " + request.jobId()
@@ -88,13 +108,13 @@ public final class JobRules {
                 .lastUpdatedAt(now)
                 .build();
         JobRecord record = new JobRecord(job, document, request.documentSource(), request.tags(),
-                StatusCounts.ZERO, 1, startTime);
+                StatusCounts.ZERO, 1, startTime, null, beforeSubstitution);
         Changeset.Builder changes = Changeset.builder()
                 .event(new JobCreated(job.jobId(), now, jobArn, selection, job.status()));
         if (!scheduled) {
             RolloutState rollout = RolloutSteps.start(changes, record, things, now);
             record = new JobRecord(job, document, request.documentSource(), request.tags(), StatusCounts.ZERO, 1,
-                    RolloutSteps.dueAt(rollout, endTime(job), now), rollout);
+                    RolloutSteps.dueAt(rollout, endTime(job), now), rollout, beforeSubstitution);
         }
         changes.insertJob(record);
         return Either.right(new Decision<>(changes.build(),

@@ -69,6 +69,21 @@ public final class PageTokens {
         return parts == null ? null : parts.get(0);
     }
 
+    /**
+     * @param templateName the last managed template of a page
+     * @param templateVersion its version
+     * @return the token of the next page
+     */
+    public static String managedJobTemplates(String templateName, String templateVersion) {
+        return encode("managed-job-templates", templateName, templateVersion);
+    }
+
+    /** @param token a token, or null @return the last template's name and version, or null */
+    public static String[] managedJobTemplatesAfter(String token) {
+        List<String> parts = decode(token, "managed-job-templates", 2);
+        return parts == null ? null : parts.toArray(String[]::new);
+    }
+
     private static String encode(String kind, String... parts) {
         String plain = kind + SEPARATOR + String.join(SEPARATOR, parts);
         return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import static dev.iotjobs.core.rules.ValidationShapes.PRINTABLE;
 import static dev.iotjobs.core.rules.ValidationShapes.PRINTABLE_OR_EMPTY;
 import static dev.iotjobs.core.rules.ValidationShapes.REASON_CODE;
 import static dev.iotjobs.core.rules.ValidationShapes.TEMPLATE_ARN;
+import static dev.iotjobs.core.rules.ValidationShapes.TEMPLATE_VERSION;
 import static dev.iotjobs.core.rules.ValidationShapes.abortConfig;
 import static dev.iotjobs.core.rules.ValidationShapes.attributePayload;
 import static dev.iotjobs.core.rules.ValidationShapes.documentParameters;
@@ -43,10 +44,12 @@ import dev.iotjobs.api.control.DeleteJobRequest;
 import dev.iotjobs.api.control.DeleteThingGroupRequest;
 import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.control.DescribeJobRequest;
+import dev.iotjobs.api.control.DescribeManagedJobTemplateRequest;
 import dev.iotjobs.api.control.GetJobDocumentRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForThingRequest;
 import dev.iotjobs.api.control.ListJobsRequest;
+import dev.iotjobs.api.control.ListManagedJobTemplatesRequest;
 import dev.iotjobs.api.control.ListThingsInThingGroupRequest;
 import dev.iotjobs.api.control.RemoveThingFromThingGroupRequest;
 import dev.iotjobs.api.control.UpdateJobRequest;
@@ -159,7 +162,7 @@ public final class RequestValidation {
             jobId(c, x.jobId());
             targets(c, x.targets(), limits, scope);
             c.text("documentSource", x.documentSource()).length(1, 1350);
-            if ((x.document() == null) == (x.documentSource() == null)) {
+            if (x.jobTemplateArn() == null && (x.document() == null) == (x.documentSource() == null)) {
                 c.fail("document", "exactly one of document or documentSource is required");
             }
             c.text("document", x.document()).check(d -> JobDocumentCheck.problem(d, limits.maxDocumentBytes()));
@@ -171,6 +174,11 @@ public final class RequestValidation {
             tags(c, x.tags());
             namespaceId(c, x.namespaceId());
             c.text("jobTemplateArn", x.jobTemplateArn()).length(1, 1600).pattern(TEMPLATE_ARN);
+            if (x.jobTemplateArn() != null && (x.document() != null || x.documentSource() != null)) {
+                // SPEC J14, J15: the template holds the document.
+                c.fail(x.document() != null ? "document" : "documentSource",
+                        "must not be given with jobTemplateArn: the job takes its template's document");
+            }
             retryConfig(c, x.jobExecutionsRetryConfig(), limits);
             documentParameters(c, x.documentParameters());
             schedulingConfig(c, x.schedulingConfig());
@@ -199,6 +207,36 @@ public final class RequestValidation {
      */
     public static Optional<InvalidRequestException> validate(DescribeJobRequest r, EngineLimits limits) {
         return check(r, (c, x) -> jobId(c, x.jobId()));
+    }
+
+    /**
+     * SPEC J15: an optional template name 1..64, and the page.
+     *
+     * @param r the request
+     * @param limits the engine's limits
+     * @return the first failure, or empty when the request is valid
+     */
+    public static Optional<InvalidRequestException> validate(ListManagedJobTemplatesRequest r, EngineLimits limits) {
+        return check(r, (c, x) -> {
+            c.text("templateName", x.templateName()).length(1, JOB_ID_MAX);
+            maxResults(c, x.maxResults(), limits);
+            nextToken(c, x.nextToken());
+        });
+    }
+
+    /**
+     * SPEC J15: a template name 1..64, and an optional version {@code ^[1-9]+.[0-9]+}.
+     *
+     * @param r the request
+     * @param limits the engine's limits
+     * @return the first failure, or empty when the request is valid
+     */
+    public static Optional<InvalidRequestException> validate(DescribeManagedJobTemplateRequest r,
+                                                             EngineLimits limits) {
+        return check(r, (c, x) -> {
+            c.required("templateName", x.templateName()).length(1, JOB_ID_MAX);
+            c.text("templateVersion", x.templateVersion()).pattern(TEMPLATE_VERSION);
+        });
     }
 
     /**

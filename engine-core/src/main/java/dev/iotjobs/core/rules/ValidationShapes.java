@@ -34,6 +34,7 @@ final class ValidationShapes {
     static final Pattern PRINTABLE_OR_EMPTY = Pattern.compile("[^\\p{C}]*+");
     static final Pattern REASON_CODE = Pattern.compile("[\\p{Upper}\\p{Digit}_]+");
     static final Pattern TEMPLATE_ARN = Pattern.compile("^arn:[!-~]+$");
+    static final Pattern TEMPLATE_VERSION = Pattern.compile("^[1-9]+.[0-9]+");
     static final Pattern GROUP_ID = Pattern.compile("[a-zA-Z0-9\\-]+");
     static final Pattern TAG_KEY = Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
     static final Pattern ATTRIBUTE_KEY = Pattern.compile("[a-zA-Z0-9_.,@/:#-]+");

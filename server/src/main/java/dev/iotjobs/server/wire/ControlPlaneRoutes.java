@@ -15,10 +15,12 @@ import dev.iotjobs.api.control.DeleteThingGroupRequest;
 import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.control.DescribeJobExecutionRequest;
 import dev.iotjobs.api.control.DescribeJobRequest;
+import dev.iotjobs.api.control.DescribeManagedJobTemplateRequest;
 import dev.iotjobs.api.control.GetJobDocumentRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForThingRequest;
 import dev.iotjobs.api.control.ListJobsRequest;
+import dev.iotjobs.api.control.ListManagedJobTemplatesRequest;
 import dev.iotjobs.api.control.ListThingsInThingGroupRequest;
 import dev.iotjobs.api.control.RemoveThingFromThingGroupRequest;
 import dev.iotjobs.api.control.UpdateJobRequest;
@@ -46,7 +48,7 @@ final class ControlPlaneRoutes {
         route("PUT /jobs/{jobId}", call -> jobs.createJob(call.body(CreateJobRequest.class, "jobId").toBuilder()
                 .jobId(call.label("jobId")).build()));
         route("GET /jobs/{jobId}", call -> jobs.describeJob(DescribeJobRequest.builder()
-                .jobId(call.label("jobId")).build()));
+                .jobId(call.label("jobId")).beforeSubstitution(call.queryBoolean("beforeSubstitution")).build()));
         route("GET /jobs", call -> jobs.listJobs(ListJobsRequest.builder()
                 .status(call.query("status"))
                 .targetSelection(call.query("targetSelection"))
@@ -71,7 +73,19 @@ final class ControlPlaneRoutes {
                 call.body(AssociateTargetsWithJobRequest.class, "jobId", "namespaceId").toBuilder()
                         .jobId(call.label("jobId")).namespaceId(call.query("namespaceId")).build()));
         route("GET /jobs/{jobId}/job-document", call -> jobs.getJobDocument(GetJobDocumentRequest.builder()
-                .jobId(call.label("jobId")).build()));
+                .jobId(call.label("jobId")).beforeSubstitution(call.queryBoolean("beforeSubstitution")).build()));
+        // Managed job templates (SPEC J15).
+        route("GET /managed-job-templates", call -> jobs.listManagedJobTemplates(
+                ListManagedJobTemplatesRequest.builder()
+                        .templateName(call.query("templateName"))
+                        .maxResults(call.queryInteger("maxResults"))
+                        .nextToken(call.query("nextToken"))
+                        .build()));
+        route("GET /managed-job-templates/{templateName}", call -> jobs.describeManagedJobTemplate(
+                DescribeManagedJobTemplateRequest.builder()
+                        .templateName(call.label("templateName"))
+                        .templateVersion(call.query("templateVersion"))
+                        .build()));
         // Job executions.
         route("GET /things/{thingName}/jobs/{jobId}", call -> jobs.describeJobExecution(
                 DescribeJobExecutionRequest.builder()

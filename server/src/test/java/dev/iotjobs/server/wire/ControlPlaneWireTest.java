@@ -69,6 +69,30 @@ class ControlPlaneWireTest {
     }
 
     @Test
+    void j15_managedTemplatesOnTheWire() throws Exception {
+        JsonNode list = json(call("GET", "/managed-job-templates", "templateName=AWS-Download-File", ""));
+        assertThat(list.get("managedJobTemplates").get(0).get("templateArn").asText())
+                .isEqualTo("arn:aws:iot:us-east-1::jobtemplate/AWS-Download-File:1.0");
+        assertThat(list.has("nextToken")).isFalse();
+        JsonNode reboot = json(call("GET", "/managed-job-templates/AWS-Reboot", "templateVersion=1.0", ""));
+        assertThat(reboot.get("templateName").asText()).isEqualTo("AWS-Reboot");
+        assertThat(reboot.get("environments").get(0).asText()).isEqualTo("LINUX");
+        assertThat(reboot.get("documentParameters").get(0).get("key").asText()).isEqualTo("runAsUser");
+        assertThat(reboot.get("documentParameters").get(0).get("optional").booleanValue()).isTrue();
+        assertThat(call("GET", "/managed-job-templates/AWS-Reboot", "templateVersion=2.0", "").status())
+                .isEqualTo(404);
+        assertThat(call("PUT", "/jobs/j1", null, "{\"targets\":[\"" + T1 + "\"],\"jobTemplateArn\":"
+                + "\"arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0\",\"documentParameters\":"
+                + "{\"runAsUser\":\"root\"}}").status()).isEqualTo(200);
+        assertThat(json(call("GET", "/jobs/j1/job-document", "beforeSubstitution=true", "")).get("document").asText())
+                .contains("${aws:iot:parameter:runAsUser}");
+        assertThat(json(call("GET", "/jobs/j1/job-document", null, "")).get("document").asText())
+                .contains("\"runAsUser\":\"root\"");
+        assertThat(json(call("GET", "/jobs/j1", "beforeSubstitution=true", "")).get("job")
+                .get("documentParameters").get("runAsUser").asText()).isEqualTo("root");
+    }
+
+    @Test
     void w1_operationsWithoutOutputAnswerAnEmpty200() {
         call("PUT", "/jobs/j1", null, "{\"targets\":[\"" + T1 + "\"],\"document\":\"{}\"}");
         for (WireResponse empty : List.of(call("PATCH", "/jobs/j1", null, "{\"description\":\"new\"}"),
@@ -117,6 +141,15 @@ class ControlPlaneWireTest {
         "DELETE| /jobs/j2 | force=yes       |                                                        | force: must be true or false",
         "GET   | /jobs/a%2     |            |                                                        | path: malformed percent-encoding",
         "DELETE| /things/t%3A1/jobs/j2/executionNumber/one |  |                                     | executionNumber: must be a whole number",
+        "GET   | /jobs/j2 | beforeSubstitution=yes |                                                 | beforeSubstitution: must be true or false",
+        "GET   | /jobs/j2/job-document | beforeSubstitution=1 |                                      | beforeSubstitution: must be true or false",
+        "GET   | /managed-job-templates | maxResults=0 |                                            | maxResults",
+        "GET   | /managed-job-templates | templateName=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | | templateName: must be at most 64 characters",
+        "GET   | /managed-job-templates | nextToken=bm9wZQ |                                        | nextToken: is not a token",
+        "GET   | /managed-job-templates/AWS-Reboot | templateVersion=v1 |                           | templateVersion: must match ^[1-9]+.[0-9]+",
+        "PUT   | /jobs/j2 |                 | {\"targets\":[\"" + T1 + "\"],\"jobTemplateArn\":\"arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0\",\"documentParameters\":{\"k\":5}} | documentParameters.k: must be a string",
+        "PUT   | /jobs/j2 |                 | {\"targets\":[\"" + T1 + "\"],\"jobTemplateArn\":\"arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0\",\"documentParameters\":{\"k\":\"v\"}} | is not a parameter of managed template AWS-Reboot:1.0",
+        "PUT   | /jobs/j2 |                 | {\"targets\":[\"" + T1 + "\"],\"document\":\"{}\",\"documentParameters\":{\"k\":\"v\"}} | documentParameters: can be given only",
     })
     void w2_aMalformedRequestIs400NamingWhatIsWrongAndChangesNothing(String method, String path, String query,
                                                                    String body, String problem) {

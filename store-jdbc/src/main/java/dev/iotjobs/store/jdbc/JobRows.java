@@ -47,6 +47,7 @@ final class JobRows {
             j.description, j.presigned_url_config, j.rollout_config, j.abort_config, j.created_at, j.last_updated_at,
             j.completed_at, j.timeout_config, j.namespace_id, j.job_template_arn, j.retry_config,
             j.document_parameters, j.is_concurrent, j.scheduling_config, j.document, j.document_source, j.tags,
+            j.document_before_substitution,
             j.n_queued, j.n_in_progress, j.n_succeeded, j.n_failed, j.n_timed_out, j.n_rejected, j.n_removed,
             j.n_canceled, j.revision, j.due_at, """ + RolloutColumns.COLUMNS;
 
@@ -60,6 +61,7 @@ final class JobRows {
             job_template_arn = :jobTemplateArn, retry_config = :retryConfig,
             document_parameters = :documentParameters, is_concurrent = :isConcurrent,
             scheduling_config = :schedulingConfig, document = :document, document_source = :documentSource,
+            document_before_substitution = :documentBeforeSubstitution,
             tags = :tags, revision = :revision, due_at = :dueAt, """ + RolloutColumns.MEMBERS;
 
     private static final String INSERT = """
@@ -67,12 +69,14 @@ final class JobRows {
                 targets, description, presigned_url_config, rollout_config, abort_config, created_at,
                 last_updated_at, completed_at, timeout_config, namespace_id, job_template_arn, retry_config,
                 document_parameters, is_concurrent, scheduling_config, document, document_source, tags,
+                document_before_substitution,
                 n_queued, n_in_progress, n_succeeded, n_failed, n_timed_out, n_rejected, n_removed, n_canceled,
                 revision, due_at, %s)
             VALUES (:jobId, :jobArn, :targetSelection, :status, :forceCanceled, :reasonCode, :comment,
                 :targets, :description, :presignedUrlConfig, :rolloutConfig, :abortConfig, :createdAt,
                 :lastUpdatedAt, :completedAt, :timeoutConfig, :namespaceId, :jobTemplateArn, :retryConfig,
                 :documentParameters, :isConcurrent, :schedulingConfig, :document, :documentSource, :tags,
+                :documentBeforeSubstitution,
                 :queued, :inProgress, :succeeded, :failed, :timedOut, :rejected, :removed, :canceled,
                 :revision, :dueAt, %s)""".formatted(RolloutColumns.NAMES, RolloutColumns.PARAMETERS);
 
@@ -311,6 +315,7 @@ final class JobRows {
                 .bind("schedulingConfig", Json.write(job.schedulingConfig()))
                 .bind("document", record.document())
                 .bind("documentSource", record.documentSource())
+                .bind("documentBeforeSubstitution", record.documentBeforeSubstitution())
                 .bind("tags", Json.write(record.tags()))
                 .bind("revision", record.revision())
                 .bind("dueAt", millis(record.dueAt()));
@@ -359,6 +364,6 @@ final class JobRows {
                 rs.getInt("n_removed"), rs.getInt("n_canceled"));
         return new JobRecord(job, rs.getString("document"), rs.getString("document_source"),
                 Json.tags(rs.getString("tags")), counts, rs.getLong("revision"), instant(rs, "due_at"),
-                RolloutColumns.read(rs));
+                RolloutColumns.read(rs), rs.getString("document_before_substitution"));
     }
 }

@@ -267,7 +267,7 @@ public final class InMemoryJobRepository implements JobRepository {
                     .lastUpdatedAt(completion.at())
                     .build();
             jobs.put(new JobRecord(done, record.document(), record.documentSource(), record.tags(), record.counts(),
-                    record.revision() + 1, record.dueAt(), record.rollout()));
+                    record.revision() + 1, record.dueAt(), record.rollout(), record.documentBeforeSubstitution()));
             completed.add(record.jobId());
             if (completion.event() != null) {
                 completionEvents.add(completion.event());
@@ -293,12 +293,12 @@ public final class InMemoryJobRepository implements JobRepository {
         Job job = record.job().jobProcessDetails() == null ? record.job()
                 : record.job().toBuilder().jobProcessDetails(null).build();
         return new JobRecord(job, record.document(), record.documentSource(), record.tags(), counts,
-                record.revision(), record.dueAt(), record.rollout());
+                record.revision(), record.dueAt(), record.rollout(), record.documentBeforeSubstitution());
     }
 
     private static JobRecord withCounts(JobRecord record, StatusCounts counts) {
         return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(), counts,
-                record.revision(), record.dueAt(), record.rollout());
+                record.revision(), record.dueAt(), record.rollout(), record.documentBeforeSubstitution());
     }
 
     private <T> T read(Supplier<T> query) {
