@@ -107,4 +107,58 @@ public interface ThingRegistry {
      * @throws ServiceUnavailableException if the store failed (SPEC C2)
      */
     ListThingsInThingGroupResponse listThingsInThingGroup(ListThingsInThingGroupRequest request);
+
+    /**
+     * Describes a thing: its name, id, ARN, type, attributes and version; {@code defaultClientId} is its name, as
+     * AWS answers (SPEC G6).
+     *
+     * @param request the request
+     * @return the thing
+     * @throws InvalidRequestException if thingName breaks its shape (SPEC V1)
+     * @throws ResourceNotFoundException if the thing does not exist (SPEC G6)
+     * @throws ServiceUnavailableException if the store failed (SPEC C2)
+     */
+    DescribeThingResponse describeThing(DescribeThingRequest request);
+
+    /**
+     * Lists things in name order, one page at a time, optionally only those of a type or those whose attribute
+     * {@code attributeName} equals {@code attributeValue} (or starts with it, with {@code usePrefixAttributeValue})
+     * (SPEC G6).
+     *
+     * @param request the request
+     * @return a page of things, in name order, and the token of the next page unless this is the last
+     * @throws InvalidRequestException if a member breaks its shape (maxResults 1..250, SPEC V1, V3), only one of
+     *     attributeName and attributeValue is given, usePrefixAttributeValue comes without them, an attribute
+     *     filter comes with thingTypeName (AWS does not support the combination), or nextToken is not a token this
+     *     listing issued
+     * @throws ServiceUnavailableException if the store failed (SPEC C2)
+     */
+    ListThingsResponse listThings(ListThingsRequest request);
+
+    /**
+     * Describes a thing group: its name, id, ARN, version, properties and metadata (its parent, its ancestors from
+     * the root down, its creation date) (SPEC G6).
+     *
+     * @param request the request
+     * @return the thing group
+     * @throws InvalidRequestException if thingGroupName breaks its shape (SPEC V1)
+     * @throws ResourceNotFoundException if the thing group does not exist (SPEC G6)
+     * @throws ServiceUnavailableException if the store failed (SPEC C2)
+     */
+    DescribeThingGroupResponse describeThingGroup(DescribeThingGroupRequest request);
+
+    /**
+     * Lists thing groups in name order, one page at a time (SPEC G6): with {@code parentGroup}, the groups under it
+     * (all its descendants, or only its direct children when {@code recursive} is false); without, every group (or
+     * only the root groups when {@code recursive} is false); {@code namePrefixFilter} keeps those whose name starts
+     * with it. As on AWS, {@code recursive} defaults to true.
+     *
+     * @param request the request
+     * @return a page of group names and ARNs, in name order, and the token of the next page unless this is the last
+     * @throws InvalidRequestException if a member breaks its shape (maxResults 1..250, SPEC V1, V3) or nextToken
+     *     is not a token this listing issued
+     * @throws ResourceNotFoundException if {@code parentGroup} does not exist (SPEC G6)
+     * @throws ServiceUnavailableException if the store failed (SPEC C2)
+     */
+    ListThingGroupsResponse listThingGroups(ListThingGroupsRequest request);
 }

@@ -126,6 +126,28 @@ public interface JobRepository {
     List<String> groupsOfThing(String thingName);
 
     /**
+     * SPEC G6: things in name order, keyset-paginated on the name, each query bounded by an index (the names, a
+     * type's things, an attribute's values).
+     *
+     * @param filter which things
+     * @param afterThingName the last thing of the previous page, or null for the first page
+     * @param limit the page size
+     * @return the things the filter keeps, in name order
+     */
+    Page<ThingRecord> listThings(ThingFilter filter, String afterThingName, int limit);
+
+    /**
+     * SPEC G6: thing groups in name order, keyset-paginated on the name (the names, a parent's children, the
+     * root groups: each an index range).
+     *
+     * @param filter which groups
+     * @param afterGroupName the last group of the previous page, or null for the first page
+     * @param limit the page size
+     * @return the groups the filter keeps, in name order
+     */
+    Page<ThingGroupRecord> listThingGroups(ThingGroupFilter filter, String afterGroupName, int limit);
+
+    /**
      * Applies the changeset atomically, or nothing of it.
      *
      * @param changes what to change

@@ -29,6 +29,7 @@ import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.Page;
 import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.ThingExecutionsKey;
+import dev.iotjobs.spi.ThingGroupRecord;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.List;
@@ -155,17 +156,25 @@ final class ControlPlaneService implements JobsControlPlane {
         valid(RequestValidation.validate(request, ctx.limits()));
         JobListKey after = PageTokens.jobsAfter(request.nextToken());
         String groupArn = request.thingGroupName() == null ? null : ctx.scope().thingGroupArn(request.thingGroupName());
+        // AWS fills JobSummary.thingGroupId only in a listing filtered by a group: with that group's id.
+        String groupId = null;
         if (request.thingGroupId() != null) {
             var group = ctx.repository().findThingGroupById(request.thingGroupId());
             if (group.isEmpty() || (groupArn != null && !groupArn.equals(group.get().thingGroupArn()))) {
                 return new ListJobsResponse(List.of(), null);
             }
             groupArn = group.get().thingGroupArn();
+            groupId = group.get().thingGroupId();
+        } else if (request.thingGroupName() != null) {
+            groupId = ctx.repository().findThingGroup(request.thingGroupName())
+                    .map(ThingGroupRecord::thingGroupId).orElse(null);
         }
         Page<JobRecord> page = ctx.repository().listJobs(
                 new JobFilter(request.status(), request.targetSelection(), groupArn), after,
                 ctx.pageSize(request.maxResults()));
-        List<JobSummary> jobs = page.items().stream().map(Views::summary).toList();
+        String thingGroupId = groupId;
+        List<JobSummary> jobs = page.items().stream()
+                .map(job -> Views.summary(job).toBuilder().thingGroupId(thingGroupId).build()).toList();
         String next = null;
         if (page.hasMore() && !jobs.isEmpty()) {
             JobSummary last = jobs.get(jobs.size() - 1);

@@ -5,10 +5,12 @@ import static dev.iotjobs.core.EngineContext.valid;
 import dev.iotjobs.api.ThingRegistry;
 import dev.iotjobs.api.control.*;
 import dev.iotjobs.api.error.ResourceNotFoundException;
+import dev.iotjobs.api.model.GroupNameAndArn;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.PageTokens;
 import dev.iotjobs.core.rules.RegistryRules;
+import dev.iotjobs.core.rules.RegistryViews;
 import dev.iotjobs.core.rules.RequestValidation;
 import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.ExecutionRecord;
@@ -16,14 +18,18 @@ import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.Page;
 import dev.iotjobs.spi.StaleStateException;
 import dev.iotjobs.spi.ThingExecutionsKey;
+import dev.iotjobs.spi.ThingFilter;
+import dev.iotjobs.spi.ThingGroupFilter;
 import dev.iotjobs.spi.ThingGroupRecord;
 import dev.iotjobs.spi.ThingRecord;
 import io.vavr.control.Either;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** The thing registry: things, nested thing groups and membership (SPEC G1, G4). */
@@ -119,6 +125,83 @@ final class ThingRegistryService implements ThingRegistry {
         String next = page.hasMore() && !page.items().isEmpty()
                 ? PageTokens.things(page.items().get(page.items().size() - 1)) : null;
         return new ListThingsInThingGroupResponse(page.items(), next);
+    }
+
+    @Override
+    public DescribeThingResponse describeThing(DescribeThingRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        return RegistryViews.describeThing(ctx.thing(request.thingName()));
+    }
+
+    @Override
+    public ListThingsResponse listThings(ListThingsRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        String after = PageTokens.registryThingsAfter(request.nextToken());
+        ThingFilter filter = new ThingFilter(request.thingTypeName(), request.attributeName(),
+                request.attributeValue(), Boolean.TRUE.equals(request.usePrefixAttributeValue()));
+        Page<ThingRecord> page = ctx.repository().listThings(filter, after, ctx.pageSize(request.maxResults()));
+        String next = page.hasMore() && !page.items().isEmpty()
+                ? PageTokens.registryThings(page.items().get(page.items().size() - 1).thingName()) : null;
+        return new ListThingsResponse(page.items().stream().map(RegistryViews::thingAttribute).toList(), next);
+    }
+
+    @Override
+    public DescribeThingGroupResponse describeThingGroup(DescribeThingGroupRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        ThingGroupRecord group = group(request.thingGroupName());
+        List<ThingGroupRecord> rootToParent = new ArrayList<>();
+        Set<String> seen = new TreeSet<>(Set.of(group.thingGroupName()));
+        for (String parent = group.parentGroupName(); parent != null && seen.add(parent); ) {
+            // A parent cannot go while it has children (G1); a concurrent read may still miss one: stop there.
+            ThingGroupRecord ancestor = ctx.repository().findThingGroup(parent).orElse(null);
+            if (ancestor == null) {
+                break;
+            }
+            rootToParent.add(ancestor);
+            parent = ancestor.parentGroupName();
+        }
+        Collections.reverse(rootToParent);
+        return RegistryViews.describeThingGroup(group, rootToParent);
+    }
+
+    /**
+     * SPEC G6. {@code recursive} defaults to true, as AWS answers: with {@code parentGroup} every descendant, without
+     * every group; false keeps the first level only (the direct children, or the root groups).
+     */
+    @Override
+    public ListThingGroupsResponse listThingGroups(ListThingGroupsRequest request) {
+        valid(RequestValidation.validate(request, ctx.limits()));
+        String after = PageTokens.thingGroupsAfter(request.nextToken());
+        int limit = ctx.pageSize(request.maxResults());
+        boolean recursive = !Boolean.FALSE.equals(request.recursive());
+        String prefix = request.namePrefixFilter();
+        List<GroupNameAndArn> groups;
+        boolean more;
+        if (request.parentGroup() != null && ctx.repository().findThingGroup(request.parentGroup()).isEmpty()) {
+            throw new ResourceNotFoundException("parentGroup: thing group " + request.parentGroup()
+                    + " does not exist");
+        }
+        if (request.parentGroup() != null && recursive) {
+            // The descendants, walked down the parent index; a page is a slice of them in name order.
+            TreeSet<String> below = new TreeSet<>(targets.withDescendants(List.of(request.parentGroup())));
+            below.remove(request.parentGroup());
+            List<String> names = (after == null ? below : below.tailSet(after, false)).stream()
+                    .filter(name -> prefix == null || name.startsWith(prefix))
+                    .limit(limit + 1L)
+                    .toList();
+            more = names.size() > limit;
+            groups = names.stream().limit(limit)
+                    .map(name -> new GroupNameAndArn(name, ctx.scope().thingGroupArn(name))).toList();
+        } else {
+            ThingGroupFilter filter = new ThingGroupFilter(request.parentGroup(),
+                    request.parentGroup() == null && !recursive, prefix);
+            Page<ThingGroupRecord> page = ctx.repository().listThingGroups(filter, after, limit);
+            more = page.hasMore();
+            groups = page.items().stream().map(RegistryViews::nameAndArn).toList();
+        }
+        String next = more && !groups.isEmpty() ? PageTokens.thingGroups(groups.get(groups.size() - 1).groupName())
+                : null;
+        return new ListThingGroupsResponse(groups, next);
     }
 
     /** Membership changes need both ends to exist (the store checks again at commit). */

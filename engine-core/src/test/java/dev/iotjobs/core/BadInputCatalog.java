@@ -13,12 +13,16 @@ import dev.iotjobs.api.control.DeleteThingGroupRequest;
 import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.control.DescribeJobRequest;
 import dev.iotjobs.api.control.DescribeManagedJobTemplateRequest;
+import dev.iotjobs.api.control.DescribeThingGroupRequest;
+import dev.iotjobs.api.control.DescribeThingRequest;
 import dev.iotjobs.api.control.GetJobDocumentRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForThingRequest;
 import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.control.ListManagedJobTemplatesRequest;
+import dev.iotjobs.api.control.ListThingGroupsRequest;
 import dev.iotjobs.api.control.ListThingsInThingGroupRequest;
+import dev.iotjobs.api.control.ListThingsRequest;
 import dev.iotjobs.api.control.RemoveThingFromThingGroupRequest;
 import dev.iotjobs.api.control.UpdateJobRequest;
 import dev.iotjobs.api.data.GetPendingJobExecutionsRequest;
@@ -190,7 +194,8 @@ final class BadInputCatalog {
             describeJobExecutionData(), getPendingJobExecutions(), startNextPendingJobExecution(),
             updateJobExecution(),
             createThing(), deleteThing(), createThingGroup(), deleteThingGroup(), addThingToThingGroup(),
-            removeThingFromThingGroup(), listThingsInThingGroup());
+            removeThingFromThingGroup(), listThingsInThingGroup(), describeThing(), listThings(),
+            describeThingGroup(), listThingGroups());
 
     /**
      * @return any bad request of any operation: each operation weighted by its number of members, but at least
@@ -563,6 +568,48 @@ final class BadInputCatalog {
                 .member("maxResults", intsOutside(1, 250), (b, v) -> b.maxResults(v));
     }
 
+    // SPEC G6: the registry reads.
+
+    private static Operation<DescribeThingRequest.Builder> describeThing() {
+        return operation("registry.describeThing", () -> DescribeThingRequest.builder().thingName("t0"),
+                        DescribeThingRequest.Builder::build, (engine, r) -> engine.things().describeThing(r))
+                .member("thingName", badName(true), (b, v) -> b.thingName(v));
+    }
+
+    private static Operation<ListThingsRequest.Builder> listThings() {
+        String chars = "abcXYZ019_.,@/:#-";
+        return operation("registry.listThings", () -> ListThingsRequest.builder().maxResults(10)
+                                .attributeName("model").attributeValue("x-").usePrefixAttributeValue(true),
+                        ListThingsRequest.Builder::build, (engine, r) -> engine.things().listThings(r))
+                .member("nextToken", badNextToken("registry-things|t0"), (b, v) -> b.nextToken(v))
+                .member("maxResults", intsOutside(1, 250), (b, v) -> b.maxResults(v))
+                // Null leaves attributeValue alone, which is the name's fault too.
+                .member("attributeName", badKey(chars, ATTRIBUTE, 128), (b, v) -> b.attributeName(v))
+                .member("attributeValue", Arbitraries.oneOf(nothing(), tooLong(chars, 800),
+                        breaking(chars, ATTRIBUTE)), (b, v) -> b.attributeValue(v))
+                // With the baseline's attribute filter a valid type is the fault of the combination: the type.
+                .member("thingTypeName", Arbitraries.oneOf(badName(false), Arbitraries.just("Sensor")),
+                        (b, v) -> b.thingTypeName(v));
+    }
+
+    private static Operation<DescribeThingGroupRequest.Builder> describeThingGroup() {
+        return operation("registry.describeThingGroup", () -> DescribeThingGroupRequest.builder()
+                                .thingGroupName("g1"),
+                        DescribeThingGroupRequest.Builder::build,
+                        (engine, r) -> engine.things().describeThingGroup(r))
+                .member("thingGroupName", badName(true), (b, v) -> b.thingGroupName(v));
+    }
+
+    private static Operation<ListThingGroupsRequest.Builder> listThingGroups() {
+        return operation("registry.listThingGroups", () -> ListThingGroupsRequest.builder().maxResults(10)
+                                .parentGroup("g0").namePrefixFilter("g").recursive(true),
+                        ListThingGroupsRequest.Builder::build, (engine, r) -> engine.things().listThingGroups(r))
+                .member("nextToken", badNextToken("thing-groups|g1"), (b, v) -> b.nextToken(v))
+                .member("maxResults", intsOutside(1, 250), (b, v) -> b.maxResults(v))
+                .member("parentGroup", badName(false), (b, v) -> b.parentGroup(v))
+                .member("namePrefixFilter", badName(false), (b, v) -> b.namePrefixFilter(v));
+    }
+
     // ================================================================== valid structures
 
     static String thingArn(String thing) {
@@ -850,7 +897,8 @@ final class BadInputCatalog {
     private static Arbitrary<String> badNextToken(String ownKind) {
         String kind = ownKind.substring(0, ownKind.indexOf('|'));
         List<String> foreign = Stream.of("jobs|1767225600000|j0", "job-executions|t0|1",
-                        "thing-executions|1767225600000|j0|1", "things|t0", "managed-job-templates|AWS-Reboot|1.0")
+                        "thing-executions|1767225600000|j0|1", "things|t0", "managed-job-templates|AWS-Reboot|1.0",
+                        "registry-things|t0", "thing-groups|g1")
                 .filter(plain -> !plain.equals(ownKind)).toList();
         // Wrong arity, an empty part, a numeric part that is no number (for "things" that leaves the token as
         // issued, a valid one, so it is dropped), another kind's spelling.

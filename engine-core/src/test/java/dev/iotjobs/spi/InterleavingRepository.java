@@ -132,6 +132,16 @@ public final class InterleavingRepository implements JobRepository {
     }
 
     @Override
+    public Page<ThingRecord> listThings(ThingFilter filter, String afterThingName, int limit) {
+        return store.listThings(filter, afterThingName, limit);
+    }
+
+    @Override
+    public Page<ThingGroupRecord> listThingGroups(ThingGroupFilter filter, String afterGroupName, int limit) {
+        return store.listThingGroups(filter, afterGroupName, limit);
+    }
+
+    @Override
     public List<StoredEvent> eventsAfter(long sequence, int limit) {
         return store.eventsAfter(sequence, limit);
     }

@@ -824,6 +824,102 @@ public abstract class JobRepositoryContract {
         assertThat(repository.childGroups("root")).containsExactly("alpha", "zeta");
     }
 
+    private static ThingRecord typedThing(String name, String type, Map<String, String> attributes) {
+        return new ThingRecord(name, RepositoryFixtures.thingArn(name), "id-" + name, type, attributes, 1);
+    }
+
+    private List<String> thingNames(ThingFilter filter, int pageSize) {
+        List<String> all = new ArrayList<>();
+        String after = null;
+        Page<ThingRecord> page;
+        do {
+            page = repository.listThings(filter, after, pageSize);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
+            page.items().forEach(t -> all.add(t.thingName()));
+            after = all.isEmpty() ? null : all.get(all.size() - 1);
+        } while (page.hasMore());
+        return all;
+    }
+
+    private List<String> groupNames(ThingGroupFilter filter, int pageSize) {
+        List<String> all = new ArrayList<>();
+        String after = null;
+        Page<ThingGroupRecord> page;
+        do {
+            page = repository.listThingGroups(filter, after, pageSize);
+            page.items().forEach(g -> all.add(g.thingGroupName()));
+            after = all.isEmpty() ? null : all.get(all.size() - 1);
+        } while (page.hasMore());
+        return all;
+    }
+
+    @Test
+    void listThingsPagesInNameOrderAndReadsThingsBackWhole() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("z", "1");
+        attributes.put("a", "");
+        commit(c -> c.insertThing(typedThing("b", "bulb", attributes)).insertThing(typedThing("a-b", null, Map.of()))
+                .insertThing(typedThing("a_b", null, Map.of())).insertThing(typedThing("A", null, Map.of())));
+
+        assertThat(thingNames(ThingFilter.ALL, 1)).containsExactly("A", "a-b", "a_b", "b");
+        assertThat(thingNames(ThingFilter.ALL, 10)).containsExactly("A", "a-b", "a_b", "b");
+        Page<ThingRecord> last = repository.listThings(ThingFilter.ALL, "a_b", 10);
+        assertThat(last.items()).containsExactly(typedThing("b", "bulb", attributes));
+        assertThat(last.hasMore()).isFalse();
+        assertThat(repository.findThing("b").orElseThrow().attributes()).containsExactlyEntriesOf(attributes);
+        assertThat(repository.listThings(ThingFilter.ALL, null, 0).items()).isEmpty();
+        assertThat(repository.listThings(ThingFilter.ALL, null, 0).hasMore()).isTrue();
+    }
+
+    @Test
+    void listThingsFiltersByAttributeValueOrPrefixAndByType() {
+        commit(c -> c.insertThing(typedThing("t1", "bulb", Map.of("fw", "1.2", "site", "x")))
+                .insertThing(typedThing("t2", null, Map.of("fw", "1.20")))
+                .insertThing(typedThing("t3", "bulb", Map.of("fw", "1.3")))
+                .insertThing(typedThing("t4", "switch", Map.of("fw", "1.2")))
+                .insertThing(typedThing("t5", null, Map.of("fw", ""))));
+
+        assertThat(thingNames(new ThingFilter(null, "fw", "1.2", false), 1)).containsExactly("t1", "t4");
+        assertThat(thingNames(new ThingFilter(null, "fw", "1.2", true), 1)).containsExactly("t1", "t2", "t4");
+        assertThat(thingNames(new ThingFilter(null, "fw", "", true), 2)).containsExactly("t1", "t2", "t3", "t4",
+                "t5");
+        assertThat(thingNames(new ThingFilter(null, "fw", "", false), 2)).containsExactly("t5");
+        assertThat(thingNames(new ThingFilter(null, "site", "x", false), 2)).containsExactly("t1");
+        assertThat(thingNames(new ThingFilter(null, "nope", "x", false), 2)).isEmpty();
+        assertThat(thingNames(new ThingFilter("bulb", null, null, false), 1)).containsExactly("t1", "t3");
+        assertThat(thingNames(new ThingFilter("bulb", "fw", "1.2", false), 1)).containsExactly("t1");
+        assertThat(repository.listThings(new ThingFilter(null, "fw", "1.2", true), "t1", 10).items())
+                .extracting(ThingRecord::thingName).containsExactly("t2", "t4");
+
+        commit(c -> c.deleteThing("t1", 1).deleteThing("t3", 1));
+        assertThat(thingNames(new ThingFilter(null, "fw", "1.2", false), 10)).containsExactly("t4");
+        assertThat(thingNames(new ThingFilter("bulb", null, null, false), 10)).isEmpty();
+        commit(c -> c.insertThing(typedThing("t1", null, Map.of())));
+        assertThat(thingNames(new ThingFilter(null, "site", "x", false), 2)).isEmpty();
+    }
+
+    @Test
+    void listThingGroupsPagesAParentsChildrenTheRootsOrAllByName() {
+        commit(c -> c.insertGroup(group("r2", null)).insertGroup(group("r1", null))
+                .insertGroup(group("b", "r1")).insertGroup(group("a", "r1")).insertGroup(group("a1", "a"))
+                .insertGroup(group("a:x", "r2")));
+
+        assertThat(groupNames(new ThingGroupFilter(null, false, null), 1)).containsExactly("a", "a1", "a:x", "b",
+                "r1", "r2");
+        assertThat(groupNames(new ThingGroupFilter(null, true, null), 1)).containsExactly("r1", "r2");
+        assertThat(groupNames(new ThingGroupFilter("r1", false, null), 1)).containsExactly("a", "b");
+        assertThat(groupNames(new ThingGroupFilter("a1", false, null), 1)).isEmpty();
+        assertThat(groupNames(new ThingGroupFilter(null, false, "a"), 1)).containsExactly("a", "a1", "a:x");
+        assertThat(groupNames(new ThingGroupFilter(null, false, "a1"), 5)).containsExactly("a1");
+        assertThat(groupNames(new ThingGroupFilter(null, true, "r2"), 5)).containsExactly("r2");
+        assertThat(groupNames(new ThingGroupFilter("r1", false, "b"), 5)).containsExactly("b");
+        assertThat(repository.listThingGroups(new ThingGroupFilter(null, false, null), "a:x", 10).items())
+                .containsExactly(group("b", "r1"), group("r1", null), group("r2", null));
+
+        commit(c -> c.deleteGroup("b", 1));
+        assertThat(groupNames(new ThingGroupFilter("r1", false, null), 1)).containsExactly("a");
+    }
+
     @Test
     void membershipsAreIdempotent() {
         commit(c -> c.insertThing(thing("t1")).insertGroup(group("b", null)).insertGroup(group("a", null)));

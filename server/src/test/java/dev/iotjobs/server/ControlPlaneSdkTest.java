@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.iot.model.AbortConfig;
 import software.amazon.awssdk.services.iot.model.AbortCriteria;
 import software.amazon.awssdk.services.iot.model.AttributePayload;
 import software.amazon.awssdk.services.iot.model.DocumentParameter;
+import software.amazon.awssdk.services.iot.model.DescribeThingGroupResponse;
+import software.amazon.awssdk.services.iot.model.DescribeThingResponse;
+import software.amazon.awssdk.services.iot.model.GroupNameAndArn;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 import software.amazon.awssdk.services.iot.model.InvalidStateTransitionException;
 import software.amazon.awssdk.services.iot.model.Job;
@@ -36,6 +39,7 @@ import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iot.model.ServiceUnavailableException;
 import software.amazon.awssdk.services.iot.model.Tag;
 import software.amazon.awssdk.services.iot.model.TargetSelection;
+import software.amazon.awssdk.services.iot.model.ThingAttribute;
 import software.amazon.awssdk.services.iot.model.ThrottlingException;
 import software.amazon.awssdk.services.iot.model.TimeoutConfig;
 import software.amazon.awssdk.services.iot.model.VersionConflictException;
@@ -297,5 +301,83 @@ class ControlPlaneSdkTest {
         assertThatThrownBy(() -> iot.describeEndpoint(r -> r.endpointType("iot:Data-ATS")))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.awsErrorDetails().errorMessage()).contains("endpointType", "iot:Jobs"));
+    }
+
+    @Test
+    void g6_w1_w3_registryReadsThroughTheSdkAndItsPaginators() {
+        iot.createThingGroup(r -> r.thingGroupName("fleet").thingGroupProperties(p -> p
+                .thingGroupDescription("all").attributePayload(a -> a.attributes(Map.of("site", "hq")))));
+        iot.createThingGroup(r -> r.thingGroupName("lab").parentGroupName("fleet"));
+        iot.createThingGroup(r -> r.thingGroupName("bench").parentGroupName("lab"));
+        iot.createThingGroup(r -> r.thingGroupName("spare"));
+        for (int i = 0; i < 7; i++) {
+            String thing = "t:" + i;
+            String fw = i % 2 == 0 ? "1.2." + i : "2.0";
+            iot.createThing(r -> r.thingName(thing).thingTypeName("bulb")
+                    .attributePayload(AttributePayload.builder().attributes(Map.of("fw", fw)).build()));
+        }
+        iot.createThing(r -> r.thingName("plain"));
+
+        DescribeThingResponse thing = iot.describeThing(r -> r.thingName("t:2"));
+        assertThat(thing.thingName()).isEqualTo("t:2");
+        assertThat(thing.thingArn()).isEqualTo(thingArn("t:2"));
+        assertThat(thing.thingId()).isNotBlank();
+        assertThat(thing.thingTypeName()).isEqualTo("bulb");
+        assertThat(thing.attributes()).containsOnly(Map.entry("fw", "1.2.2"));
+        assertThat(thing.version()).isEqualTo(1L);
+        assertThat(thing.defaultClientId()).isEqualTo("t:2");
+        assertThatThrownBy(() -> iot.describeThing(r -> r.thingName("ghost")))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .satisfies(e -> assertThat(((ResourceNotFoundException) e).statusCode()).isEqualTo(404));
+
+        assertThat(iot.listThingsPaginator(r -> r.maxResults(3)).things()).extracting(ThingAttribute::thingName)
+                .containsExactly("plain", "t:0", "t:1", "t:2", "t:3", "t:4", "t:5", "t:6");
+        assertThat(iot.listThingsPaginator(r -> r.maxResults(3)).stream()).hasSize(3);
+        assertThat(iot.listThingsPaginator(r -> r.attributeName("fw").attributeValue("1.2")
+                .usePrefixAttributeValue(true).maxResults(1)).things()).extracting(ThingAttribute::thingName)
+                .containsExactly("t:0", "t:2", "t:4", "t:6");
+        assertThat(iot.listThings(r -> r.attributeName("fw").attributeValue("2.0")).things())
+                .extracting(ThingAttribute::thingName).containsExactly("t:1", "t:3", "t:5");
+        assertThat(iot.listThings(r -> r.thingTypeName("bulb")).things()).hasSize(7);
+        assertThat(iot.listThings(r -> r.maxResults(1)).things().get(0).version()).isEqualTo(1L);
+        assertThatThrownBy(() -> iot.listThings(r -> r.attributeName("fw").attributeValue("2.0")
+                .thingTypeName("bulb"))).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("thingTypeName");
+
+        DescribeThingGroupResponse bench = iot.describeThingGroup(r -> r.thingGroupName("bench"));
+        assertThat(bench.thingGroupArn()).isEqualTo(groupArn("bench"));
+        assertThat(bench.version()).isEqualTo(1L);
+        assertThat(bench.thingGroupMetadata().parentGroupName()).isEqualTo("lab");
+        assertThat(bench.thingGroupMetadata().rootToParentThingGroups()).extracting(GroupNameAndArn::groupName)
+                .containsExactly("fleet", "lab");
+        assertThat(bench.thingGroupMetadata().rootToParentThingGroups().get(0).groupArn())
+                .isEqualTo(groupArn("fleet"));
+        assertThat(bench.thingGroupMetadata().creationDate()).isEqualTo(NOW);
+        assertThat(bench.status()).isNull();
+        DescribeThingGroupResponse fleet = iot.describeThingGroup(r -> r.thingGroupName("fleet"));
+        assertThat(fleet.thingGroupProperties().thingGroupDescription()).isEqualTo("all");
+        assertThat(fleet.thingGroupProperties().attributePayload().attributes()).containsOnly(Map.entry("site", "hq"));
+        assertThatThrownBy(() -> iot.describeThingGroup(r -> r.thingGroupName("ghost")))
+                .isInstanceOf(ResourceNotFoundException.class);
+
+        assertThat(iot.listThingGroupsPaginator(r -> r.maxResults(1)).thingGroups())
+                .extracting(GroupNameAndArn::groupName).containsExactly("bench", "fleet", "lab", "spare");
+        assertThat(iot.listThingGroupsPaginator(r -> r.maxResults(1)).stream()).hasSize(4);
+        assertThat(iot.listThingGroups(r -> r.recursive(false)).thingGroups()).extracting(GroupNameAndArn::groupName)
+                .containsExactly("fleet", "spare");
+        assertThat(iot.listThingGroupsPaginator(r -> r.parentGroup("fleet").maxResults(1)).thingGroups())
+                .extracting(GroupNameAndArn::groupName).containsExactly("bench", "lab");
+        assertThat(iot.listThingGroups(r -> r.parentGroup("fleet").recursive(false)).thingGroups())
+                .extracting(GroupNameAndArn::groupName).containsExactly("lab");
+        assertThat(iot.listThingGroups(r -> r.namePrefixFilter("s")).thingGroups())
+                .extracting(GroupNameAndArn::groupArn).containsExactly(groupArn("spare"));
+        assertThatThrownBy(() -> iot.listThingGroups(r -> r.parentGroup("ghost")))
+                .isInstanceOf(ResourceNotFoundException.class);
+
+        iot.createJob(r -> r.jobId("on-fleet").targets(groupArn("fleet")).document("{}"));
+        assertThat(iot.listJobs(r -> r.thingGroupName("fleet")).jobs()).extracting(JobSummary::thingGroupId)
+                .containsExactly(fleet.thingGroupId());
+        assertThat(iot.listJobs(r -> r.maxResults(10)).jobs()).extracting(JobSummary::thingGroupId)
+                .containsOnlyNulls();
     }
 }

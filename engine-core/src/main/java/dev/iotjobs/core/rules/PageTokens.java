@@ -84,6 +84,28 @@ public final class PageTokens {
         return parts == null ? null : parts.toArray(String[]::new);
     }
 
+    /** @param groupName the last thing group of a page @return the token of the next page */
+    public static String thingGroups(String groupName) {
+        return encode("thing-groups", groupName);
+    }
+
+    /** @param token a token, or null @return the last thing group of the previous page, or null */
+    public static String thingGroupsAfter(String token) {
+        List<String> parts = decode(token, "thing-groups", 1);
+        return parts == null ? null : parts.get(0);
+    }
+
+    /** @param thingName the last thing of a ListThings page @return the token of the next page */
+    public static String registryThings(String thingName) {
+        return encode("registry-things", thingName);
+    }
+
+    /** @param token a token, or null @return the last thing of the previous ListThings page, or null */
+    public static String registryThingsAfter(String token) {
+        List<String> parts = decode(token, "registry-things", 1);
+        return parts == null ? null : parts.get(0);
+    }
+
     private static String encode(String kind, String... parts) {
         String plain = kind + SEPARATOR + String.join(SEPARATOR, parts);
         return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));

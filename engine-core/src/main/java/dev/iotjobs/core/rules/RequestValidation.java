@@ -1,6 +1,9 @@
 package dev.iotjobs.core.rules;
 
 import static dev.iotjobs.core.rules.ValidationShapes.GROUP_ID;
+import static dev.iotjobs.core.rules.ValidationShapes.ATTRIBUTE_KEY;
+import static dev.iotjobs.core.rules.ValidationShapes.ATTRIBUTE_VALUE;
+import static dev.iotjobs.core.rules.ValidationShapes.ATTRIBUTE_VALUE_MAX;
 import static dev.iotjobs.core.rules.ValidationShapes.ID;
 import static dev.iotjobs.core.rules.ValidationShapes.ID_OR_NEXT;
 import static dev.iotjobs.core.rules.ValidationShapes.JOB_ID_MAX;
@@ -45,12 +48,16 @@ import dev.iotjobs.api.control.DeleteThingGroupRequest;
 import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.control.DescribeJobRequest;
 import dev.iotjobs.api.control.DescribeManagedJobTemplateRequest;
+import dev.iotjobs.api.control.DescribeThingGroupRequest;
+import dev.iotjobs.api.control.DescribeThingRequest;
 import dev.iotjobs.api.control.GetJobDocumentRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForThingRequest;
 import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.control.ListManagedJobTemplatesRequest;
+import dev.iotjobs.api.control.ListThingGroupsRequest;
 import dev.iotjobs.api.control.ListThingsInThingGroupRequest;
+import dev.iotjobs.api.control.ListThingsRequest;
 import dev.iotjobs.api.control.RemoveThingFromThingGroupRequest;
 import dev.iotjobs.api.control.UpdateJobRequest;
 import dev.iotjobs.api.data.GetPendingJobExecutionsRequest;
@@ -502,6 +509,73 @@ public final class RequestValidation {
             requiredName(c, "thingGroupName", x.thingGroupName());
             nextToken(c, x.nextToken());
             maxResults(c, x.maxResults(), limits);
+        });
+    }
+
+    /**
+     * SPEC G6.
+     *
+     * @param r the request
+     * @param limits the engine's limits
+     * @return the first failure, or empty when the request is valid
+     */
+    public static Optional<InvalidRequestException> validate(DescribeThingRequest r, EngineLimits limits) {
+        return check(r, (c, x) -> requiredName(c, "thingName", x.thingName()));
+    }
+
+    /**
+     * SPEC G6: an attribute filter is a name and a value together ({@code usePrefixAttributeValue} needs them), and
+     * not with {@code thingTypeName}: AWS answers that "listing things by the combination of attribute and thing
+     * type is not supported".
+     *
+     * @param r the request
+     * @param limits the engine's limits
+     * @return the first failure, or empty when the request is valid
+     */
+    public static Optional<InvalidRequestException> validate(ListThingsRequest r, EngineLimits limits) {
+        return check(r, (c, x) -> {
+            nextToken(c, x.nextToken());
+            maxResults(c, x.maxResults(), limits);
+            c.text("attributeName", x.attributeName()).length(1, NAME_MAX).pattern(ATTRIBUTE_KEY);
+            c.text("attributeValue", x.attributeValue()).maxLength(ATTRIBUTE_VALUE_MAX).pattern(ATTRIBUTE_VALUE);
+            name(c, "thingTypeName", x.thingTypeName());
+            if (x.attributeName() != null && x.attributeValue() == null) {
+                c.fail("attributeValue", "is required with attributeName");
+            } else if (x.attributeName() == null && x.attributeValue() != null) {
+                c.fail("attributeName", "is required with attributeValue");
+            } else if (x.attributeName() != null && x.thingTypeName() != null) {
+                c.fail("thingTypeName", "cannot be combined with an attribute filter (attributeName "
+                        + Checks.quote(x.attributeName()) + "), as on AWS");
+            } else if (Boolean.TRUE.equals(x.usePrefixAttributeValue()) && x.attributeName() == null) {
+                c.fail("usePrefixAttributeValue", "needs attributeName and attributeValue");
+            }
+        });
+    }
+
+    /**
+     * SPEC G6.
+     *
+     * @param r the request
+     * @param limits the engine's limits
+     * @return the first failure, or empty when the request is valid
+     */
+    public static Optional<InvalidRequestException> validate(DescribeThingGroupRequest r, EngineLimits limits) {
+        return check(r, (c, x) -> requiredName(c, "thingGroupName", x.thingGroupName()));
+    }
+
+    /**
+     * SPEC G6.
+     *
+     * @param r the request
+     * @param limits the engine's limits
+     * @return the first failure, or empty when the request is valid
+     */
+    public static Optional<InvalidRequestException> validate(ListThingGroupsRequest r, EngineLimits limits) {
+        return check(r, (c, x) -> {
+            nextToken(c, x.nextToken());
+            maxResults(c, x.maxResults(), limits);
+            name(c, "parentGroup", x.parentGroup());
+            name(c, "namePrefixFilter", x.namePrefixFilter());
         });
     }
 }

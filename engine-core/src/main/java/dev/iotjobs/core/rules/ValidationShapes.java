@@ -49,6 +49,7 @@ final class ValidationShapes {
     static final int TARGET_MAX = 2048;
     static final int NEXT_TOKEN_MAX = 1024;
     static final int STATUS_DETAIL_VALUE_MAX = 1024;
+    static final int ATTRIBUTE_VALUE_MAX = 800;
 
     private ValidationShapes() {
     }
@@ -251,7 +252,7 @@ final class ValidationShapes {
         if (c.given(payload)) {
             c.map(member + ".attributes", payload.attributes()).each((key, value) -> {
                 key.maxLength(NAME_MAX).pattern(ATTRIBUTE_KEY);
-                value.maxLength(800).pattern(ATTRIBUTE_VALUE);
+                value.maxLength(ATTRIBUTE_VALUE_MAX).pattern(ATTRIBUTE_VALUE);
             });
         }
     }

@@ -16,12 +16,16 @@ import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.control.DescribeJobExecutionRequest;
 import dev.iotjobs.api.control.DescribeJobRequest;
 import dev.iotjobs.api.control.DescribeManagedJobTemplateRequest;
+import dev.iotjobs.api.control.DescribeThingGroupRequest;
+import dev.iotjobs.api.control.DescribeThingRequest;
 import dev.iotjobs.api.control.GetJobDocumentRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForThingRequest;
 import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.control.ListManagedJobTemplatesRequest;
+import dev.iotjobs.api.control.ListThingGroupsRequest;
 import dev.iotjobs.api.control.ListThingsInThingGroupRequest;
+import dev.iotjobs.api.control.ListThingsRequest;
 import dev.iotjobs.api.control.RemoveThingFromThingGroupRequest;
 import dev.iotjobs.api.control.UpdateJobRequest;
 import dev.iotjobs.api.error.InvalidRequestException;
@@ -145,6 +149,26 @@ final class ControlPlaneRoutes {
                         .nextToken(call.query("nextToken"))
                         .maxResults(call.queryInteger("maxResults"))
                         .build()));
+        // Registry reads (SPEC G6).
+        route("GET /things/{thingName}", call -> things.describeThing(DescribeThingRequest.builder()
+                .thingName(call.label("thingName")).build()));
+        route("GET /things", call -> things.listThings(ListThingsRequest.builder()
+                .nextToken(call.query("nextToken"))
+                .maxResults(call.queryInteger("maxResults"))
+                .attributeName(call.query("attributeName"))
+                .attributeValue(call.query("attributeValue"))
+                .thingTypeName(call.query("thingTypeName"))
+                .usePrefixAttributeValue(call.queryBoolean("usePrefixAttributeValue"))
+                .build()));
+        route("GET /thing-groups/{thingGroupName}", call -> things.describeThingGroup(
+                DescribeThingGroupRequest.builder().thingGroupName(call.label("thingGroupName")).build()));
+        route("GET /thing-groups", call -> things.listThingGroups(ListThingGroupsRequest.builder()
+                .nextToken(call.query("nextToken"))
+                .maxResults(call.queryInteger("maxResults"))
+                .parentGroup(call.query("parentGroup"))
+                .namePrefixFilter(call.query("namePrefixFilter"))
+                .recursive(call.queryBoolean("recursive"))
+                .build()));
         route("GET /endpoint", call -> describeEndpoint(call.query("endpointType"), dataEndpoint));
     }
 

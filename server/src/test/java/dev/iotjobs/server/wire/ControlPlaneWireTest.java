@@ -93,6 +93,34 @@ class ControlPlaneWireTest {
     }
 
     @Test
+    void g6_w1_w3_registryReadsShapes() throws Exception {
+        engine.things().createThingGroup(dev.iotjobs.api.control.CreateThingGroupRequest.builder()
+                .thingGroupName("fleet").build());
+        engine.things().createThingGroup(dev.iotjobs.api.control.CreateThingGroupRequest.builder()
+                .thingGroupName("lab").parentGroupName("fleet").build());
+        JsonNode thing = json(call("GET", "/things/t%3A1", null, ""));
+        assertThat(thing.get("thingName").asText()).isEqualTo("t:1");
+        assertThat(thing.get("defaultClientId").asText()).isEqualTo("t:1");
+        assertThat(thing.get("version").asLong()).isEqualTo(1L);
+        assertThat(thing.has("thingTypeName")).isFalse();
+        JsonNode lab = json(call("GET", "/thing-groups/lab", null, ""));
+        JsonNode metadata = lab.get("thingGroupMetadata");
+        assertThat(metadata.get("creationDate").decimalValue()).isEqualByComparingTo("1796119200.789");
+        assertThat(metadata.get("parentGroupName").asText()).isEqualTo("fleet");
+        assertThat(metadata.get("rootToParentThingGroups").get(0).get("groupName").asText()).isEqualTo("fleet");
+        assertThat(lab.has("status")).isFalse();
+        assertThat(lab.has("indexName")).isFalse();
+        JsonNode groups = json(call("GET", "/thing-groups", "parentGroup=fleet&recursive=false", ""));
+        assertThat(groups.get("thingGroups").get(0).get("groupArn").asText())
+                .isEqualTo("arn:aws:iot:us-east-1:123456789012:thinggroup/lab");
+        assertThat(groups.has("nextToken")).isFalse();
+        JsonNode things = json(call("GET", "/things", "maxResults=1", ""));
+        assertThat(things.get("things").get(0).get("thingArn").asText()).isEqualTo(T1);
+        assertThat(call("GET", "/things/ghost", null, "").status()).isEqualTo(404);
+        assertThat(call("GET", "/thing-groups", "parentGroup=ghost", "").status()).isEqualTo(404);
+    }
+
+    @Test
     void w1_operationsWithoutOutputAnswerAnEmpty200() {
         call("PUT", "/jobs/j1", null, "{\"targets\":[\"" + T1 + "\"],\"document\":\"{}\"}");
         for (WireResponse empty : List.of(call("PATCH", "/jobs/j1", null, "{\"description\":\"new\"}"),
@@ -150,6 +178,17 @@ class ControlPlaneWireTest {
         "PUT   | /jobs/j2 |                 | {\"targets\":[\"" + T1 + "\"],\"jobTemplateArn\":\"arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0\",\"documentParameters\":{\"k\":5}} | documentParameters.k: must be a string",
         "PUT   | /jobs/j2 |                 | {\"targets\":[\"" + T1 + "\"],\"jobTemplateArn\":\"arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0\",\"documentParameters\":{\"k\":\"v\"}} | is not a parameter of managed template AWS-Reboot:1.0",
         "PUT   | /jobs/j2 |                 | {\"targets\":[\"" + T1 + "\"],\"document\":\"{}\",\"documentParameters\":{\"k\":\"v\"}} | documentParameters: can be given only",
+        "GET   | /things  | maxResults=251  |                                                        | maxResults",
+        "GET   | /things  | usePrefixAttributeValue=maybe |                                          | usePrefixAttributeValue: must be true or false",
+        "GET   | /things  | attributeName=a%20b&attributeValue=x |                                   | attributeName: must match",
+        "GET   | /things  | attributeName=fw |                                                       | attributeValue: is required with attributeName",
+        "GET   | /things  | attributeName=fw&attributeValue=1&thingTypeName=bulb |                   | thingTypeName: cannot be combined",
+        "GET   | /things  | nextToken=bm90LWEtdG9rZW4 |                                              | nextToken: is not a token this listing issued",
+        "GET   | /things/t%201 |            |                                                        | thingName: must match",
+        "GET   | /thing-groups | recursive=1 |                                                       | recursive: must be true or false",
+        "GET   | /thing-groups | namePrefixFilter=a%2Fb |                                            | namePrefixFilter: must match",
+        "GET   | /thing-groups | parentGroup= |                                                      | parentGroup",
+        "GET   | /thing-groups/g%201 |      |                                                        | thingGroupName: must match",
     })
     void w2_aMalformedRequestIs400NamingWhatIsWrongAndChangesNothing(String method, String path, String query,
                                                                    String body, String problem) {

@@ -14,6 +14,8 @@ import dev.iotjobs.spi.Page;
 import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StoredEvent;
 import dev.iotjobs.spi.ThingExecutionsKey;
+import dev.iotjobs.spi.ThingFilter;
+import dev.iotjobs.spi.ThingGroupFilter;
 import dev.iotjobs.spi.ThingGroupRecord;
 import dev.iotjobs.spi.ThingRecord;
 import java.sql.Connection;
@@ -277,6 +279,18 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     @Override
     public List<String> groupsOfThing(String thingName) {
         return autoCommit(handle -> registry.groupsOfThing(handle, thingName));
+    }
+
+    @Override
+    public Page<ThingRecord> listThings(ThingFilter filter, String afterThingName, int limit) {
+        Objects.requireNonNull(filter, "filter");
+        return autoCommit(handle -> registry.listThings(handle, filter, afterThingName, limit));
+    }
+
+    @Override
+    public Page<ThingGroupRecord> listThingGroups(ThingGroupFilter filter, String afterGroupName, int limit) {
+        Objects.requireNonNull(filter, "filter");
+        return autoCommit(handle -> registry.listThingGroups(handle, filter, afterGroupName, limit));
     }
 
     @Override

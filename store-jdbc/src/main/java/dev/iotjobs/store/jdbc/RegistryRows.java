@@ -6,6 +6,8 @@ import static dev.iotjobs.store.jdbc.Columns.millis;
 import dev.iotjobs.spi.Changeset.Membership;
 import dev.iotjobs.spi.Changeset.Versioned;
 import dev.iotjobs.spi.Page;
+import dev.iotjobs.spi.ThingFilter;
+import dev.iotjobs.spi.ThingGroupFilter;
 import dev.iotjobs.spi.ThingGroupRecord;
 import dev.iotjobs.spi.ThingRecord;
 import java.sql.ResultSet;
@@ -26,6 +28,8 @@ import org.jdbi.v3.core.statement.Query;
  */
 final class RegistryRows {
     private static final String THING_COLUMNS = "thing_name, thing_arn, thing_id, thing_type_name, attributes, version";
+    private static final String THING_COLUMNS_OF_T =
+            "t.thing_name, t.thing_arn, t.thing_id, t.thing_type_name, t.attributes, t.version";
     private static final String GROUP_COLUMNS =
             "group_name, group_arn, group_id, parent_name, description, attributes, version, creation_date";
 
@@ -103,6 +107,112 @@ final class RegistryRows {
         return Pages.of(query.mapTo(String.class).list(), limit);
     }
 
+    /**
+     * SPEC G6: things in name order through the narrowest index: an attribute value's things on
+     * (attribute_name, attribute_value, thing_name), a value prefix's range of that index (its few matches
+     * sorted by name), a type's things on (thing_type_name, thing_name), or the primary key.
+     */
+    Page<ThingRecord> listThings(Handle handle, ThingFilter filter, String afterThingName, int limit) {
+        Pages.checkLimit(limit);
+        String t = THING_COLUMNS_OF_T;
+        StringBuilder sql = new StringBuilder();
+        String order;
+        if (filter.attributeName() != null) {
+            sql.append("SELECT ").append(t).append(" FROM iotjobs_thing_attribute a")
+                    .append(" JOIN iotjobs_thing t ON t.thing_name = a.thing_name WHERE a.attribute_name = :name");
+            if (!filter.attributeValuePrefix()) {
+                sql.append(" AND a.attribute_value = :value");
+                order = "a.attribute_name, a.attribute_value, a.thing_name";
+            } else {
+                if (!filter.attributeValue().isEmpty()) {
+                    sql.append(" AND a.attribute_value >= :value AND a.attribute_value < :valueEnd");
+                }
+                order = "a.thing_name";
+            }
+            if (filter.thingTypeName() != null) {
+                sql.append(" AND t.thing_type_name = :type");
+            }
+            if (afterThingName != null) {
+                sql.append(" AND a.thing_name > :after");
+            }
+        } else if (filter.thingTypeName() != null) {
+            sql.append("SELECT ").append(t).append(" FROM iotjobs_thing t WHERE t.thing_type_name = :type");
+            if (afterThingName != null) {
+                sql.append(" AND t.thing_name > :after");
+            }
+            order = "t.thing_type_name, t.thing_name";
+        } else {
+            sql.append("SELECT ").append(t).append(" FROM iotjobs_thing t");
+            if (afterThingName != null) {
+                sql.append(" WHERE t.thing_name > :after");
+            }
+            order = "t.thing_name";
+        }
+        sql.append(" ORDER BY ").append(order).append(" LIMIT :limit");
+        Query query = handle.createQuery(sql.toString()).bind("limit", limit + 1);
+        if (filter.attributeName() != null) {
+            query.bind("name", filter.attributeName());
+            if (!filter.attributeValuePrefix() || !filter.attributeValue().isEmpty()) {
+                query.bind("value", filter.attributeValue());
+            }
+            if (filter.attributeValuePrefix() && !filter.attributeValue().isEmpty()) {
+                query.bind("valueEnd", prefixEnd(filter.attributeValue()));
+            }
+        }
+        if (filter.thingTypeName() != null) {
+            query.bind("type", filter.thingTypeName());
+        }
+        if (afterThingName != null) {
+            query.bind("after", afterThingName);
+        }
+        return Pages.of(query.map((rs, ctx) -> readThing(rs)).list(), limit);
+    }
+
+    /**
+     * SPEC G6: groups in name order: a parent's children or the root groups on (parent_name, group_name), all
+     * groups on the primary key; a name prefix is a range of either.
+     */
+    Page<ThingGroupRecord> listThingGroups(Handle handle, ThingGroupFilter filter, String afterGroupName, int limit) {
+        Pages.checkLimit(limit);
+        List<String> where = new ArrayList<>();
+        String order = "group_name";
+        if (filter.parentGroupName() != null) {
+            where.add("parent_name = :parent");
+            order = "parent_name, group_name";
+        } else if (filter.rootsOnly()) {
+            where.add("parent_name IS NULL");
+            order = "parent_name, group_name";
+        }
+        if (filter.namePrefix() != null) {
+            where.add("group_name >= :prefix AND group_name < :prefixEnd");
+        }
+        if (afterGroupName != null) {
+            where.add("group_name > :after");
+        }
+        String sql = "SELECT " + GROUP_COLUMNS + " FROM iotjobs_thing_group"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY " + order + " LIMIT :limit";
+        Query query = handle.createQuery(sql).bind("limit", limit + 1);
+        if (filter.parentGroupName() != null) {
+            query.bind("parent", filter.parentGroupName());
+        }
+        if (filter.namePrefix() != null) {
+            query.bind("prefix", filter.namePrefix()).bind("prefixEnd", prefixEnd(filter.namePrefix()));
+        }
+        if (afterGroupName != null) {
+            query.bind("after", afterGroupName);
+        }
+        return Pages.of(query.map((rs, ctx) -> readGroup(rs)).list(), limit);
+    }
+
+    /**
+     * The least string above every string that starts with the prefix: its last character plus one. Names and
+     * attribute values are ASCII by their shapes, so that character exists and sorts alike on every database.
+     */
+    private static String prefixEnd(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+    }
+
     void insertThings(Handle handle, List<ThingRecord> things) {
         PreparedBatch batch = handle.prepareBatch("""
                 INSERT INTO iotjobs_thing (thing_name, thing_arn, thing_id, thing_type_name, attributes, version)
@@ -117,6 +227,17 @@ final class RegistryRows {
                     .add();
         }
         batch.execute();
+        // The attribute filter's rows (SPEC G6); they go with the thing (foreign key).
+        PreparedBatch attributes = handle.prepareBatch("""
+                INSERT INTO iotjobs_thing_attribute (thing_name, attribute_name, attribute_value)
+                VALUES (:thingName, :name, :value)""");
+        for (ThingRecord thing : things) {
+            thing.attributes().forEach((name, value) -> attributes.bind("thingName", thing.thingName())
+                    .bind("name", name).bind("value", value).add());
+        }
+        if (attributes.size() > 0) {
+            attributes.execute();
+        }
     }
 
     /** @return the things that were missing or at another version */

@@ -22,6 +22,8 @@ import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StatusCounts;
 import dev.iotjobs.spi.StoredEvent;
 import dev.iotjobs.spi.ThingExecutionsKey;
+import dev.iotjobs.spi.ThingFilter;
+import dev.iotjobs.spi.ThingGroupFilter;
 import dev.iotjobs.spi.ThingGroupRecord;
 import dev.iotjobs.spi.ThingNotice;
 import dev.iotjobs.spi.ThingRecord;
@@ -159,6 +161,18 @@ public final class InMemoryJobRepository implements JobRepository {
     @Override
     public List<String> groupsOfThing(String thingName) {
         return read(() -> registry.groupsOfThing(thingName));
+    }
+
+    @Override
+    public Page<ThingRecord> listThings(ThingFilter filter, String afterThingName, int limit) {
+        Objects.requireNonNull(filter, "filter");
+        return read(() -> registry.listThings(filter, afterThingName, limit));
+    }
+
+    @Override
+    public Page<ThingGroupRecord> listThingGroups(ThingGroupFilter filter, String afterGroupName, int limit) {
+        Objects.requireNonNull(filter, "filter");
+        return read(() -> registry.listThingGroups(filter, afterGroupName, limit));
     }
 
     @Override
