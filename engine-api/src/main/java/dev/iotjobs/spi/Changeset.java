@@ -30,9 +30,9 @@ import java.util.TreeMap;
  *
  * <p>Last, for each of {@code thingNotices} (one per thing, in thing-name order) the store reads the thing's queue as
  * the whole changeset left it and appends the events the notice derives from it, after all other events. A database
- * store locks the thing's row for that read (in thing-name order, after every other write), so that transactions
- * touching one thing's queue take their sequence numbers in commit order and each reads the queue the previous one
- * left (SPEC E2, E4).
+ * store locks the rows of those things before anything else (in thing-name order), so that transactions touching one
+ * thing's queue take their sequence numbers in commit order and each reads the queue the previous one left (SPEC E2,
+ * E4).
  *
  * @param jobChecks jobs that must still be at the revision the decision read (guards against a concurrent
  *     cancel or delete of the job)
