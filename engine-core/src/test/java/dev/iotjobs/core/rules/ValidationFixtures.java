@@ -99,7 +99,6 @@ final class ValidationFixtures {
                 .timeoutConfig(new TimeoutConfig(60L))
                 .tags(List.of(new Tag("env", "prod"), new Tag("owner:team", "")))
                 .namespaceId("ns_1")
-                .jobTemplateArn("arn:aws:iot:us-east-1:123456789012:jobtemplate/tmpl")
                 .jobExecutionsRetryConfig(retryConfig())
                 .documentParameters(Map.of("version", "2.0"))
                 .schedulingConfig(schedulingConfig());
