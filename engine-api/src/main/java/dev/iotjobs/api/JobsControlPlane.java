@@ -1,6 +1,7 @@
 package dev.iotjobs.api;
 
 import dev.iotjobs.api.control.*;
+import dev.iotjobs.api.error.ConflictException;
 import dev.iotjobs.api.error.InvalidRequestException;
 import dev.iotjobs.api.error.InvalidStateTransitionException;
 import dev.iotjobs.api.error.LimitExceededException;
@@ -24,21 +25,23 @@ import dev.iotjobs.api.error.VersionConflictException;
 public interface JobsControlPlane {
     /**
      * Creates a job and queues an execution for every thing its targets reach, or holds them back for a scheduled
-     * start or a rollout (SPEC J1-J3, J8, V3-V5, T7, T8); with a managed template's {@code jobTemplateArn}, the
-     * document is the template's with {@code documentParameters} substituted (J15).
+     * start or a rollout (SPEC J1-J3, J8, V3-V5, T7, T8). With a custom template's {@code jobTemplateArn}, the job
+     * takes the template's document (or documentSource), description and configurations, and each description or
+     * configuration given in the request replaces the template's member of that name (J14); with a managed
+     * template's, the document is the template's with {@code documentParameters} substituted (J15).
      *
      * @param request the request
      * @return the new job's ARN, id and description
      * @throws InvalidRequestException if a member breaks its shape or the limits (SPEC V1, V3), not exactly one of
-     *     {@code document} and {@code documentSource} is given or the source cannot be resolved (V4), a target is
-     *     not a thing or thing-group ARN of this account (V5), the schedule is invalid (T8),
-     *     {@code documentParameters} are given without a managed template's {@code jobTemplateArn}, a parameter
-     *     value breaks its regex, a required one is missing or a key is unknown (J15), or the document has
-     *     presigned-URL placeholders without {@code presignedUrlConfig} or on an engine without a
-     *     {@code PresignedUrlSigner}, or more than 10 substitution patterns (J16)
+     *     {@code document} and {@code documentSource} is given or the source cannot be resolved (V4), either is given
+     *     together with {@code jobTemplateArn} (J14), a target is not a thing or thing-group ARN of this account (V5),
+     *     the schedule is invalid (T8), {@code documentParameters} are given without a managed template's
+     *     {@code jobTemplateArn}, a parameter value breaks its regex, a required one is missing or a key is unknown
+     *     (J15), or the document has presigned-URL placeholders without {@code presignedUrlConfig} or on an engine
+     *     without a {@code PresignedUrlSigner}, or more than 10 substitution patterns (J16)
      * @throws ResourceAlreadyExistsException if a job with that id exists, also in DELETION_IN_PROGRESS (SPEC J1)
      * @throws ResourceNotFoundException if a target thing or thing group does not exist (SPEC V5), or
-     *     {@code jobTemplateArn} names no template (J15)
+     *     {@code jobTemplateArn} names no job template of this engine (J14, J15)
      * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
      */
     CreateJobResponse createJob(CreateJobRequest request);
@@ -232,4 +235,56 @@ public interface JobsControlPlane {
      * @throws ResourceNotFoundException if the catalogue has no template of that name, or not that version
      */
     DescribeManagedJobTemplateResponse describeManagedJobTemplate(DescribeManagedJobTemplateRequest request);
+
+    /**
+     * Creates a custom job template from a document, a document source or an existing job (SPEC J14). With
+     * {@code jobArn}, the template copies that job's document (or documentSource) and configurations; each
+     * configuration given in the request replaces the copied one.
+     *
+     * @param request the request
+     * @return the template's ARN, {@code arn:aws:iot:{region}:{account}:jobtemplate/{jobTemplateId}}, and id
+     * @throws InvalidRequestException if a member breaks its shape or the limits (SPEC V1, V3), not exactly one of
+     *     {@code document}, {@code documentSource} and {@code jobArn} is given, the source cannot be resolved (V4),
+     *     or {@code jobArn} is not a job ARN of this region and account (J14)
+     * @throws ResourceNotFoundException if {@code jobArn} names a job that does not exist (SPEC J14)
+     * @throws ConflictException if a template with that id exists; carries the id (SPEC J14)
+     * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
+     */
+    CreateJobTemplateResponse createJobTemplate(CreateJobTemplateRequest request);
+
+    /**
+     * Describes a custom job template: every member as created, and {@code createdAt} (SPEC J14).
+     *
+     * @param request the request
+     * @return the template
+     * @throws InvalidRequestException if jobTemplateId is missing, longer than 64 characters or not
+     *     {@code [a-zA-Z0-9_-]+} (SPEC V1)
+     * @throws ResourceNotFoundException if the template does not exist (SPEC J14)
+     * @throws ServiceUnavailableException if the store failed (SPEC C2)
+     */
+    DescribeJobTemplateResponse describeJobTemplate(DescribeJobTemplateRequest request);
+
+    /**
+     * Lists the custom job templates in creation order ({@code createdAt}, then id), one page at a time (SPEC J14,
+     * J5).
+     *
+     * @param request the request
+     * @return a page of template summaries, and the token of the next page unless this is the last
+     * @throws InvalidRequestException if a member breaks its shape (maxResults 1..250, SPEC V1, V3) or nextToken
+     *     is not a token this listing issued (J5)
+     * @throws ServiceUnavailableException if the store failed (SPEC C2)
+     */
+    ListJobTemplatesResponse listJobTemplates(ListJobTemplatesRequest request);
+
+    /**
+     * Deletes a custom job template; jobs made from it keep their document, configurations and
+     * {@code jobTemplateArn} (SPEC J14).
+     *
+     * @param request the request
+     * @return an empty response
+     * @throws InvalidRequestException if jobTemplateId breaks its shape (SPEC V1)
+     * @throws ResourceNotFoundException if the template does not exist (SPEC J14)
+     * @throws ServiceUnavailableException if the store failed or stayed contended; nothing was applied (SPEC C2, C3)
+     */
+    DeleteJobTemplateResponse deleteJobTemplate(DeleteJobTemplateRequest request);
 }

@@ -12,15 +12,15 @@ import java.util.TreeMap;
  * Everything one decision changes, applied by {@link JobRepository#commit} atomically: all of it or nothing.
  *
  * <p>The store applies it in this order: registry writes (thing inserts and deletes, group inserts and deletes,
- * membership adds and removes), job inserts and updates, counter deltas, rollout target deletes and inserts (so
+ * membership adds and removes), job template inserts and deletes, job inserts and updates, counter deltas, rollout target deletes and inserts (so
  * that a thing can be released and held back again with other targets in one changeset), execution inserts,
  * updates and deletes, job deletes (which drop the job's remaining rollout targets), completions (a database
  * store takes the job row's lock before the executions' this way, so that transactions on one job never
  * deadlock); then it appends the events in list order, followed by the events of the completions
  * that fired. Every update and delete is a compare-and-set: a job update expects the stored revision to be
  * {@code revision - 1}, an execution update expects {@code versionNumber - 1}, deletes expect the given revision
- * or version, inserts expect no row (a group insert also no group with its id), a rollout target delete expects
- * the row, and each of {@code jobChecks} expects its job at exactly that revision without changing it. Rows
+ * or version, inserts expect no row (a group insert also no group with its id), a rollout target delete and a job
+ * template delete expect the row, and each of {@code jobChecks} expects its job at exactly that revision without changing it. Rows
  * referred to must exist at that point of the order: the job and the thing of an execution insert, the job of a
  * counter delta and of a rollout target insert, the thing and the group of a membership add, the parent of a
  * group insert. A job delete expects the job to have no execution left, a group delete the group to have no child
@@ -42,6 +42,8 @@ import java.util.TreeMap;
  * @param groupDeletes thing groups to delete (their memberships go with them)
  * @param membershipAdds thing-in-group memberships to add (idempotent)
  * @param membershipRemoves thing-in-group memberships to remove (idempotent)
+ * @param templateInserts custom job templates to create (SPEC J14)
+ * @param templateDeletes custom job templates to delete, by id (jobs made from them are unaffected)
  * @param jobInserts jobs to create
  * @param jobUpdates jobs to update (their counts are ignored)
  * @param rolloutInserts things a job holds back for its rollout
@@ -63,6 +65,8 @@ public record Changeset(
         List<Versioned<String>> groupDeletes,
         List<Membership> membershipAdds,
         List<Membership> membershipRemoves,
+        List<JobTemplateRecord> templateInserts,
+        List<String> templateDeletes,
         List<JobRecord> jobInserts,
         List<JobRecord> jobUpdates,
         List<ExecutionRecord> executionInserts,
@@ -109,9 +113,9 @@ public record Changeset(
      */
     public Changeset withThingNotices(List<ThingNotice> notices) {
         return new Changeset(jobChecks, thingInserts, thingDeletes, groupInserts, groupDeletes, membershipAdds,
-                membershipRemoves, jobInserts, jobUpdates, executionInserts, executionUpdates, executionDeletes,
-                counterDeltas, rolloutInserts, rolloutDeletes, jobDeletes, completions, events,
-                List.copyOf(notices));
+                membershipRemoves, templateInserts, templateDeletes, jobInserts, jobUpdates, executionInserts,
+                executionUpdates, executionDeletes, counterDeltas, rolloutInserts, rolloutDeletes, jobDeletes,
+                completions, events, List.copyOf(notices));
     }
 
     /** @return the number of execution rows this changeset writes */
@@ -133,6 +137,8 @@ public record Changeset(
         private List<Versioned<String>> groupDeletes;
         private List<Membership> membershipAdds;
         private List<Membership> membershipRemoves;
+        private List<JobTemplateRecord> templateInserts;
+        private List<String> templateDeletes;
         private List<JobRecord> jobInserts;
         private List<JobRecord> jobUpdates;
         private List<ExecutionRecord> executionInserts;
@@ -191,6 +197,18 @@ public record Changeset(
         /** @param groupName the group @param thingName the thing @return this */
         public Builder removeMembership(String groupName, String thingName) {
             membershipRemoves = add(membershipRemoves, new Membership(groupName, thingName));
+            return this;
+        }
+
+        /** @param template the custom job template to create @return this */
+        public Builder insertJobTemplate(JobTemplateRecord template) {
+            templateInserts = add(templateInserts, template);
+            return this;
+        }
+
+        /** @param jobTemplateId the custom job template to delete, which must exist @return this */
+        public Builder deleteJobTemplate(String jobTemplateId) {
+            templateDeletes = add(templateDeletes, jobTemplateId);
             return this;
         }
 
@@ -298,8 +316,8 @@ public record Changeset(
             }
             return new Changeset(copy(jobChecks), copy(thingInserts), copy(thingDeletes), copy(groupInserts),
                     copy(groupDeletes), copy(membershipAdds), copy(membershipRemoves),
-                    copy(jobInserts), copy(jobUpdates), copy(executionInserts),
-                    copy(executionUpdates), copy(executionDeletes),
+                    copy(templateInserts), copy(templateDeletes), copy(jobInserts), copy(jobUpdates),
+                    copy(executionInserts), copy(executionUpdates), copy(executionDeletes),
                     deltas.isEmpty() ? Map.of() : Collections.unmodifiableMap(deltas), copy(rolloutInserts),
                     copy(rolloutDeletes), copy(jobDeletes), copy(completions),
                     copy(events), thingNotices == null ? List.of() : List.copyOf(thingNotices.values()));

@@ -125,6 +125,16 @@ public interface JobRepository {
     /** @param thingName the thing @return the groups it belongs to directly, in name order */
     List<String> groupsOfThing(String thingName);
 
+    /** @param jobTemplateId the custom job template @return the template, if it exists (SPEC J14) */
+    Optional<JobTemplateRecord> findJobTemplate(String jobTemplateId);
+
+    /**
+     * @param after the key of the last template of the previous page, or null for the first page
+     * @param limit the page size
+     * @return custom job templates ordered by {@code createdAt}, then {@code jobTemplateId} (SPEC J14)
+     */
+    Page<JobTemplateRecord> listJobTemplates(JobTemplateListKey after, int limit);
+
     /**
      * SPEC G6: things in name order, keyset-paginated on the name, each query bounded by an index (the names, a
      * type's things, an attribute's values).

@@ -6,7 +6,6 @@ import static dev.iotjobs.core.EngineContext.valid;
 import dev.iotjobs.api.JobsControlPlane;
 import dev.iotjobs.api.control.*;
 import dev.iotjobs.api.error.InvalidRequestException;
-import dev.iotjobs.api.error.JobsException;
 import dev.iotjobs.api.error.ResourceNotFoundException;
 import dev.iotjobs.api.model.JobExecutionSummaryForJob;
 import dev.iotjobs.api.model.JobExecutionSummaryForThing;
@@ -45,17 +44,20 @@ final class ControlPlaneService implements JobsControlPlane {
     private final TargetExpander targets;
     private final Overdue overdue;
     private final Cancellations cancellations;
+    private final JobTemplateService templates;
 
     ControlPlaneService(EngineContext ctx, TargetExpander targets, Overdue overdue, Cancellations cancellations) {
         this.ctx = ctx;
         this.targets = targets;
         this.overdue = overdue;
         this.cancellations = cancellations;
+        this.templates = new JobTemplateService(ctx);
     }
 
     @Override
-    public CreateJobResponse createJob(CreateJobRequest request) {
-        valid(RequestValidation.validate(request, ctx.limits(), ctx.scope()));
+    public CreateJobResponse createJob(CreateJobRequest given) {
+        valid(RequestValidation.validate(given, ctx.limits(), ctx.scope()));
+        CreateJobRequest request = templates.effectiveRequest(given);   // SPEC J14: a custom template's members
         JobDocument document = jobDocument(request);
         Instant startTime = request.schedulingConfig() == null || request.schedulingConfig().startTime() == null
                 ? null : ScheduleTimes.parse(request.schedulingConfig().startTime()).orElseThrow();
@@ -99,11 +101,7 @@ final class ControlPlaneService implements JobsControlPlane {
                 throw new InvalidRequestException("documentParameters: can be given only with the jobTemplateArn "
                         + "of a managed template (arn:aws:iot:{region}::jobtemplate/{name}:{version})");
             }
-            if (request.jobTemplateArn() != null) {
-                // SPEC J14: custom job templates are looked up here.
-                throw new ResourceNotFoundException("jobTemplateArn: job template " + request.jobTemplateArn()
-                        + " does not exist");
-            }
+            // A custom template's document is in the request by now (SPEC J14, JobTemplateService).
             document = new JobDocument(document(request), null);
         }
         String original = document.beforeSubstitution() == null ? document.text() : document.beforeSubstitution();
@@ -127,20 +125,7 @@ final class ControlPlaneService implements JobsControlPlane {
         if (request.document() != null) {
             return request.document();
         }
-        if (ctx.documentSourceResolver() == null) {
-            throw new InvalidRequestException("documentSource: this engine has no DocumentSourceResolver; "
-                    + "give the document itself");
-        }
-        String resolved;
-        try {
-            resolved = ctx.documentSourceResolver().resolve(request.documentSource());
-        } catch (JobsException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new InvalidRequestException("documentSource: could not be resolved: " + e.getMessage());
-        }
-        valid(RequestValidation.document("documentSource", resolved, ctx.limits()));
-        return resolved;
+        return ctx.resolveDocumentSource(request.documentSource());
     }
 
     @Override
@@ -378,6 +363,26 @@ final class ControlPlaneService implements JobsControlPlane {
                     .orElseThrow(() -> executionNotFound(request.jobId(), request.thingName(), null));
             return ExecutionRules.cancel(job, latest, request, ctx.now());
         });
+    }
+
+    @Override
+    public CreateJobTemplateResponse createJobTemplate(CreateJobTemplateRequest request) {
+        return templates.create(request);
+    }
+
+    @Override
+    public DescribeJobTemplateResponse describeJobTemplate(DescribeJobTemplateRequest request) {
+        return templates.describe(request);
+    }
+
+    @Override
+    public ListJobTemplatesResponse listJobTemplates(ListJobTemplatesRequest request) {
+        return templates.list(request);
+    }
+
+    @Override
+    public DeleteJobTemplateResponse deleteJobTemplate(DeleteJobTemplateRequest request) {
+        return templates.delete(request);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.iotjobs.core;
 
 import dev.iotjobs.api.error.InvalidRequestException;
+import dev.iotjobs.api.error.JobsException;
 import dev.iotjobs.api.error.ResourceNotFoundException;
+import dev.iotjobs.core.rules.RequestValidation;
 import dev.iotjobs.core.rules.Scope;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.ThingRecord;
@@ -31,6 +33,31 @@ record EngineContext(JobRepository repository, Clock clock, Scope scope, EngineL
         if (failure.isPresent()) {
             throw failure.get();
         }
+    }
+
+    /**
+     * SPEC V4: fetches a document from its source through the host's resolver and checks it as a document.
+     *
+     * @param documentSource the source, as given
+     * @return the document
+     * @throws InvalidRequestException if the engine has no resolver, the source cannot be resolved or does not
+     *     resolve to a valid document
+     */
+    String resolveDocumentSource(String documentSource) {
+        if (documentSourceResolver == null) {
+            throw new InvalidRequestException("documentSource: this engine has no DocumentSourceResolver; "
+                    + "give the document itself");
+        }
+        String resolved;
+        try {
+            resolved = documentSourceResolver.resolve(documentSource);
+        } catch (JobsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("documentSource: could not be resolved: " + e.getMessage());
+        }
+        valid(RequestValidation.document("documentSource", resolved, limits));
+        return resolved;
     }
 
     /** @return the job, which must exist */

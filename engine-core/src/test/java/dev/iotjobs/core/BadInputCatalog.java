@@ -5,19 +5,23 @@ import dev.iotjobs.api.control.AssociateTargetsWithJobRequest;
 import dev.iotjobs.api.control.CancelJobExecutionRequest;
 import dev.iotjobs.api.control.CancelJobRequest;
 import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateJobTemplateRequest;
 import dev.iotjobs.api.control.CreateThingGroupRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
 import dev.iotjobs.api.control.DeleteJobExecutionRequest;
 import dev.iotjobs.api.control.DeleteJobRequest;
+import dev.iotjobs.api.control.DeleteJobTemplateRequest;
 import dev.iotjobs.api.control.DeleteThingGroupRequest;
 import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.control.DescribeJobRequest;
 import dev.iotjobs.api.control.DescribeManagedJobTemplateRequest;
 import dev.iotjobs.api.control.DescribeThingGroupRequest;
 import dev.iotjobs.api.control.DescribeThingRequest;
+import dev.iotjobs.api.control.DescribeJobTemplateRequest;
 import dev.iotjobs.api.control.GetJobDocumentRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForThingRequest;
+import dev.iotjobs.api.control.ListJobTemplatesRequest;
 import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.control.ListManagedJobTemplatesRequest;
 import dev.iotjobs.api.control.ListThingGroupsRequest;
@@ -189,7 +193,8 @@ final class BadInputCatalog {
     /** Every operation of the three APIs, named {@code control.*}, {@code data.*} and {@code registry.*}. */
     static final List<Operation<?>> OPERATIONS = List.of(
             createJob(), describeJob(), listJobs(), updateJob(), cancelJob(), deleteJob(), associateTargets(),
-            getJobDocument(), describeJobExecution(), listJobExecutionsForJob(), listJobExecutionsForThing(),
+            getJobDocument(), createJobTemplate(), describeJobTemplate(), listJobTemplates(), deleteJobTemplate(),
+            describeJobExecution(), listJobExecutionsForJob(), listJobExecutionsForThing(),
             cancelJobExecution(), deleteJobExecution(), listManagedJobTemplates(), describeManagedJobTemplate(),
             describeJobExecutionData(), getPendingJobExecutions(), startNextPendingJobExecution(),
             updateJobExecution(),
@@ -247,7 +252,11 @@ final class BadInputCatalog {
         timeoutConfig(op, (b, v) -> b.timeoutConfig(v));
         op.memberAt(Placed::path, placed("tags", new Tag("env", "prod"), badTag()), (b, v) -> b.tags(v.items()));
         op.member("namespaceId", badNamespaceId(), (b, v) -> b.namespaceId(v));
-        op.member("jobTemplateArn", badTemplateArn(), (b, v) -> b.jobTemplateArn(v));
+        // A job from a template takes its document (SPEC J14): the baseline's document goes.
+        op.member("jobTemplateArn", badTemplateArn(), (b, v) -> b.document(null).jobTemplateArn(v));
+        op.member("document", Arbitraries.just(ARN + "jobtemplate/tmpl"), (b, v) -> b.jobTemplateArn(v));
+        op.member("documentSource", Arbitraries.of("s3://bucket/firmware.json", "x"),
+                (b, v) -> b.document(null).documentSource(v).jobTemplateArn(ARN + "jobtemplate/tmpl"));
         retryConfig(op, (b, v) -> b.jobExecutionsRetryConfig(v));
         op.member("documentParameters", badMap(badKey(ID_CHARS, ID, 128),
                         Arbitraries.oneOf(nothing(), Arbitraries.just(""), tooLong(TEXT_CHARS, 512),
@@ -358,6 +367,73 @@ final class BadInputCatalog {
                         (b, v) -> b.templateName(v))
                 .member("templateVersion", Arbitraries.of("", "1", "v1", "1.", ".1", "0.1", "1.x", "1.0.0", "01.0"),
                         (b, v) -> b.templateVersion(v));
+    }
+
+    // ------------------------------------------------------------------ control plane: job templates (SPEC J14)
+
+    private static Operation<CreateJobTemplateRequest.Builder> createJobTemplate() {
+        // Every member but the two other document sources set: it would be created.
+        Supplier<CreateJobTemplateRequest.Builder> baseline = () -> CreateJobTemplateRequest.builder()
+                .jobTemplateId("tmpl-new")
+                .document("{\"firmware\":\"3.0\"}")
+                .description("Firmware 3.0 (ünïcode ok)")
+                .presignedUrlConfig(presignedUrlConfig())
+                .jobExecutionsRolloutConfig(rolloutConfig())
+                .abortConfig(abortConfig())
+                .timeoutConfig(new TimeoutConfig(60L))
+                .tags(new Tag("env", "prod"), new Tag("owner:team", ""))
+                .jobExecutionsRetryConfig(retryConfig());
+        Operation<CreateJobTemplateRequest.Builder> op = operation("control.createJobTemplate", baseline,
+                CreateJobTemplateRequest.Builder::build, (engine, r) -> engine.controlPlane().createJobTemplate(r));
+        op.member("jobTemplateId", badJobId(true), (b, v) -> b.jobTemplateId(v));
+        op.member("jobArn", Arbitraries.oneOf(malformedArn().filter(arn -> !arn.equals(ARN + "job/j0")),
+                        Arbitraries.of(ARN + "job/", ARN + "job/j 0",
+                        ARN + "job/j:0", "arn:aws:iot:eu-west-1:123456789012:job/j0",
+                        "arn:aws:iot:us-east-1:210987654321:job/j0", ARN + "jobtemplate/tmpl", ARN + "thing/t0"),
+                        tooLong(ID_CHARS, 64).map(id -> ARN + "job/" + id)),
+                (b, v) -> b.document(null).jobArn(v));
+        op.member("documentSource", Arbitraries.oneOf(Arbitraries.just(""), tooLong(TEXT_CHARS, 1350)),
+                (b, v) -> b.document(null).documentSource(v));
+        // SPEC V4: a source needs a resolver, which this engine lacks.
+        op.member("documentSource", Arbitraries.of("s3://bucket/firmware.json", "x"),
+                (b, v) -> b.document(null).documentSource(v));
+        op.member("document", badDocument(), (b, v) -> b.document(v));
+        // SPEC J14: exactly one of document, documentSource and jobArn.
+        op.member("document", Arbitraries.of("s3://bucket/firmware.json", "x").map(SourceBesideDocument::new),
+                (b, v) -> b.documentSource(v.documentSource()));
+        op.member("document", Arbitraries.of(ARN + "job/j0", ARN + "job/j2"), (b, v) -> b.jobArn(v));
+        op.member("description", Arbitraries.oneOf(nothing(), badFreeText()), (b, v) -> b.description(v));
+        presignedUrlConfig(op, (b, v) -> b.presignedUrlConfig(v));
+        rolloutConfig(op, (b, v) -> b.jobExecutionsRolloutConfig(v));
+        abortConfig(op, (b, v) -> b.abortConfig(v));
+        timeoutConfig(op, (b, v) -> b.timeoutConfig(v));
+        op.memberAt(Placed::path, placed("tags", new Tag("env", "prod"), badTag()), (b, v) -> b.tags(v.items()));
+        retryConfig(op, (b, v) -> b.jobExecutionsRetryConfig(v));
+        return op;
+    }
+
+    private static Operation<DescribeJobTemplateRequest.Builder> describeJobTemplate() {
+        return operation("control.describeJobTemplate", () -> DescribeJobTemplateRequest.builder()
+                                .jobTemplateId("tmpl"),
+                        DescribeJobTemplateRequest.Builder::build,
+                        (engine, r) -> engine.controlPlane().describeJobTemplate(r))
+                .member("jobTemplateId", badJobId(true), (b, v) -> b.jobTemplateId(v));
+    }
+
+    private static Operation<ListJobTemplatesRequest.Builder> listJobTemplates() {
+        return operation("control.listJobTemplates", () -> ListJobTemplatesRequest.builder().maxResults(10),
+                        ListJobTemplatesRequest.Builder::build,
+                        (engine, r) -> engine.controlPlane().listJobTemplates(r))
+                .member("maxResults", intsOutside(1, 250), (b, v) -> b.maxResults(v))
+                .member("nextToken", badNextToken("job-templates|1767225600000|tmpl"), (b, v) -> b.nextToken(v));
+    }
+
+    private static Operation<DeleteJobTemplateRequest.Builder> deleteJobTemplate() {
+        return operation("control.deleteJobTemplate", () -> DeleteJobTemplateRequest.builder()
+                                .jobTemplateId("tmpl"),
+                        DeleteJobTemplateRequest.Builder::build,
+                        (engine, r) -> engine.controlPlane().deleteJobTemplate(r))
+                .member("jobTemplateId", badJobId(true), (b, v) -> b.jobTemplateId(v));
     }
 
     // ------------------------------------------------------------------ control plane: executions
@@ -898,7 +974,8 @@ final class BadInputCatalog {
         String kind = ownKind.substring(0, ownKind.indexOf('|'));
         List<String> foreign = Stream.of("jobs|1767225600000|j0", "job-executions|t0|1",
                         "thing-executions|1767225600000|j0|1", "things|t0", "managed-job-templates|AWS-Reboot|1.0",
-                        "registry-things|t0", "thing-groups|g1")
+                        "registry-things|t0", "thing-groups|g1",
+                        "job-templates|1767225600000|tmpl")
                 .filter(plain -> !plain.equals(ownKind)).toList();
         // Wrong arity, an empty part, a numeric part that is no number (for "things" that leaves the token as
         // issued, a valid one, so it is dropped), another kind's spelling.

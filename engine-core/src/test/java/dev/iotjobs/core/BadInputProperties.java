@@ -9,6 +9,7 @@ import dev.iotjobs.api.ThingRegistry;
 import dev.iotjobs.api.control.CancelJobExecutionRequest;
 import dev.iotjobs.api.control.CancelJobRequest;
 import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateJobTemplateRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.error.InvalidRequestException;
@@ -39,7 +40,7 @@ import net.jqwik.api.statistics.StatisticsReport;
  * fault, never with another exception and never with success, and the rejected request changes nothing: no job,
  * execution or event appears or changes, and nothing is committed to the store.
  *
- * <p>Each try breaks one member of a valid baseline request of one of the 26 operations (see
+ * <p>Each try breaks one member of a valid baseline request of one of the 34 operations (see
  * {@link BadInputCatalog}) and sends it to a fresh fleet that already holds jobs and executions in many states.
  */
 public abstract class BadInputProperties {
@@ -120,7 +121,7 @@ public abstract class BadInputProperties {
                 .flatMap(type -> Stream.of(type.getMethods()).filter(m -> !m.isDefault())
                         .map(m -> prefix(type) + m.getName()))
                 .toList();
-        assertThat(api).hasSize(30);
+        assertThat(api).hasSize(34);
         assertThat(BadInputCatalog.OPERATIONS.stream().map(op -> op.name).toList())
                 .containsExactlyInAnyOrderElementsOf(api);
     }
@@ -174,6 +175,9 @@ public abstract class BadInputProperties {
                 .targets(BadInputCatalog.thingArn("t4"), BadInputCatalog.thingArn("t5")).document("{}").build());
         engine.controlPlane().cancelJob(CancelJobRequest.builder().jobId("j2").force(true).reasonCode("RECALLED")
                 .build());
+        // SPEC J14: the template the baselines describe, delete and create jobs from.
+        engine.controlPlane().createJobTemplate(CreateJobTemplateRequest.builder().jobTemplateId("tmpl")
+                .description("reboot").document("{\"reboot\":true}").build());
         engine.runDueWork();
         return new Fleet(world, commits);
     }

@@ -3,9 +3,11 @@ package dev.iotjobs.core;
 import dev.iotjobs.api.control.CancelJobExecutionRequest;
 import dev.iotjobs.api.control.CancelJobRequest;
 import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateJobTemplateRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
 import dev.iotjobs.api.control.DeleteJobExecutionRequest;
 import dev.iotjobs.api.control.DeleteJobRequest;
+import dev.iotjobs.api.control.DeleteJobTemplateRequest;
 import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionRequest;
@@ -41,7 +43,8 @@ import net.jqwik.api.state.Transformer;
  * Random sequences of every operation on a small fleet, with time passing (timeouts, retries, abort criteria),
  * checking after each step that counters equal statuses and the fold of events (X1, E3), versions grow by exactly
  * one per change (X4), terminal stays terminal (X3), SNAPSHOT jobs complete exactly when nothing is pending (J8) and
- * rejected operations change nothing (V2). A failure shrinks to a short printed sequence.
+ * rejected operations change nothing (V2), custom job templates among them (J14). A failure shrinks to a short
+ * printed sequence.
  */
 public abstract class EngineStateProperties {
 
@@ -86,6 +89,9 @@ public abstract class EngineStateProperties {
                 .withAction(1, deleteThing())
                 .withAction(1, recreateThing())
                 .withAction(2, advanceClock())
+                .withAction(1, createJobTemplate())
+                .withAction(1, deleteJobTemplate())
+                .withAction(1, createJobFromTemplate())
                 .withMaxTransformations(30);
     }
 
@@ -158,6 +164,44 @@ public abstract class EngineStateProperties {
                                 .jobExecutionsRetryConfig(retry).abortConfig(abort).jobExecutionsRolloutConfig(rollout)
                                 .targets(paths.stream().map(p -> "arn:aws:iot:us-east-1:123456789012:" + p).toList())
                                 .build()))));
+    }
+
+    private static Arbitrary<String> templateIds() {
+        return Arbitraries.of(FleetWorld.TEMPLATE_IDS);
+    }
+
+    /** SPEC J14: a template from a document, or copied from a job (which may not exist), maybe with a timeout. */
+    private static Action.Independent<FleetWorld> createJobTemplate() {
+        Arbitrary<TimeoutConfig> timeouts = Arbitraries.longs().between(1, 5)
+                .map(m -> TimeoutConfig.builder().inProgressTimeoutInMinutes(m).build()).injectNull(0.5);
+        return action(Combinators.combine(templateIds(), jobIds().injectNull(0.5), timeouts)
+                .as((id, fromJob, timeout) -> new Step("createJobTemplate " + id
+                        + (fromJob == null ? "" : " from " + fromJob)
+                        + (timeout == null ? "" : " timeout=" + timeout.inProgressTimeoutInMinutes()),
+                        engine -> engine.controlPlane().createJobTemplate(CreateJobTemplateRequest.builder()
+                                .jobTemplateId(id).description("template " + id)
+                                .document(fromJob == null ? "{\"t\":\"" + id + "\"}" : null)
+                                .jobArn(fromJob == null ? null : "arn:aws:iot:us-east-1:123456789012:job/" + fromJob)
+                                .timeoutConfig(timeout).build()))));
+    }
+
+    private static Action.Independent<FleetWorld> deleteJobTemplate() {
+        return action(templateIds().map(id -> new Step("deleteJobTemplate " + id,
+                engine -> engine.controlPlane().deleteJobTemplate(DeleteJobTemplateRequest.builder()
+                        .jobTemplateId(id).build()))));
+    }
+
+    /** SPEC J14: a job from a template (which may not exist), maybe with its own timeout. */
+    private static Action.Independent<FleetWorld> createJobFromTemplate() {
+        Arbitrary<TimeoutConfig> timeouts = Arbitraries.longs().between(1, 5)
+                .map(m -> TimeoutConfig.builder().inProgressTimeoutInMinutes(m).build()).injectNull(0.6);
+        return action(Combinators.combine(jobIds(), templateIds(), things(), timeouts)
+                .as((jobId, templateId, thing, timeout) -> new Step("createJob " + jobId + " from " + templateId
+                        + " on " + thing + (timeout == null ? "" : " timeout=" + timeout.inProgressTimeoutInMinutes()),
+                        engine -> engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId)
+                                .jobTemplateArn("arn:aws:iot:us-east-1:123456789012:jobtemplate/" + templateId)
+                                .targets("arn:aws:iot:us-east-1:123456789012:thing/" + thing)
+                                .timeoutConfig(timeout).build()))));
     }
 
     private static Action.Independent<FleetWorld> advanceClock() {

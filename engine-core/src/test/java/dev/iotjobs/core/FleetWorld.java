@@ -7,8 +7,12 @@ import dev.iotjobs.api.control.CreateThingGroupRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
 import dev.iotjobs.api.control.DescribeJobExecutionRequest;
 import dev.iotjobs.api.control.DescribeJobRequest;
+import dev.iotjobs.api.control.DescribeJobTemplateRequest;
+import dev.iotjobs.api.control.DescribeJobTemplateResponse;
 import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForJobResponse;
+import dev.iotjobs.api.control.ListJobTemplatesRequest;
+import dev.iotjobs.api.control.ListJobTemplatesResponse;
 import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.control.ListJobsResponse;
 import dev.iotjobs.api.error.JobsException;
@@ -54,6 +58,8 @@ public final class FleetWorld {
     public static final List<String> GROUPS = List.of("g0", "g1", "g2");
     /** The job ids operations draw from, so that they collide. */
     public static final List<String> JOB_IDS = List.of("j0", "j1", "j2", "j3");
+    /** The custom job template ids operations draw from, so that they collide (SPEC J14). */
+    public static final List<String> TEMPLATE_IDS = List.of("tp0", "tp1");
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final JobsEngine engine;
@@ -69,7 +75,8 @@ public final class FleetWorld {
     private final FleetWorld twin;
 
     /** A view of everything the control plane shows. */
-    record Snapshot(Map<String, Job> jobs, Map<String, JobExecution> executions, int events) {
+    record Snapshot(Map<String, Job> jobs, Map<String, JobExecution> executions,
+                    Map<String, DescribeJobTemplateResponse> templates, int events) {
     }
 
     FleetWorld(JobRepository repository) {
@@ -341,7 +348,18 @@ public final class FleetWorld {
                 next = page.nextToken();
             } while (next != null);
         }
-        return new Snapshot(jobs, executions, events.size());
+        // SPEC J14: the custom job templates, as DescribeJobTemplate shows them, in listing order.
+        Map<String, DescribeJobTemplateResponse> templates = new LinkedHashMap<>();
+        String templatesToken = null;
+        do {
+            ListJobTemplatesResponse page = engine.controlPlane().listJobTemplates(ListJobTemplatesRequest.builder()
+                    .maxResults(250).nextToken(templatesToken).build());
+            page.jobTemplates().forEach(summary -> templates.put(summary.jobTemplateId(), engine.controlPlane()
+                    .describeJobTemplate(DescribeJobTemplateRequest.builder()
+                            .jobTemplateId(summary.jobTemplateId()).build())));
+            templatesToken = page.nextToken();
+        } while (templatesToken != null);
+        return new Snapshot(jobs, executions, templates, events.size());
     }
 
     /** @return every status a device may try, valid or not */

@@ -142,6 +142,16 @@ public final class InterleavingRepository implements JobRepository {
     }
 
     @Override
+    public Optional<JobTemplateRecord> findJobTemplate(String jobTemplateId) {
+        return store.findJobTemplate(jobTemplateId);
+    }
+
+    @Override
+    public Page<JobTemplateRecord> listJobTemplates(JobTemplateListKey after, int limit) {
+        return store.listJobTemplates(after, limit);
+    }
+
+    @Override
     public List<StoredEvent> eventsAfter(long sequence, int limit) {
         return store.eventsAfter(sequence, limit);
     }

@@ -30,6 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iotjobs.api.event.JobDeleted;
+import dev.iotjobs.api.model.AbortAction;
+import dev.iotjobs.api.model.AbortConfig;
+import dev.iotjobs.api.model.AbortCriteria;
+import dev.iotjobs.api.model.ExponentialRolloutRate;
+import dev.iotjobs.api.model.JobExecutionFailureType;
+import dev.iotjobs.api.model.JobExecutionsRetryConfig;
+import dev.iotjobs.api.model.JobExecutionsRolloutConfig;
+import dev.iotjobs.api.model.PresignedUrlConfig;
+import dev.iotjobs.api.model.RateIncreaseCriteria;
+import dev.iotjobs.api.model.RetryCriteria;
+import dev.iotjobs.api.model.RetryableFailureType;
+import dev.iotjobs.api.model.Tag;
+import dev.iotjobs.api.model.TimeoutConfig;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.TargetSelection;
@@ -1137,6 +1150,95 @@ public abstract class JobRepositoryContract {
         commit(c -> c.deleteGroup("child", 1).deleteGroup("parent", 1));
         assertThat(repository.findThingGroup("parent")).isEmpty();
         assertThat(repository.childGroups("parent")).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ custom job templates (SPEC J14)
+
+    @Test
+    void templatesAreFoundByIdWithEveryMemberAsStored() {
+        JobTemplateRecord full = new JobTemplateRecord("fw", "arn:aws:iot:us-east-1:123456789012:jobtemplate/fw",
+                "firmware", "{\"v\":2}", null,
+                PresignedUrlConfig.builder().roleArn("arn:aws:iam::123456789012:role/r").expiresInSec(600L).build(),
+                JobExecutionsRolloutConfig.builder().maximumPerMinute(10).exponentialRate(ExponentialRolloutRate
+                        .builder().baseRatePerMinute(2).incrementFactor(1.5).rateIncreaseCriteria(
+                                RateIncreaseCriteria.builder().numberOfSucceededThings(3).build()).build()).build(),
+                AbortConfig.builder().criteriaList(AbortCriteria.builder().failureType(JobExecutionFailureType.FAILED)
+                        .action(AbortAction.CANCEL).thresholdPercentage(12.5).minNumberOfExecutedThings(4).build())
+                        .build(),
+                TimeoutConfig.builder().inProgressTimeoutInMinutes(30L).build(),
+                JobExecutionsRetryConfig.builder().criteriaList(RetryCriteria.builder()
+                        .failureType(RetryableFailureType.TIMED_OUT).numberOfRetries(3).build()).build(),
+                List.of(new Tag("env", "prod")), at(5));
+        JobTemplateRecord bare = new JobTemplateRecord("src", "arn:aws:iot:us-east-1:123456789012:jobtemplate/src",
+                "from a source", null, "s3://bucket/fw.json", null, null, null, null, null, List.of(), at(6));
+        commit(c -> c.insertJobTemplate(full).insertJobTemplate(bare));
+
+        assertThat(repository.findJobTemplate("fw")).contains(full);
+        assertThat(repository.findJobTemplate("src")).contains(bare);
+        assertThat(repository.findJobTemplate("absent")).isEmpty();
+    }
+
+    @Test
+    void aTemplateInsertExpectsNoTemplateWithItsIdAndADeleteExpectsOne() {
+        commit(c -> c.insertJobTemplate(template("fw", at(1))));
+
+        assertStale(c -> c.insertJobTemplate(template("fw", at(2))));
+        assertStale(c -> c.insertJobTemplate(template("b", at(2))).insertJobTemplate(template("b", at(3))));
+        assertStale(c -> c.deleteJobTemplate("absent"));
+        assertStale(c -> c.deleteJobTemplate("fw").deleteJobTemplate("fw"));
+        // A stale changeset applies nothing of itself.
+        assertStale(c -> c.insertJobTemplate(template("other", at(2))).deleteJobTemplate("absent"));
+        assertThat(repository.findJobTemplate("other")).isEmpty();
+        assertThat(repository.findJobTemplate("fw")).contains(template("fw", at(1)));
+
+        // Inserts come before deletes: a template can be created and dropped in one changeset, not the reverse.
+        commit(c -> c.insertJobTemplate(template("brief", at(3))).deleteJobTemplate("brief"));
+        assertThat(repository.findJobTemplate("brief")).isEmpty();
+        commit(c -> c.deleteJobTemplate("fw"));
+        assertThat(repository.findJobTemplate("fw")).isEmpty();
+        commit(c -> c.insertJobTemplate(template("fw", at(4))));
+        assertThat(repository.findJobTemplate("fw")).contains(template("fw", at(4)));
+    }
+
+    @Test
+    void templatesAreListedByCreatedAtThenIdInKeysetPages() {
+        commit(c -> c.insertJobTemplate(template("m", at(3))).insertJobTemplate(template("z", at(1)))
+                .insertJobTemplate(template("a-b", at(2))).insertJobTemplate(template("ab", at(2)))
+                .insertJobTemplate(template("B", at(2))).insertJobTemplate(template("a", at(4))));
+
+        List<String> all = allPages((JobTemplateListKey after) -> repository.listJobTemplates(after, 2),
+                JobTemplateRecord::listKey, 2).stream().map(JobTemplateRecord::jobTemplateId).toList();
+        assertThat(all).as("createdAt, then id as Java strings sort").containsExactly("z", "B", "a-b", "ab", "m",
+                "a");
+        assertThat(repository.listJobTemplates(new JobTemplateListKey(at(2), "a-b"), 10).items().stream()
+                .map(JobTemplateRecord::jobTemplateId)).containsExactly("ab", "m", "a");
+        assertThat(repository.listJobTemplates(new JobTemplateListKey(at(2), "a-c"), 10).items().stream()
+                .map(JobTemplateRecord::jobTemplateId)).as("a key between rows").containsExactly("ab", "m", "a");
+        Page<JobTemplateRecord> last = repository.listJobTemplates(new JobTemplateListKey(at(3), "m"), 1);
+        assertThat(last.items()).extracting(JobTemplateRecord::jobTemplateId).containsExactly("a");
+        assertThat(last.hasMore()).isFalse();
+        assertThat(repository.listJobTemplates(null, 0).items()).isEmpty();
+        assertThatThrownBy(() -> repository.listJobTemplates(null, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void templatesTakeNoPartInJobsAndTheirDeletesLeaveJobsAlone() {
+        JobRecord job = insertJob(withTemplate(job("j1"), "arn:aws:iot:us-east-1:123456789012:jobtemplate/fw"));
+        commit(c -> c.insertJobTemplate(template("fw", at(1))));
+        commit(c -> c.deleteJobTemplate("fw"));
+        assertThat(repository.findJob("j1")).hasValueSatisfying(stored ->
+                assertThat(stored.job().jobTemplateArn()).isEqualTo(job.job().jobTemplateArn()));
+        assertThat(repository.eventsAfter(0, 10)).isEmpty();
+    }
+
+    private static JobTemplateRecord template(String id, java.time.Instant createdAt) {
+        return new JobTemplateRecord(id, "arn:aws:iot:us-east-1:123456789012:jobtemplate/" + id, "template " + id,
+                "{}", null, null, null, null, null, null, List.of(), createdAt);
+    }
+
+    private static JobRecord withTemplate(JobRecord record, String templateArn) {
+        return new JobRecord(record.job().toBuilder().jobTemplateArn(templateArn).build(), record.document(),
+                record.documentSource(), record.tags(), record.counts(), record.revision(), record.dueAt());
     }
 
     protected CommitResult commit(Consumer<Changeset.Builder> changes) {

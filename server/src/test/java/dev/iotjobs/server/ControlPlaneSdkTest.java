@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.iot.model.DocumentParameter;
 import software.amazon.awssdk.services.iot.model.DescribeThingGroupResponse;
 import software.amazon.awssdk.services.iot.model.DescribeThingResponse;
 import software.amazon.awssdk.services.iot.model.GroupNameAndArn;
+import software.amazon.awssdk.services.iot.model.ConflictException;
+import software.amazon.awssdk.services.iot.model.DescribeJobTemplateResponse;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 import software.amazon.awssdk.services.iot.model.InvalidStateTransitionException;
 import software.amazon.awssdk.services.iot.model.Job;
@@ -30,7 +32,13 @@ import software.amazon.awssdk.services.iot.model.JobExecutionFailureType;
 import software.amazon.awssdk.services.iot.model.JobExecutionStatus;
 import software.amazon.awssdk.services.iot.model.JobExecutionSummaryForJob;
 import software.amazon.awssdk.services.iot.model.JobStatus;
+import software.amazon.awssdk.services.iot.model.JobExecutionsRetryConfig;
+import software.amazon.awssdk.services.iot.model.JobExecutionsRolloutConfig;
 import software.amazon.awssdk.services.iot.model.JobSummary;
+import software.amazon.awssdk.services.iot.model.JobTemplateSummary;
+import software.amazon.awssdk.services.iot.model.PresignedUrlConfig;
+import software.amazon.awssdk.services.iot.model.RetryCriteria;
+import software.amazon.awssdk.services.iot.model.RetryableFailureType;
 import software.amazon.awssdk.services.iot.model.LimitExceededException;
 import software.amazon.awssdk.services.iot.model.ManagedJobTemplateSummary;
 import software.amazon.awssdk.services.iot.model.PresignedUrlConfig;
@@ -379,5 +387,135 @@ class ControlPlaneSdkTest {
                 .containsExactly(fleet.thingGroupId());
         assertThat(iot.listJobs(r -> r.maxResults(10)).jobs()).extracting(JobSummary::thingGroupId)
                 .containsOnlyNulls();
+    }
+
+    // ------------------------------------------------------------------ custom job templates (SPEC J14)
+
+    private static final String TEMPLATE_ARN = "arn:aws:iot:us-east-1:123456789012:jobtemplate/";
+
+    @Test
+    void j14_templatesFromADocumentAndFromAJobAreCreatedDescribedListedAndDeleted() {
+        var created = iot.createJobTemplate(r -> r.jobTemplateId("fw-2").description("firmware 2")
+                .document("{\"url\":\"https://example.com/fw2.bin\"}")
+                .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(30L).build())
+                .abortConfig(AbortConfig.builder().criteriaList(AbortCriteria.builder()
+                        .failureType(JobExecutionFailureType.FAILED).action(AbortAction.CANCEL)
+                        .thresholdPercentage(50.0).minNumberOfExecutedThings(10).build()).build())
+                .presignedUrlConfig(PresignedUrlConfig.builder().roleArn("arn:aws:iam::123456789012:role/dl")
+                        .expiresInSec(600L).build())
+                .jobExecutionsRetryConfig(JobExecutionsRetryConfig.builder().criteriaList(RetryCriteria.builder()
+                        .failureType(RetryableFailureType.FAILED).numberOfRetries(2).build()).build())
+                .jobExecutionsRolloutConfig(JobExecutionsRolloutConfig.builder().maximumPerMinute(50).build())
+                .tags(Tag.builder().key("team").value("fw").build()));
+        assertThat(created.jobTemplateArn()).isEqualTo(TEMPLATE_ARN + "fw-2");
+        assertThat(created.jobTemplateId()).isEqualTo("fw-2");
+
+        DescribeJobTemplateResponse described = iot.describeJobTemplate(r -> r.jobTemplateId("fw-2"));
+        assertThat(described.jobTemplateArn()).isEqualTo(TEMPLATE_ARN + "fw-2");
+        assertThat(described.description()).isEqualTo("firmware 2");
+        assertThat(described.document()).isEqualTo("{\"url\":\"https://example.com/fw2.bin\"}");
+        assertThat(described.documentSource()).isNull();
+        assertThat(described.createdAt()).isEqualTo(NOW);   // W3: the milliseconds survive
+        assertThat(described.timeoutConfig().inProgressTimeoutInMinutes()).isEqualTo(30L);
+        assertThat(described.abortConfig().criteriaList().get(0).thresholdPercentage()).isEqualTo(50.0);
+        assertThat(described.presignedUrlConfig().expiresInSec()).isEqualTo(600L);
+        assertThat(described.jobExecutionsRetryConfig().criteriaList().get(0).numberOfRetries()).isEqualTo(2);
+        assertThat(described.jobExecutionsRolloutConfig().maximumPerMinute()).isEqualTo(50);
+
+        // From an existing job: its document and configurations, the request's members replacing them.
+        iot.createThing(r -> r.thingName("t1"));
+        iot.createJob(r -> r.jobId("source").targets(thingArn("t1")).document("{\"from\":\"job\"}")
+                .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(10L).build())
+                .abortConfig(AbortConfig.builder().criteriaList(AbortCriteria.builder()
+                        .failureType(JobExecutionFailureType.ALL).action(AbortAction.CANCEL)
+                        .thresholdPercentage(20.0).minNumberOfExecutedThings(5).build()).build()));
+        sdk.clock.advance(Duration.ofSeconds(1));
+        iot.createJobTemplate(r -> r.jobTemplateId("copy").description("copied")
+                .jobArn("arn:aws:iot:us-east-1:123456789012:job/source")
+                .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(20L).build()));
+        DescribeJobTemplateResponse copy = iot.describeJobTemplate(r -> r.jobTemplateId("copy"));
+        assertThat(copy.document()).isEqualTo("{\"from\":\"job\"}");
+        assertThat(copy.timeoutConfig().inProgressTimeoutInMinutes()).isEqualTo(20L);
+        assertThat(copy.abortConfig().criteriaList().get(0).thresholdPercentage()).isEqualTo(20.0);
+        assertThat(copy.createdAt()).isEqualTo(NOW.plusSeconds(1));
+
+        // Creation order, over the SDK's own paginator.
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            sdk.clock.advance(Duration.ofSeconds(1));
+            iot.createJobTemplate(r -> r.jobTemplateId("more-" + n).description("more").document("{}"));
+        }
+        List<String> listed = iot.listJobTemplatesPaginator(r -> r.maxResults(2)).stream()
+                .flatMap(page -> page.jobTemplates().stream()).map(JobTemplateSummary::jobTemplateId).toList();
+        assertThat(listed).containsExactly("fw-2", "copy", "more-0", "more-1", "more-2", "more-3", "more-4");
+        JobTemplateSummary first = iot.listJobTemplates(r -> r.maxResults(1)).jobTemplates().get(0);
+        assertThat(first.jobTemplateArn()).isEqualTo(TEMPLATE_ARN + "fw-2");
+        assertThat(first.description()).isEqualTo("firmware 2");
+        assertThat(first.createdAt()).isEqualTo(NOW);
+
+        iot.deleteJobTemplate(r -> r.jobTemplateId("more-0"));
+        assertThat(iot.listJobTemplatesPaginator(r -> r.maxResults(250)).jobTemplates().stream()
+                .map(JobTemplateSummary::jobTemplateId)).doesNotContain("more-0").hasSize(6);
+        assertThatThrownBy(() -> iot.describeJobTemplate(r -> r.jobTemplateId("more-0")))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void j14_createJobWithJobTemplateArnTakesTheTemplatesDocumentAndConfigurations() {
+        iot.createThing(r -> r.thingName("t1"));
+        iot.createJobTemplate(r -> r.jobTemplateId("fw").description("from the template")
+                .document("{\"v\":3}")
+                .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(30L).build())
+                .jobExecutionsRetryConfig(JobExecutionsRetryConfig.builder().criteriaList(RetryCriteria.builder()
+                        .failureType(RetryableFailureType.ALL).numberOfRetries(1).build()).build()));
+
+        var job = iot.createJob(r -> r.jobId("j1").targets(thingArn("t1")).jobTemplateArn(TEMPLATE_ARN + "fw")
+                .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(45L).build()));
+
+        assertThat(job.description()).isEqualTo("from the template");
+        Job described = iot.describeJob(r -> r.jobId("j1")).job();
+        assertThat(described.jobTemplateArn()).isEqualTo(TEMPLATE_ARN + "fw");
+        assertThat(described.timeoutConfig().inProgressTimeoutInMinutes()).as("the request's").isEqualTo(45L);
+        assertThat(described.jobExecutionsRetryConfig().criteriaList().get(0).numberOfRetries())
+                .as("the template's").isEqualTo(1);
+        assertThat(iot.getJobDocument(r -> r.jobId("j1")).document()).isEqualTo("{\"v\":3}");
+        assertThat(device.startNextPendingJobExecution(r -> r.thingName("t1")).execution().jobDocument())
+                .isEqualTo("{\"v\":3}");
+    }
+
+    @Test
+    void j14_templateErrorsAreTheSdksOwnExceptionsWithAwsStatus() {
+        iot.createThing(r -> r.thingName("t1"));
+        iot.createJobTemplate(r -> r.jobTemplateId("fw").description("d").document("{}"));
+        assertThatThrownBy(() -> iot.createJobTemplate(r -> r.jobTemplateId("fw").description("d").document("{}")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(409);
+                    assertThat(e.resourceId()).isEqualTo("fw");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("jobTemplateId", "fw");
+                });
+        assertThatThrownBy(() -> iot.createJob(r -> r.jobId("j1").targets(thingArn("t1"))
+                .jobTemplateArn(TEMPLATE_ARN + "nope")))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("jobTemplateArn", "nope");
+                });
+        assertThatThrownBy(() -> iot.deleteJobTemplate(r -> r.jobTemplateId("nope")))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+        assertThatThrownBy(() -> iot.createJobTemplate(r -> r.jobTemplateId("other").description("d")
+                .jobArn("arn:aws:iot:us-east-1:123456789012:job/nope")))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).startsWith("jobArn"));
+        assertThatThrownBy(() -> iot.createJob(r -> r.jobId("j1").targets(thingArn("t1"))
+                .jobTemplateArn(TEMPLATE_ARN + "fw").document("{}")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorMessage()).startsWith("document");
+                });
+        assertThatThrownBy(() -> iot.createJobTemplate(r -> r.jobTemplateId("other").document("{}")))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).startsWith("description"));
+        assertThatThrownBy(() -> iot.listJobTemplates(r -> r.nextToken("garbage")))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).startsWith("nextToken"));
     }
 }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The ARNs the engine builds and accepts: {@code arn:aws:iot:{region}:{account}:thing/{thingName}},
- * {@code ...:thinggroup/{groupName}} and {@code ...:job/{jobId}} (SPEC J2, V5).
+ * {@code ...:thinggroup/{groupName}}, {@code ...:job/{jobId}} and {@code ...:jobtemplate/{jobTemplateId}} (SPEC J2,
+ * V5, J14).
  */
 public final class Arns {
     /** The resource type of a thing ARN. */
@@ -14,7 +15,14 @@ public final class Arns {
     /** The resource type of a thing-group ARN. */
     static final String THING_GROUP = "thinggroup";
 
+    /** The resource type of a job ARN. */
+    static final String JOB = "job";
+    /** The resource type of a job-template ARN. */
+    static final String JOB_TEMPLATE = "jobtemplate";
+
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9:_-]+");
+    private static final Pattern ID = Pattern.compile("[a-zA-Z0-9_-]+");
+    private static final int ID_MAX = 64;
     private static final int NAME_MAX = 128;
 
     private Arns() {
@@ -48,6 +56,77 @@ public final class Arns {
      */
     public static String job(String region, String account, String jobId) {
         return prefix(region, account) + "job/" + jobId;
+    }
+
+    /**
+     * @param region the engine's region
+     * @param account the engine's account id
+     * @param jobTemplateId a custom job template's id
+     * @return the template's ARN (SPEC J14)
+     */
+    public static String jobTemplate(String region, String account, String jobTemplateId) {
+        return prefix(region, account) + JOB_TEMPLATE + "/" + jobTemplateId;
+    }
+
+    /**
+     * SPEC J14: parses the ARN of a job of the given region and account ({@code CreateJobTemplate.jobArn}).
+     *
+     * @param region the engine's region
+     * @param account the engine's account id
+     * @param arn the ARN, possibly null or malformed
+     * @return the job id it names, or empty when it is not such an ARN
+     */
+    public static Optional<String> parseJob(String region, String account, String arn) {
+        return idProblem(region, account, arn, JOB).isPresent() ? Optional.empty() : Optional.of(resourceId(arn));
+    }
+
+    /**
+     * SPEC J14: parses the ARN of a custom job template of the given region and account. A managed template's ARN
+     * (empty account, SPEC J15) is not one.
+     *
+     * @param region the engine's region
+     * @param account the engine's account id
+     * @param arn the ARN, possibly null or malformed
+     * @return the template id it names, or empty when it is not such an ARN
+     */
+    public static Optional<String> parseJobTemplate(String region, String account, String arn) {
+        return idProblem(region, account, arn, JOB_TEMPLATE).isPresent() ? Optional.empty()
+                : Optional.of(resourceId(arn));
+    }
+
+    /**
+     * Why an ARN is not a job (or job template) ARN of the given region and account with a valid id.
+     *
+     * @param region the engine's region
+     * @param account the engine's account id
+     * @param arn the ARN
+     * @param type {@link #JOB} or {@link #JOB_TEMPLATE}
+     * @return the problem as a message part ({@code must be ..., got "..."}), empty when the ARN is fine
+     */
+    static Optional<String> idProblem(String region, String account, String arn, String type) {
+        String got = ", got " + Checks.quote(arn);
+        String expected = "must be an ARN " + prefix(region, account) + type + "/{id}";
+        String[] parts = arn == null ? new String[0] : arn.split(":", 6);
+        if (parts.length != 6 || !parts[0].equals("arn") || !parts[1].equals("aws") || !parts[2].equals("iot")
+                || !parts[5].startsWith(type + "/")) {
+            return Optional.of(expected + got);
+        }
+        if (!parts[3].equals(region)) {
+            return Optional.of("must be an ARN in region " + region + got);
+        }
+        if (!parts[4].equals(account)) {
+            return Optional.of("must be an ARN in account " + account + got);
+        }
+        String id = parts[5].substring(type.length() + 1);
+        if (id.isEmpty() || id.length() > ID_MAX || !ID.matcher(id).matches()) {
+            return Optional.of("must end in an id of 1 to " + ID_MAX + " characters matching " + ID.pattern() + got);
+        }
+        return Optional.empty();
+    }
+
+    private static String resourceId(String arn) {
+        String resource = arn.split(":", 6)[5];
+        return resource.substring(resource.indexOf('/') + 1);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.iotjobs.core.rules;
 import dev.iotjobs.api.error.InvalidRequestException;
 import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobListKey;
+import dev.iotjobs.spi.JobTemplateListKey;
 import dev.iotjobs.spi.ThingExecutionsKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,6 +32,18 @@ public final class PageTokens {
     public static JobListKey jobsAfter(String token) {
         List<String> parts = decode(token, "jobs", 2);
         return parts == null ? null : new JobListKey(Instant.ofEpochMilli(number(parts.get(0))), parts.get(1));
+    }
+
+    /** @param key the last job template of a page @return the token of the next page (SPEC J14) */
+    public static String jobTemplates(JobTemplateListKey key) {
+        return encode("job-templates", Long.toString(key.createdAt().toEpochMilli()), key.jobTemplateId());
+    }
+
+    /** @param token a token from {@link #jobTemplates(JobTemplateListKey)}, or null @return its key, or null */
+    public static JobTemplateListKey jobTemplatesAfter(String token) {
+        List<String> parts = decode(token, "job-templates", 2);
+        return parts == null ? null
+                : new JobTemplateListKey(Instant.ofEpochMilli(number(parts.get(0))), parts.get(1));
     }
 
     /** @param key the last execution of a page @return the token of the next page */

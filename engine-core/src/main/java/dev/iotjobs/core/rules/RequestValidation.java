@@ -18,6 +18,7 @@ import static dev.iotjobs.core.rules.ValidationShapes.attributePayload;
 import static dev.iotjobs.core.rules.ValidationShapes.documentParameters;
 import static dev.iotjobs.core.rules.ValidationShapes.freeText;
 import static dev.iotjobs.core.rules.ValidationShapes.jobId;
+import static dev.iotjobs.core.rules.ValidationShapes.jobTemplateId;
 import static dev.iotjobs.core.rules.ValidationShapes.maxResults;
 import static dev.iotjobs.core.rules.ValidationShapes.name;
 import static dev.iotjobs.core.rules.ValidationShapes.nameOrArn;
@@ -40,19 +41,23 @@ import dev.iotjobs.api.control.AssociateTargetsWithJobRequest;
 import dev.iotjobs.api.control.CancelJobExecutionRequest;
 import dev.iotjobs.api.control.CancelJobRequest;
 import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateJobTemplateRequest;
 import dev.iotjobs.api.control.CreateThingGroupRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
 import dev.iotjobs.api.control.DeleteJobExecutionRequest;
 import dev.iotjobs.api.control.DeleteJobRequest;
+import dev.iotjobs.api.control.DeleteJobTemplateRequest;
 import dev.iotjobs.api.control.DeleteThingGroupRequest;
 import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.control.DescribeJobRequest;
 import dev.iotjobs.api.control.DescribeManagedJobTemplateRequest;
 import dev.iotjobs.api.control.DescribeThingGroupRequest;
 import dev.iotjobs.api.control.DescribeThingRequest;
+import dev.iotjobs.api.control.DescribeJobTemplateRequest;
 import dev.iotjobs.api.control.GetJobDocumentRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForThingRequest;
+import dev.iotjobs.api.control.ListJobTemplatesRequest;
 import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.control.ListManagedJobTemplatesRequest;
 import dev.iotjobs.api.control.ListThingGroupsRequest;
@@ -156,7 +161,7 @@ public final class RequestValidation {
 
     /**
      * SPEC V3-V5 and T8: targets are 1..maxTargets ARNs of the engine's scope, exactly one of document or
-     * documentSource, a document is a JSON object within maxDocumentBytes, the schedule parses and ends after it
+     * documentSource (neither with a jobTemplateArn, J14), a document is a JSON object within maxDocumentBytes, the schedule parses and ends after it
      * starts.
      *
      * @param r the request
@@ -329,6 +334,70 @@ public final class RequestValidation {
      */
     public static Optional<InvalidRequestException> validate(GetJobDocumentRequest r, EngineLimits limits) {
         return check(r, (c, x) -> jobId(c, x.jobId()));
+    }
+
+    // ---------------------------------------------------------------- control plane: job templates
+
+    /**
+     * SPEC J14: a template id, a required description, exactly one of document, documentSource or jobArn (a job ARN
+     * of the engine's scope), and the configurations as at CreateJob.
+     *
+     * @param r the request
+     * @param limits the engine's limits
+     * @param scope the engine's region and account, which {@code jobArn} must carry
+     * @return the first failure, or empty when the request is valid
+     */
+    public static Optional<InvalidRequestException> validate(CreateJobTemplateRequest r, EngineLimits limits,
+                                                             Scope scope) {
+        return check(r, (c, x) -> {
+            jobTemplateId(c, x.jobTemplateId());
+            c.text("jobArn", x.jobArn()).check(a -> Arns.idProblem(scope.region(), scope.accountId(), a, Arns.JOB));
+            c.text("documentSource", x.documentSource()).length(1, 1350);
+            int sources = (x.jobArn() == null ? 0 : 1) + (x.documentSource() == null ? 0 : 1)
+                    + (x.document() == null ? 0 : 1);
+            if (sources != 1) {
+                c.fail("document", "exactly one of document, documentSource or jobArn is required, got " + sources);
+            }
+            c.text("document", x.document()).check(d -> JobDocumentCheck.problem(d, limits.maxDocumentBytes()));
+            c.required("description", x.description());
+            freeText(c, "description", x.description());
+            presignedUrlConfig(c, x.presignedUrlConfig());
+            rolloutConfig(c, x.jobExecutionsRolloutConfig(), limits);
+            abortConfig(c, x.abortConfig());
+            timeoutConfig(c, x.timeoutConfig(), limits);
+            tags(c, x.tags());
+            retryConfig(c, x.jobExecutionsRetryConfig(), limits);
+        });
+    }
+
+    /**
+     * @param r the request
+     * @param limits the engine's limits
+     * @return the first failure, or empty when the request is valid
+     */
+    public static Optional<InvalidRequestException> validate(DescribeJobTemplateRequest r, EngineLimits limits) {
+        return check(r, (c, x) -> jobTemplateId(c, x.jobTemplateId()));
+    }
+
+    /**
+     * @param r the request
+     * @param limits the engine's limits
+     * @return the first failure, or empty when the request is valid
+     */
+    public static Optional<InvalidRequestException> validate(ListJobTemplatesRequest r, EngineLimits limits) {
+        return check(r, (c, x) -> {
+            maxResults(c, x.maxResults(), limits);
+            nextToken(c, x.nextToken());
+        });
+    }
+
+    /**
+     * @param r the request
+     * @param limits the engine's limits
+     * @return the first failure, or empty when the request is valid
+     */
+    public static Optional<InvalidRequestException> validate(DeleteJobTemplateRequest r, EngineLimits limits) {
+        return check(r, (c, x) -> jobTemplateId(c, x.jobTemplateId()));
     }
 
     // ---------------------------------------------------------------- control plane: executions

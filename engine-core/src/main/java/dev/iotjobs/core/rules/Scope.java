@@ -15,6 +15,32 @@ public record Scope(String region, String accountId) {
         return Arns.job(region, accountId, jobId);
     }
 
+    /** @param jobTemplateId a custom job template @return its ARN (SPEC J14) */
+    public String jobTemplateArn(String jobTemplateId) {
+        return Arns.jobTemplate(region, accountId, jobTemplateId);
+    }
+
+    /**
+     * SPEC J14: the custom job template a {@code jobTemplateArn} names.
+     *
+     * @param arn a job template ARN
+     * @return the template's id, or empty when the ARN is not a custom template ARN of this region and account
+     *     (a managed template's ARN, SPEC J15, has an empty account)
+     */
+    public Optional<String> customJobTemplateId(String arn) {
+        return Arns.parseJobTemplate(region, accountId, arn);
+    }
+
+    /**
+     * SPEC J14: the job a {@code CreateJobTemplate.jobArn} names.
+     *
+     * @param arn a job ARN
+     * @return the job's id, or empty when the ARN is not a job ARN of this region and account
+     */
+    public Optional<String> jobId(String arn) {
+        return Arns.parseJob(region, accountId, arn);
+    }
+
     /** @param thingName a thing @return its ARN */
     public String thingArn(String thingName) {
         return Arns.thing(region, accountId, thingName);

@@ -60,6 +60,11 @@ final class ValidationShapes {
         c.required("jobId", jobId).length(1, JOB_ID_MAX).pattern(ID);
     }
 
+    /** SPEC J14: a custom job template's id, as a job's. */
+    static void jobTemplateId(Checks c, String jobTemplateId) {
+        c.required("jobTemplateId", jobTemplateId).length(1, JOB_ID_MAX).pattern(ID);
+    }
+
     /** An optional thing, group, thing-type or billing-group name: 1..128 of {@code [a-zA-Z0-9:_-]}. */
     static void name(Checks c, String member, String name) {
         c.text(member, name).length(1, NAME_MAX).pattern(NAME);

@@ -7,10 +7,12 @@ import dev.iotjobs.api.control.AssociateTargetsWithJobRequest;
 import dev.iotjobs.api.control.CancelJobExecutionRequest;
 import dev.iotjobs.api.control.CancelJobRequest;
 import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateJobTemplateRequest;
 import dev.iotjobs.api.control.CreateThingGroupRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
 import dev.iotjobs.api.control.DeleteJobExecutionRequest;
 import dev.iotjobs.api.control.DeleteJobRequest;
+import dev.iotjobs.api.control.DeleteJobTemplateRequest;
 import dev.iotjobs.api.control.DeleteThingGroupRequest;
 import dev.iotjobs.api.control.DeleteThingRequest;
 import dev.iotjobs.api.control.DescribeJobExecutionRequest;
@@ -18,9 +20,11 @@ import dev.iotjobs.api.control.DescribeJobRequest;
 import dev.iotjobs.api.control.DescribeManagedJobTemplateRequest;
 import dev.iotjobs.api.control.DescribeThingGroupRequest;
 import dev.iotjobs.api.control.DescribeThingRequest;
+import dev.iotjobs.api.control.DescribeJobTemplateRequest;
 import dev.iotjobs.api.control.GetJobDocumentRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
 import dev.iotjobs.api.control.ListJobExecutionsForThingRequest;
+import dev.iotjobs.api.control.ListJobTemplatesRequest;
 import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.control.ListManagedJobTemplatesRequest;
 import dev.iotjobs.api.control.ListThingGroupsRequest;
@@ -33,7 +37,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The control plane's routes ({@code iot}: jobs, job executions, the thing registry, DescribeEndpoint), each
+ * The control plane's routes ({@code iot}: jobs, job templates, job executions, the thing registry,
+ * DescribeEndpoint), each
  * request one engine call with its members taken from where the AWS model puts them (path, query, body), each
  * answer the engine's response record in the control plane's JSON. No rules here: the engine validates the members.
  */
@@ -90,6 +95,18 @@ final class ControlPlaneRoutes {
                         .templateName(call.label("templateName"))
                         .templateVersion(call.query("templateVersion"))
                         .build()));
+        // Custom job templates (SPEC J14).
+        route("PUT /job-templates/{jobTemplateId}", call -> jobs.createJobTemplate(
+                call.body(CreateJobTemplateRequest.class, "jobTemplateId").toBuilder()
+                        .jobTemplateId(call.label("jobTemplateId")).build()));
+        route("GET /job-templates/{jobTemplateId}", call -> jobs.describeJobTemplate(
+                DescribeJobTemplateRequest.builder().jobTemplateId(call.label("jobTemplateId")).build()));
+        route("GET /job-templates", call -> jobs.listJobTemplates(ListJobTemplatesRequest.builder()
+                .maxResults(call.queryInteger("maxResults"))
+                .nextToken(call.query("nextToken"))
+                .build()));
+        route("DELETE /job-templates/{jobTemplateId}", call -> jobs.deleteJobTemplate(
+                DeleteJobTemplateRequest.builder().jobTemplateId(call.label("jobTemplateId")).build()));
         // Job executions.
         route("GET /things/{thingName}/jobs/{jobId}", call -> jobs.describeJobExecution(
                 DescribeJobExecutionRequest.builder()

@@ -1,6 +1,7 @@
 package dev.iotjobs.server.wire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iotjobs.api.error.ConflictException;
 import dev.iotjobs.api.error.InvalidStateTransitionException;
 import dev.iotjobs.api.error.JobsException;
 import dev.iotjobs.api.error.ResourceAlreadyExistsException;
@@ -42,6 +43,8 @@ final class WireErrors {
         } else if (error instanceof ResourceAlreadyExistsException exists) {
             WireJson.put(body, "resourceId", exists.resourceId());
             WireJson.put(body, "resourceArn", exists.resourceArn());
+        } else if (error instanceof ConflictException conflict) {
+            WireJson.put(body, "resourceId", conflict.resourceId());
         }
         if (state != null) {
             body.set("executionState", DataPlaneShapes.executionState(state));

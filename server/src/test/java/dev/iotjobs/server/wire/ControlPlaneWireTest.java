@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iotjobs.api.control.CreateJobRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
+import dev.iotjobs.api.control.ListJobTemplatesRequest;
 import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.core.JobsEngine;
@@ -198,6 +199,75 @@ class ControlPlaneWireTest {
         assertThat(refused.headers()).containsEntry("x-amzn-ErrorType", "InvalidRequestException")
                 .containsKey("x-amzn-RequestId");
         assertThat(refused.bodyText()).contains(problem.trim()).doesNotContain("Exception:", "at dev.");
+        assertThat(engine.controlPlane().listJobs(ListJobsRequest.builder().build()).jobs()).isEmpty();
+    }
+
+    @Test
+    void j14_w1_w3_theJobTemplateShapes() throws Exception {
+        WireResponse created = call("PUT", "/job-templates/fw", null, "{\"description\":\"fw\",\"document\":\"{}\","
+                + "\"jobTemplateId\":\"not-the-paths\",\"tags\":[{\"Key\":\"team\",\"Value\":\"ops\"}],"
+                + "\"timeoutConfig\":{\"inProgressTimeoutInMinutes\":5}}");
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(json(created).get("jobTemplateArn").asText())
+                .isEqualTo("arn:aws:iot:us-east-1:123456789012:jobtemplate/fw");
+        assertThat(json(created).get("jobTemplateId").asText()).isEqualTo("fw");
+
+        JsonNode template = json(call("GET", "/job-templates/fw", null, ""));
+        assertThat(template.get("createdAt").decimalValue()).isEqualByComparingTo("1796119200.789");
+        assertThat(template.get("document").asText()).isEqualTo("{}");
+        assertThat(template.get("timeoutConfig").get("inProgressTimeoutInMinutes").intValue()).isEqualTo(5);
+        assertThat(template.has("documentSource")).isFalse();
+        assertThat(template.has("tags")).as("DescribeJobTemplate has no tags member").isFalse();
+
+        JsonNode listed = json(call("GET", "/job-templates", "maxResults=1", ""));
+        assertThat(listed.get("jobTemplates").get(0).get("jobTemplateId").asText()).isEqualTo("fw");
+        assertThat(listed.get("jobTemplates").get(0).get("createdAt").decimalValue())
+                .isEqualByComparingTo("1796119200.789");
+        assertThat(listed.has("nextToken")).isFalse();
+
+        WireResponse conflict = call("PUT", "/job-templates/fw", null, "{\"description\":\"fw\",\"document\":\"{}\"}");
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.headers()).containsEntry("x-amzn-ErrorType", "ConflictException");
+        assertThat(json(conflict).get("resourceId").asText()).isEqualTo("fw");
+
+        WireResponse deleted = call("DELETE", "/job-templates/fw", null, "");
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.body()).isEmpty();
+        WireResponse gone = call("GET", "/job-templates/fw", null, "");
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.headers()).containsEntry("x-amzn-ErrorType", "ResourceNotFoundException");
+    }
+
+    @ParameterizedTest(name = "{0} {1}?{2} {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "PUT   | /job-templates/t2 |          | {\"description\":\"d\"                                   | body: is not valid JSON",
+        "PUT   | /job-templates/t2 |          | {\"description\":\"d\",\"document\":{}}                 | document: must be a string",
+        "PUT   | /job-templates/t2 |          | {\"description\":1,\"document\":\"{}\"}                  | description: must be a string",
+        "PUT   | /job-templates/t2 |          | {\"document\":\"{}\"}                                    | description: is required",
+        "PUT   | /job-templates/t2 |          | {\"description\":\"d\"}                                  | document: exactly one of document, documentSource or jobArn",
+        "PUT   | /job-templates/t2 |          | {\"description\":\"d\",\"jobArn\":\"arn:aws:iot:eu-west-1:123456789012:job/j1\"} | jobArn: must be an ARN in region us-east-1",
+        "PUT   | /job-templates/t2 |          | {\"description\":\"d\",\"document\":\"{}\",\"tags\":{}}  | tags: must be a JSON array",
+        "PUT   | /job-templates/t2 |          | {\"description\":\"d\",\"document\":\"{}\",\"timeoutConfig\":{\"inProgressTimeoutInMinutes\":0}} | timeoutConfig.inProgressTimeoutInMinutes",
+        "PUT   | /job-templates/a%20b |       | {\"description\":\"d\",\"document\":\"{}\"}            | jobTemplateId: must match",
+        "GET   | /job-templates/a%20b |       |                                                     | jobTemplateId: must match",
+        "DELETE| /job-templates/a%20b |       |                                                     | jobTemplateId: must match",
+        "GET   | /job-templates    | maxResults=0 |                                                 | maxResults",
+        "GET   | /job-templates    | maxResults=ten |                                               | maxResults: must be a whole number",
+        "GET   | /job-templates    | nextToken=garbage |                                            | nextToken: is not a token this listing issued",
+        "PUT   | /jobs/j2          |          | {\"targets\":[\"" + T1 + "\"],\"document\":\"{}\",\"jobTemplateArn\":\"arn:aws:iot:us-east-1:123456789012:jobtemplate/t\"} | document: must not be given with jobTemplateArn",
+        "PUT   | /jobs/j2          |          | {\"targets\":[\"" + T1 + "\"],\"jobTemplateArn\":\"template\"} | jobTemplateArn: must match",
+    })
+    void j14_w2_aMalformedTemplateRequestIs400NamingWhatIsWrongAndChangesNothing(String method, String path,
+                                                                                String query, String body,
+                                                                                String problem) {
+        WireResponse refused = call(method.trim(), path.trim(), query == null ? null : query.trim(),
+                body == null ? "" : body.trim());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.headers()).containsEntry("x-amzn-ErrorType", "InvalidRequestException")
+                .containsKey("x-amzn-RequestId");
+        assertThat(refused.bodyText()).contains(problem.trim()).doesNotContain("Exception:", "at dev.");
+        assertThat(engine.controlPlane().listJobTemplates(ListJobTemplatesRequest.builder().build()).jobTemplates())
+                .isEmpty();
         assertThat(engine.controlPlane().listJobs(ListJobsRequest.builder().build()).jobs()).isEmpty();
     }
 

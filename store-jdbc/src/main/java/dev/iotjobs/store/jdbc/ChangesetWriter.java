@@ -25,9 +25,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Applies a {@link Changeset} inside the caller's transaction, in the order its Javadoc gives: the rows of the things
- * its notices read the queue of (locked first, in name order), registry writes, job writes, counter deltas, rollout
- * target writes, execution writes, job deletes (whose rollout targets the foreign key drops), completions, the
- * notices' queue reads, then the events. So every transaction locks a job's row before rows of its executions, as a
+ * its notices read the queue of (locked first, in name order), registry writes, job template writes, job writes,
+ * counter deltas, rollout target writes, execution writes, job deletes (whose rollout targets the foreign key drops),
+ * completions, the notices' queue reads, then the events. So every transaction locks a job's row before rows of its executions, as a
  * cancel or a deletion step that updates the job and then its executions does; a device's update, which would
  * otherwise lock its execution and then the job, cannot deadlock with those. Every compare-and-set is a conditional
  * statement whose row count decides; a mismatch throws {@link StaleStateException} and the caller rolls the whole
@@ -44,14 +44,16 @@ final class ChangesetWriter {
     private final RegistryRows registry;
     private final RolloutRows rollouts;
     private final EventRows events;
+    private final TemplateRows templates;
 
     ChangesetWriter(JobRows jobs, ExecutionRows executions, RegistryRows registry, RolloutRows rollouts,
-                    EventRows events) {
+                    EventRows events, TemplateRows templates) {
         this.jobs = jobs;
         this.executions = executions;
         this.registry = registry;
         this.rollouts = rollouts;
         this.events = events;
+        this.templates = templates;
     }
 
     /**
@@ -62,6 +64,8 @@ final class ChangesetWriter {
         changes.thingInserts().forEach(t -> require(t.thingName() != null, "a thing needs a name"));
         changes.groupInserts().forEach(g -> require(g.thingGroupName() != null && g.thingGroupId() != null,
                 "a group needs a name and id"));
+        changes.templateInserts().forEach(t -> require(t.jobTemplateId() != null && t.createdAt() != null,
+                "a job template needs a jobTemplateId and createdAt"));
         for (List<JobRecord> records : List.of(changes.jobInserts(), changes.jobUpdates())) {
             records.forEach(job -> require(job.job() != null && job.jobId() != null && job.job().createdAt() != null
                     && job.job().status() != null, "a job needs a jobId, createdAt and status"));
@@ -81,6 +85,7 @@ final class ChangesetWriter {
             registry.lockThingsExclusive(handle, changes.thingNotices().stream().map(ThingNotice::thingName).toList());
         }
         applyRegistryWrites(handle, changes);
+        applyTemplateWrites(handle, changes);
         Map<String, Long> foldedChecks = applyJobWrites(handle, changes);
         if (!changes.counterDeltas().isEmpty()) {
             stale(jobs.addCounts(handle, changes.counterDeltas(), foldedChecks), "job of a counter delta is missing or"
@@ -129,6 +134,16 @@ final class ChangesetWriter {
         }
         if (!changes.membershipRemoves().isEmpty()) {
             registry.removeMemberships(handle, changes.membershipRemoves());
+        }
+    }
+
+    /** SPEC J14: an insert of a taken id fails on the primary key (stale); a delete expects the row. */
+    private void applyTemplateWrites(Handle handle, Changeset changes) {
+        if (!changes.templateInserts().isEmpty()) {
+            templates.insert(handle, changes.templateInserts());
+        }
+        if (!changes.templateDeletes().isEmpty()) {
+            stale(templates.delete(handle, changes.templateDeletes()), "job template to delete is missing");
         }
     }
 

@@ -10,6 +10,8 @@ import dev.iotjobs.spi.JobFilter;
 import dev.iotjobs.spi.JobListKey;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.spi.JobTemplateListKey;
+import dev.iotjobs.spi.JobTemplateRecord;
 import dev.iotjobs.spi.Page;
 import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StoredEvent;
@@ -81,6 +83,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     private final RegistryRows registry;
     private final RolloutRows rollouts;
     private final EventRows events;
+    private final TemplateRows templates;
     private final ChangesetWriter writer;
     /** Keeps an H2 database open for the repository's life; null on PostgreSQL and for {@link #open}. */
     private final HeldConnection held;
@@ -105,7 +108,8 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
         this.registry = new RegistryRows(dialect);
         this.rollouts = new RolloutRows();
         this.events = new EventRows();
-        this.writer = new ChangesetWriter(jobs, executions, registry, rollouts, events);
+        this.templates = new TemplateRows(dialect);
+        this.writer = new ChangesetWriter(jobs, executions, registry, rollouts, events, templates);
     }
 
     /**
@@ -291,6 +295,16 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     public Page<ThingGroupRecord> listThingGroups(ThingGroupFilter filter, String afterGroupName, int limit) {
         Objects.requireNonNull(filter, "filter");
         return autoCommit(handle -> registry.listThingGroups(handle, filter, afterGroupName, limit));
+    }
+
+    @Override
+    public Optional<JobTemplateRecord> findJobTemplate(String jobTemplateId) {
+        return autoCommit(handle -> templates.find(handle, jobTemplateId));
+    }
+
+    @Override
+    public Page<JobTemplateRecord> listJobTemplates(JobTemplateListKey after, int limit) {
+        return autoCommit(handle -> templates.list(handle, after, limit));
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.iotjobs.api.control.AddThingToThingGroupRequest;
 import dev.iotjobs.api.control.CancelJobExecutionRequest;
 import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateJobTemplateRequest;
+import dev.iotjobs.api.control.DeleteJobTemplateRequest;
 import dev.iotjobs.api.control.CreateThingGroupRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
 import dev.iotjobs.api.control.DeleteJobRequest;
@@ -23,6 +25,7 @@ import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobFilter;
 import dev.iotjobs.spi.JobListKey;
 import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.spi.JobTemplateListKey;
 import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.ThingExecutionsKey;
 import dev.iotjobs.spi.ThingFilter;
@@ -136,6 +139,11 @@ class QueryPlanTest {
                     .targets(ARN + "thinggroup/fleet")
                     .targetSelection(j % 2 == 0 ? TargetSelection.SNAPSHOT : TargetSelection.CONTINUOUS).build());
         }
+        for (int t = 0; t < 4; t++) {
+            clock.advance(Duration.ofSeconds(1));
+            engine.controlPlane().createJobTemplate(CreateJobTemplateRequest.builder().jobTemplateId("tmpl-" + t)
+                    .description("template " + t).document("{}").build());
+        }
         for (int i = 0; i < THINGS; i += 2) {
             engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
                     .thingName("thing-" + i).stepTimeoutInMinutes(10L).build());
@@ -180,6 +188,10 @@ class QueryPlanTest {
         store.listThingGroups(new ThingGroupFilter("fleet", false, null), "a", 5);
         store.listThingGroups(new ThingGroupFilter(null, false, "f"), null, 5);
         store.eventsAfter(0, 10);
+        // Custom job templates (SPEC J14): by id, and the listing's pages.
+        store.findJobTemplate("tmpl-1");
+        store.listJobTemplates(null, 2);
+        store.listJobTemplates(new JobTemplateListKey(now.minusSeconds(3), "tmpl-1"), 2);
         // Rollout targets (SPEC T7) straight through the SPI: held back for a job the changeset does not write
         // (the job's lock), listed, released.
         RolloutTarget held = new RolloutTarget("job-1", "thing-11", List.of(0));
@@ -197,6 +209,11 @@ class QueryPlanTest {
         engine.controlPlane().createJob(CreateJobRequest.builder().jobId("late").document("{}")
                 .targets(ARN + "thing/thing-8", ARN + "thing/thing-9").build());
         engine.controlPlane().deleteJob(DeleteJobRequest.builder().jobId("job-5").force(true).build());
+        engine.controlPlane().createJob(CreateJobRequest.builder().jobId("templated").targets(ARN + "thing/thing-8")
+                .jobTemplateArn(ARN + "jobtemplate/tmpl-0").build());
+        engine.controlPlane().createJobTemplate(CreateJobTemplateRequest.builder().jobTemplateId("copy")
+                .description("copied").jobArn(ARN + "job/job-1").build());
+        engine.controlPlane().deleteJobTemplate(DeleteJobTemplateRequest.builder().jobTemplateId("tmpl-2").build());
         clock.advance(Duration.ofHours(2));
         engine.runDueWork();
     }

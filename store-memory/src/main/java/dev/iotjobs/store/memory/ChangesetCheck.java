@@ -6,6 +6,7 @@ import dev.iotjobs.spi.Changeset.Versioned;
 import dev.iotjobs.spi.ExecutionKey;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.JobTemplateRecord;
 import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StaleStateException;
 import dev.iotjobs.spi.ThingGroupRecord;
@@ -27,12 +28,15 @@ final class ChangesetCheck {
     private final ExecutionTable executions;
     private final Registry registry;
     private final RolloutTable rollouts;
+    private final TemplateTable templates;
 
-    ChangesetCheck(JobTable jobs, ExecutionTable executions, Registry registry, RolloutTable rollouts) {
+    ChangesetCheck(JobTable jobs, ExecutionTable executions, Registry registry, RolloutTable rollouts,
+                   TemplateTable templates) {
         this.jobs = jobs;
         this.executions = executions;
         this.registry = registry;
         this.rollouts = rollouts;
+        this.templates = templates;
     }
 
     /**
@@ -42,6 +46,7 @@ final class ChangesetCheck {
      */
     void check(Changeset changes) {
         Staged<String> things = checkRegistry(changes);
+        checkTemplates(changes);
         Staged<String> jobRevisions = new Staged<>(id -> {
             JobRecord job = jobs.get(id);
             return job == null ? null : job.revision();
@@ -189,6 +194,21 @@ final class ChangesetCheck {
             expectPresent(groups, membership.thingGroupName(), "thing group");
         }
         return things;
+    }
+
+    /** SPEC J14: a template insert expects no template with its id, a delete expects one. */
+    private void checkTemplates(Changeset changes) {
+        Staged<String> stored = new Staged<>(id -> templates.get(id) == null ? null : 1L);
+        for (JobTemplateRecord template : changes.templateInserts()) {
+            require(template.jobTemplateId() != null && template.createdAt() != null,
+                    "a job template needs a jobTemplateId and createdAt");
+            expectAbsent(stored, template.jobTemplateId(), "job template");
+            stored.put(template.jobTemplateId(), 1L);
+        }
+        for (String jobTemplateId : changes.templateDeletes()) {
+            expectPresent(stored, jobTemplateId, "job template");
+            stored.put(jobTemplateId, null);
+        }
     }
 
     /** @return how many executions of the job remain once the changeset's execution writes are applied */

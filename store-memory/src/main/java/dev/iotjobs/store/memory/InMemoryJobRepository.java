@@ -17,6 +17,8 @@ import dev.iotjobs.spi.JobFilter;
 import dev.iotjobs.spi.JobListKey;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.JobRepository;
+import dev.iotjobs.spi.JobTemplateListKey;
+import dev.iotjobs.spi.JobTemplateRecord;
 import dev.iotjobs.spi.Page;
 import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StatusCounts;
@@ -67,7 +69,8 @@ public final class InMemoryJobRepository implements JobRepository {
     private final Registry registry = new Registry();
     private final EventLog events = new EventLog();
     private final RolloutTable rollouts = new RolloutTable();
-    private final ChangesetCheck check = new ChangesetCheck(jobs, executions, registry, rollouts);
+    private final TemplateTable templates = new TemplateTable();
+    private final ChangesetCheck check = new ChangesetCheck(jobs, executions, registry, rollouts, templates);
 
     /** Creates an empty repository. */
     public InMemoryJobRepository() {
@@ -176,6 +179,16 @@ public final class InMemoryJobRepository implements JobRepository {
     }
 
     @Override
+    public Optional<JobTemplateRecord> findJobTemplate(String jobTemplateId) {
+        return read(() -> Optional.ofNullable(templates.get(jobTemplateId)));
+    }
+
+    @Override
+    public Page<JobTemplateRecord> listJobTemplates(JobTemplateListKey after, int limit) {
+        return read(() -> templates.list(after, limit));
+    }
+
+    @Override
     public CommitResult commit(Changeset changes) {
         Objects.requireNonNull(changes, "changes");
         Lock write = lock.writeLock();
@@ -183,6 +196,8 @@ public final class InMemoryJobRepository implements JobRepository {
         try {
             check.check(changes);
             applyRegistryWrites(changes);
+            changes.templateInserts().forEach(templates::put);
+            changes.templateDeletes().forEach(templates::remove);
             applyJobWrites(changes);
             applyCounterDeltas(changes.counterDeltas());
             changes.rolloutDeletes().forEach(target -> rollouts.remove(target.jobId(), target.thingName()));

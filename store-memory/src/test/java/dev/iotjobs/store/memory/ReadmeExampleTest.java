@@ -53,7 +53,7 @@ class ReadmeExampleTest {
     }
 
     /** The lines between two marker lines, without their common indentation and without code fences. */
-    private static String block(Path file, String start, String end) throws IOException {
+    static String block(Path file, String start, String end) throws IOException {
         List<String> lines = Files.readAllLines(file);
         int from = indexOf(lines, start) + 1;
         int to = indexOf(lines, end);
