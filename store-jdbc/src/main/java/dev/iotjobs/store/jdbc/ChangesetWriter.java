@@ -23,7 +23,8 @@ import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Applies a {@link Changeset} inside the caller's transaction, in the order its Javadoc gives: registry writes, job
+ * Applies a {@link Changeset} inside the caller's transaction, in the order its Javadoc gives: membership revision
+ * checks, registry writes, job
  * writes, counter deltas, rollout target writes, execution writes, job deletes (whose rollout targets the foreign key
  * drops), completions, then the events. So every transaction locks a job's row before rows of its executions, as a
  * cancel or a deletion step that updates the job and then its executions does; a device's update, which would
@@ -42,9 +43,11 @@ final class ChangesetWriter {
     private final RegistryRows registry;
     private final RolloutRows rollouts;
     private final EventRows events;
+    private final MembershipRevisionRows revisions;
 
     ChangesetWriter(JobRows jobs, ExecutionRows executions, RegistryRows registry, RolloutRows rollouts,
-                    EventRows events) {
+                    EventRows events, MembershipRevisionRows revisions) {
+        this.revisions = revisions;
         this.jobs = jobs;
         this.executions = executions;
         this.registry = registry;
@@ -75,6 +78,13 @@ final class ChangesetWriter {
     }
 
     CommitResult apply(Handle handle, Changeset changes) {
+        // First, groups then things in name order: every transaction over them locks them in the same order.
+        if (!changes.groupMembershipChecks().isEmpty()) {
+            revisions.checkAndRaise(handle, MembershipRevisionRows.GROUP, changes.groupMembershipChecks());
+        }
+        if (!changes.thingMembershipChecks().isEmpty()) {
+            revisions.checkAndRaise(handle, MembershipRevisionRows.THING, changes.thingMembershipChecks());
+        }
         applyRegistryWrites(handle, changes);
         Map<String, Long> foldedChecks = applyJobWrites(handle, changes);
         if (!changes.counterDeltas().isEmpty()) {

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +80,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     private final RegistryRows registry;
     private final RolloutRows rollouts;
     private final EventRows events;
+    private final MembershipRevisionRows revisions = new MembershipRevisionRows();
     private final ChangesetWriter writer;
     /** Keeps an H2 database open for the repository's life; null on PostgreSQL and for {@link #open}. */
     private final HeldConnection held;
@@ -103,7 +105,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
         this.registry = new RegistryRows(dialect);
         this.rollouts = new RolloutRows();
         this.events = new EventRows();
-        this.writer = new ChangesetWriter(jobs, executions, registry, rollouts, events);
+        this.writer = new ChangesetWriter(jobs, executions, registry, rollouts, events, revisions);
     }
 
     /**
@@ -277,6 +279,23 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     @Override
     public List<String> groupsOfThing(String thingName) {
         return autoCommit(handle -> registry.groupsOfThing(handle, thingName));
+    }
+
+    @Override
+    public List<JobRecord> continuousJobsTargeting(Collection<String> targetArns) {
+        return autoCommit(handle -> jobs.continuousTargeting(handle, targetArns));
+    }
+
+    @Override
+    public Map<String, Long> groupMembershipRevisions(Collection<String> thingGroupNames) {
+        return autoCommit(handle -> revisions.revisions(handle, MembershipRevisionRows.GROUP,
+                List.copyOf(thingGroupNames)));
+    }
+
+    @Override
+    public long thingMembershipRevision(String thingName) {
+        return autoCommit(handle -> revisions.revisions(handle, MembershipRevisionRows.THING, List.of(thingName))
+                .get(thingName));
     }
 
     @Override
