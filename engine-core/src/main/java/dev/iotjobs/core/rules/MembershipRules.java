@@ -21,8 +21,9 @@ import java.util.Set;
  * job's expansion checks those of the groups it expanded (see {@link Changeset}). So a join that read the continuous
  * jobs before a new one committed, and a job creation that read the group's members before the join committed,
  * cannot both commit: the second one decides again and sees the first. Each job a join or leave acts on is checked
- * too ({@link Changeset.Builder#expectJob} or its update), so a cancel or delete committed meanwhile makes it decide
- * again.
+ * too, so a cancel or delete committed meanwhile makes it decide again: a leave expects the job's revision
+ * ({@link Changeset.Builder#expectJob}); a join raises it (an update), because a cancel lists the job's QUEUED
+ * executions before it commits and must then fail rather than miss the join's new one.
  */
 public final class MembershipRules {
     private MembershipRules() {
@@ -77,7 +78,9 @@ public final class MembershipRules {
                         .updateJob(job.next(job.job(),
                                 RolloutSteps.dueAt(rollout, JobRules.endTime(job.job()), now), rollout));
             } else {
-                changes.expectJob(job);
+                // A revision of its own, not only a check: a cancel that listed the job's QUEUED executions before
+                // this one existed must not commit after it (SPEC J7), nor a delete (J10).
+                changes.updateJob(job.next(job.job(), job.dueAt(), job.rollout()));
                 ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), join.thingName(),
                         latest == null ? 1 : latest.executionNumber() + 1, 0, now));
             }

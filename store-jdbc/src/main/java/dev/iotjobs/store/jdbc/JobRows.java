@@ -167,9 +167,13 @@ final class JobRows {
         }
         String sql = "SELECT " + COLUMNS + " FROM iotjobs_job j WHERE j.job_id IN (SELECT t.job_id FROM"
                 + " iotjobs_job_target t WHERE t.target_arn IN (" + Statements.parameters("arn", arns.size())
-                + ")) AND j.target_selection = 'CONTINUOUS' AND j.status IN ('IN_PROGRESS', 'SCHEDULED')"
-                + " ORDER BY j.created_at, j.job_id";
-        return Statements.bindAll(handle.createQuery(sql), "arn", arns).map((rs, ctx) -> read(rs)).list();
+                + ")) AND j.target_selection = 'CONTINUOUS' AND j.status IN ('IN_PROGRESS', 'SCHEDULED')";
+        // The few live continuous jobs of one group's ancestry: sorted here rather than by the database.
+        List<JobRecord> found = new ArrayList<>(Statements.bindAll(handle.createQuery(sql), "arn", arns)
+                .map((rs, ctx) -> read(rs)).list());
+        found.sort(java.util.Comparator.comparing((JobRecord job) -> job.job().createdAt())
+                .thenComparing(JobRecord::jobId));
+        return found;
     }
 
     List<JobRecord> dueBy(Handle handle, Instant now, int limit) {

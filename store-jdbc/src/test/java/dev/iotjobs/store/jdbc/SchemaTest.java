@@ -43,7 +43,7 @@ class SchemaTest {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(3);
+        assertThat(result.migrationsExecuted).isEqualTo(4);   // V1, V2, V3, V6
 
         JdbcJobRepository store = JdbcJobRepository.create(database);
         store.commit(Changeset.builder().insertThing(new ThingRecord("t1", null, null, null, null, 1)).build());
