@@ -40,6 +40,11 @@ public final class BenchStore implements AutoCloseable {
         return JobsEngine.builder().repository(repository).clock(clock).region(REGION).accountId(ACCOUNT).build();
     }
 
+    /** @return the database's pool, or null for the memory store (for a baseline on the same database) */
+    public javax.sql.DataSource pool() {
+        return database == null ? null : database.pool();
+    }
+
     /** @param group a thing group's name @return its ARN */
     public static String groupArn(String group) {
         return "arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + group;

@@ -11,8 +11,9 @@ import java.util.TreeMap;
 /**
  * Everything one decision changes, applied by {@link JobRepository#commit} atomically: all of it or nothing.
  *
- * <p>The store applies it in this order: registry writes (thing inserts and deletes, group inserts and deletes,
- * membership adds and removes), job template inserts and deletes, job inserts and updates, counter deltas, rollout target deletes and inserts (so
+ * <p>The store applies it in this order: membership revision checks (groups, then things, each in name order),
+ * registry writes (thing inserts and deletes, group inserts and deletes, membership adds and removes), job template
+ * inserts and deletes, job inserts and updates, counter deltas, rollout target deletes and inserts (so
  * that a thing can be released and held back again with other targets in one changeset), execution inserts,
  * updates and deletes, job deletes (which drop the job's remaining rollout targets), completions (a database
  * store takes the job row's lock before the executions' this way, so that transactions on one job never
@@ -20,7 +21,13 @@ import java.util.TreeMap;
  * that fired. Every update and delete is a compare-and-set: a job update expects the stored revision to be
  * {@code revision - 1}, an execution update expects {@code versionNumber - 1}, deletes expect the given revision
  * or version, inserts expect no row (a group insert also no group with its id), a rollout target delete and a job
- * template delete expect the row, and each of {@code jobChecks} expects its job at exactly that revision without changing it. Rows
+ * template delete expect the row, each of {@code jobChecks} expects its job at exactly that revision without
+ * changing it, and each of {@code groupMembershipChecks} and {@code thingMembershipChecks} expects that membership
+ * revision ({@link JobRepository#groupMembershipRevisions}, 0 for none yet) and raises it by one. A membership change
+ * of a thing in a group checks the group and the thing; a CONTINUOUS job's expansion of its target groups (CreateJob,
+ * its scheduled start, AssociateTargetsWithJob) checks every group it expanded, a group created under a parent
+ * checks the parent: so a join and a job creation that each missed the other's write cannot both commit (SPEC G2,
+ * G3). Rows
  * referred to must exist at that point of the order: the job and the thing of an execution insert, the job of a
  * counter delta and of a rollout target insert, the thing and the group of a membership add, the parent of a
  * group insert. A job delete expects the job to have no execution left, a group delete the group to have no child
@@ -56,6 +63,8 @@ import java.util.TreeMap;
  * @param completions conditional completions
  * @param events the events that explain the change
  * @param thingNotices what the change does to things' pending queues: one per thing, in thing-name order
+ * @param groupMembershipChecks groups whose membership revision must be {@code expected}, raised by one
+ * @param thingMembershipChecks things whose membership revision must be {@code expected}, raised by one
  */
 public record Changeset(
         List<Versioned<String>> jobChecks,
@@ -78,7 +87,9 @@ public record Changeset(
         List<Versioned<String>> jobDeletes,
         List<JobCompletion> completions,
         List<JobEvent> events,
-        List<ThingNotice> thingNotices) {
+        List<ThingNotice> thingNotices,
+        List<Versioned<String>> groupMembershipChecks,
+        List<Versioned<String>> thingMembershipChecks) {
 
     /** An empty changeset. */
     public static final Changeset EMPTY = builder().build();
@@ -115,7 +126,23 @@ public record Changeset(
         return new Changeset(jobChecks, thingInserts, thingDeletes, groupInserts, groupDeletes, membershipAdds,
                 membershipRemoves, templateInserts, templateDeletes, jobInserts, jobUpdates, executionInserts,
                 executionUpdates, executionDeletes, counterDeltas, rolloutInserts, rolloutDeletes, jobDeletes,
-                completions, events, List.copyOf(notices));
+                completions, events, List.copyOf(notices), groupMembershipChecks, thingMembershipChecks);
+    }
+
+    /**
+     * @param revisions per group, the membership revision the decision read (SPEC G2: a continuous job's expansion)
+     * @return this changeset also checking and raising those revisions
+     */
+    public Changeset expectingGroupMemberships(Map<String, Long> revisions) {
+        if (revisions.isEmpty()) {
+            return this;
+        }
+        List<Versioned<String>> checks = new ArrayList<>(groupMembershipChecks);
+        revisions.forEach((group, revision) -> checks.add(new Versioned<>(group, revision)));
+        return new Changeset(jobChecks, thingInserts, thingDeletes, groupInserts, groupDeletes, membershipAdds,
+                membershipRemoves, templateInserts, templateDeletes, jobInserts, jobUpdates, executionInserts,
+                executionUpdates, executionDeletes, counterDeltas, rolloutInserts, rolloutDeletes, jobDeletes,
+                completions, events, thingNotices, List.copyOf(checks), thingMembershipChecks);
     }
 
     /** @return the number of execution rows this changeset writes */
@@ -151,8 +178,30 @@ public record Changeset(
         private List<JobCompletion> completions;
         private List<JobEvent> events;
         private TreeMap<String, ThingNotice> thingNotices;
+        private List<Versioned<String>> groupMembershipChecks;
+        private List<Versioned<String>> thingMembershipChecks;
 
         private Builder() {
+        }
+
+        /**
+         * @param groupName a group
+         * @param revision its membership revision as the decision read it
+         * @return this; the commit fails as stale if the revision moved since, and raises it by one
+         */
+        public Builder expectGroupMembership(String groupName, long revision) {
+            groupMembershipChecks = add(groupMembershipChecks, new Versioned<>(groupName, revision));
+            return this;
+        }
+
+        /**
+         * @param thingName a thing
+         * @param revision its membership revision as the decision read it
+         * @return this; the commit fails as stale if the revision moved since, and raises it by one
+         */
+        public Builder expectThingMembership(String thingName, long revision) {
+            thingMembershipChecks = add(thingMembershipChecks, new Versioned<>(thingName, revision));
+            return this;
         }
 
         /**
@@ -320,7 +369,8 @@ public record Changeset(
                     copy(executionInserts), copy(executionUpdates), copy(executionDeletes),
                     deltas.isEmpty() ? Map.of() : Collections.unmodifiableMap(deltas), copy(rolloutInserts),
                     copy(rolloutDeletes), copy(jobDeletes), copy(completions),
-                    copy(events), thingNotices == null ? List.of() : List.copyOf(thingNotices.values()));
+                    copy(events), thingNotices == null ? List.of() : List.copyOf(thingNotices.values()),
+                    copy(groupMembershipChecks), copy(thingMembershipChecks));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.iotjobs.api.model.JobExecutionStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -156,6 +157,33 @@ public interface JobRepository {
      * @return the groups the filter keeps, in name order
      */
     Page<ThingGroupRecord> listThingGroups(ThingGroupFilter filter, String afterGroupName, int limit);
+
+    /**
+     * The live continuous jobs that a membership change of a group acts on (SPEC G2, G3), found through the index of
+     * job targets, never by scanning jobs.
+     *
+     * @param targetArns target ARNs (a group's and its ancestors')
+     * @return the CONTINUOUS jobs in IN_PROGRESS or SCHEDULED whose targets include any of them, each once, by
+     *     {@code createdAt}, then {@code jobId}
+     */
+    List<JobRecord> continuousJobsTargeting(Collection<String> targetArns);
+
+    /**
+     * The membership revisions of groups: 0 for a group whose membership never changed, then +1 with every
+     * {@link Changeset#groupMembershipChecks()} entry that names it (SPEC G2, G3: membership changes and continuous
+     * job expansions of one group are serialized through it).
+     *
+     * @param thingGroupNames groups
+     * @return each group's revision (0 for one never counted)
+     */
+    Map<String, Long> groupMembershipRevisions(Collection<String> thingGroupNames);
+
+    /**
+     * @param thingName a thing
+     * @return its membership revision: 0 while it never changed group, then +1 with every
+     *     {@link Changeset#thingMembershipChecks()} entry that names it
+     */
+    long thingMembershipRevision(String thingName);
 
     /**
      * Applies the changeset atomically, or nothing of it.

@@ -14,6 +14,7 @@ import dev.iotjobs.api.model.JobSummary;
 import dev.iotjobs.api.model.ManagedJobTemplateSummary;
 import dev.iotjobs.api.model.TargetSelection;
 import dev.iotjobs.core.rules.DocumentPlaceholders;
+import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.ExecutionRules;
 import dev.iotjobs.core.rules.JobRules;
 import dev.iotjobs.core.rules.PageTokens;
@@ -67,6 +68,16 @@ final class ControlPlaneService implements JobsControlPlane {
             if (existing != null) {
                 return JobRules.create(request, existing, document.text(), startTime, new TreeMap<>(), ctx.scope(),
                         now);
+            }
+            if (request.targetSelection() == TargetSelection.CONTINUOUS
+                    && (startTime == null || !startTime.isAfter(now))) {
+                // SPEC G2: a join committed after this expansion read its group makes this commit stale.
+                Map<String, Long> revisions = new HashMap<>();
+                SortedMap<String, List<Integer>> things = targets.expandGuarded(request.targets(), false, revisions);
+                return JobRules.create(request, null, document.text(), document.beforeSubstitution(), startTime,
+                                things, ctx.scope(), now)
+                        .map(decision -> new Decision<>(decision.changes().expectingGroupMemberships(revisions),
+                                decision.response()));
             }
             SortedMap<String, List<Integer>> things = targets.expand(request.targets());
             return JobRules.create(request, null, document.text(), document.beforeSubstitution(), startTime, things,
@@ -206,7 +217,8 @@ final class ControlPlaneService implements JobsControlPlane {
             // Positions are those of the job's targets once the new ones are appended.
             List<String> combined = JobRules.withTargets(job.job().targets(), request.targets());
             SortedMap<String, List<Integer>> reached = new TreeMap<>();
-            targets.expand(request.targets()).forEach((thing, reach) -> reached.put(thing,
+            Map<String, Long> revisions = new HashMap<>();   // SPEC G2, as at CreateJob
+            targets.expandGuarded(request.targets(), false, revisions).forEach((thing, reach) -> reached.put(thing,
                     reach.stream().map(i -> combined.indexOf(request.targets().get(i))).toList()));
             Map<String, RolloutTarget> heldBack = new HashMap<>();
             if (job.heldBack() > 0) {
@@ -231,7 +243,8 @@ final class ControlPlaneService implements JobsControlPlane {
                 }
             });
             return JobRules.associateTargets(job, request, newThings, retargeted, added, ctx.limits().maxTargets(),
-                    ctx.now());
+                    ctx.now()).map(decision -> new Decision<>(
+                            decision.changes().expectingGroupMemberships(revisions), decision.response()));
         });
     }
 

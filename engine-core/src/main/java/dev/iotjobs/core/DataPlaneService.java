@@ -126,7 +126,7 @@ final class DataPlaneService implements JobsDataPlane {
                         Views.state(timedOut));
             }
             int earlierFailures = request.status() == JobExecutionStatus.FAILED
-                    ? overdue.earlierEndings(job, request.thingName(), JobExecutionStatus.FAILED) : 0;
+                    ? overdue.earlierEndings(job, latest, JobExecutionStatus.FAILED) : 0;
             return ExecutionRules.update(job, latest, request, earlierFailures, ctx.now())
                     .map(updated -> updated.response().jobDocument() == null ? updated
                             : new Decision<>(updated.changes(), updated.response().toBuilder()

@@ -4,6 +4,7 @@ import dev.iotjobs.api.control.CancelJobRequest;
 import dev.iotjobs.api.error.JobsException;
 import dev.iotjobs.api.model.JobEndBehavior;
 import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.api.model.TargetSelection;
 import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.JobRules;
 import dev.iotjobs.core.rules.RolloutRules;
@@ -15,10 +16,13 @@ import dev.iotjobs.spi.RolloutState;
 import dev.iotjobs.spi.RolloutTarget;
 import io.vavr.control.Either;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * Applies everything that is due (SPEC T3 timeouts with their T5 retries, J10 cascades, T7 rollout windows, T8
@@ -93,6 +97,14 @@ final class DueWork {
             return Either.right(new Decision<>(JobRules.deletionStep(job, batch, heldBack, now), true));
         }
         if (job.job().status() == JobStatus.SCHEDULED) {
+            if (job.job().targetSelection() == TargetSelection.CONTINUOUS) {
+                // SPEC G2: the things that joined while it was scheduled are reached now; a join racing this
+                // expansion makes one of the two commits stale.
+                Map<String, Long> revisions = new HashMap<>();
+                SortedMap<String, List<Integer>> things = targets.expandGuarded(job.job().targets(), true, revisions);
+                return Either.right(new Decision<>(JobRules.start(job, things, now)
+                        .expectingGroupMemberships(revisions), true));
+            }
             return Either.right(new Decision<>(JobRules.start(job, targets.expandExisting(job.job().targets()), now),
                     true));
         }
@@ -110,8 +122,16 @@ final class DueWork {
                 List<RolloutTarget> batch = ctx.repository().rolloutTargets(jobId, size);
                 Set<String> existing = new HashSet<>(ctx.repository().existingThings(
                         batch.stream().map(RolloutTarget::thingName).toList()));
-                return Either.right(new Decision<>(RolloutSteps.step(job, opened, batch, existing, futureEnd, now),
-                        true));
+                Map<String, ExecutionRecord> latest = new HashMap<>();
+                if (job.job().targetSelection() == TargetSelection.CONTINUOUS) {
+                    // SPEC G2: a thing held back after a join may have had executions of the job before.
+                    for (RolloutTarget target : batch) {
+                        ctx.repository().findExecution(jobId, target.thingName(), null)
+                                .ifPresent(e -> latest.put(e.thingName(), e));
+                    }
+                }
+                return Either.right(new Decision<>(RolloutSteps.step(job, opened, batch, existing, latest, futureEnd,
+                        now), true));
             }
         }
         // Nothing else is due now: mark the job for when something will be (its next window, its end), or clear it.

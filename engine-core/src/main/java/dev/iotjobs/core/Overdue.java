@@ -4,9 +4,11 @@ import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.ExecutionRules;
+import dev.iotjobs.core.rules.MembershipRules;
 import dev.iotjobs.core.rules.Retries;
 import dev.iotjobs.spi.ExecutionKey;
 import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.StaleStateException;
 import io.vavr.control.Either;
@@ -99,7 +101,7 @@ final class Overdue {
                         .findExecution(key.jobId(), key.thingName(), key.executionNumber());
                 if (execution.isPresent() && ExecutionRules.isOverdue(execution.get(), now)) {
                     overdue.add(execution.get());
-                    earlier.add(earlierEndings(job, key.thingName(), JobExecutionStatus.TIMED_OUT));
+                    earlier.add(earlierEndings(job, execution.get(), JobExecutionStatus.TIMED_OUT));
                 }
             }
             if (overdue.isEmpty()) {
@@ -116,14 +118,19 @@ final class Overdue {
 
     /**
      * SPEC T5: how many executions of the job on the thing already ended with {@code status}, read only when the
-     * job would retry that ending (and at most one more than it allows).
+     * job would retry that ending (and at most one more than it allows). SPEC G7: only those of the ending
+     * execution's retry chain count, from the attempt queued with {@code retryAttempt} 0 (the first, or the one a
+     * (re)join of a CONTINUOUS job queued) on.
      */
-    int earlierEndings(JobRecord job, String thingName, JobExecutionStatus status) {
+    int earlierEndings(JobRecord job, ExecutionRecord ending, JobExecutionStatus status) {
         int allowed = Retries.allowance(job, status);
         if (allowed == 0) {
             return 0;
         }
-        return ctx.repository().listExecutionsForThing(thingName, status, job.jobId(), null, allowed + 1)
-                .items().size();
+        long from = MembershipRules.chainStart(ending);
+        return (int) ctx.repository().listExecutionsForJob(job.jobId(), status,
+                        new JobExecutionsKey(ending.thingName(), from - 1), allowed + 1).items().stream()
+                .filter(e -> e.thingName().equals(ending.thingName()) && e.executionNumber() < ending.executionNumber())
+                .count();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -46,7 +47,26 @@ final class TargetExpander {
         return expand(targets, true);
     }
 
+    /**
+     * SPEC G2: a CONTINUOUS job's expansion, with the membership revision of every group it read, each read before
+     * the group's child groups and members, so that a commit expecting them fails if a membership changed since.
+     *
+     * @param targets target ARNs
+     * @param skipMissing whether targets that no longer exist are left out (else ResourceNotFoundException)
+     * @param revisions receives each expanded group's membership revision
+     * @return the things, as {@link #expand} gives them
+     */
+    SortedMap<String, List<Integer>> expandGuarded(List<String> targets, boolean skipMissing,
+                                                   Map<String, Long> revisions) {
+        return expand(targets, skipMissing, revisions);
+    }
+
     private SortedMap<String, List<Integer>> expand(List<String> targets, boolean skipMissing) {
+        return expand(targets, skipMissing, null);
+    }
+
+    private SortedMap<String, List<Integer>> expand(List<String> targets, boolean skipMissing,
+                                                    Map<String, Long> revisions) {
         SortedMap<String, List<Integer>> things = new TreeMap<>();
         for (int index = 0; index < targets.size(); index++) {
             String arn = targets.get(index);
@@ -62,7 +82,8 @@ final class TargetExpander {
             if (!exists) {
                 continue;
             }
-            Collection<String> reached = target.group() ? thingsUnder(target.name()) : List.of(target.name());
+            Collection<String> reached = target.group() ? thingsUnder(target.name(), revisions)
+                    : List.of(target.name());
             for (String thing : reached) {
                 List<Integer> reach = things.computeIfAbsent(thing, t -> new ArrayList<>(1));
                 if (!reach.contains(index)) {
@@ -74,19 +95,26 @@ final class TargetExpander {
     }
 
     /** The things of a group and of all its descendant groups, in name order. */
-    private List<String> thingsUnder(String group) {
-        Set<String> groups = withDescendants(List.of(group));
+    private List<String> thingsUnder(String group, Map<String, Long> revisions) {
+        Set<String> groups = withDescendants(List.of(group), revisions);
         return AllPages.of((String after, int limit) -> repository.thingsInGroups(groups, after, limit),
                 thing -> thing);
     }
 
     /** @return the groups and all their descendants, each once */
     Set<String> withDescendants(Collection<String> roots) {
+        return withDescendants(roots, null);
+    }
+
+    private Set<String> withDescendants(Collection<String> roots, Map<String, Long> revisions) {
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>(roots);
         while (!todo.isEmpty()) {
             String group = todo.pop();
             if (seen.add(group)) {
+                if (revisions != null && !revisions.containsKey(group)) {
+                    revisions.putAll(repository.groupMembershipRevisions(List.of(group)));
+                }
                 todo.addAll(repository.childGroups(group));
             }
         }

@@ -32,14 +32,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** The thing registry: things, nested thing groups and membership (SPEC G1, G4). */
+/** The thing registry: things, nested thing groups and membership, which continuous jobs follow (SPEC G1-G4). */
 final class ThingRegistryService implements ThingRegistry {
     private final EngineContext ctx;
     private final TargetExpander targets;
 
+    private final Memberships memberships;
+
     ThingRegistryService(EngineContext ctx, TargetExpander targets) {
         this.ctx = ctx;
         this.targets = targets;
+        this.memberships = new Memberships(ctx);
     }
 
     @Override
@@ -79,11 +82,19 @@ final class ThingRegistryService implements ThingRegistry {
     public CreateThingGroupResponse createThingGroup(CreateThingGroupRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
         String groupId = UUID.randomUUID().toString();
-        return ctx.commits().run(() -> RegistryRules.createThingGroup(request,
-                ctx.repository().findThingGroup(request.thingGroupName()).orElse(null),
-                request.parentGroupName() == null ? null
-                        : ctx.repository().findThingGroup(request.parentGroupName()).orElse(null),
-                groupId, ctx.scope(), ctx.now()));
+        return ctx.commits().run(() -> {
+            // SPEC G2: a continuous job expanding the parent meanwhile must see the new child, or retry.
+            String parent = request.parentGroupName();
+            long parentRevision = parent == null ? 0
+                    : ctx.repository().groupMembershipRevisions(List.of(parent)).get(parent);
+            return RegistryRules.createThingGroup(request,
+                    ctx.repository().findThingGroup(request.thingGroupName()).orElse(null),
+                    parent == null ? null : ctx.repository().findThingGroup(parent).orElse(null),
+                    groupId, ctx.scope(), ctx.now())
+                    .map(decision -> parent == null ? decision : new Decision<>(
+                            memberships.underParent(decision.changes(), parent, parentRevision),
+                            decision.response()));
+        });
     }
 
     @Override
@@ -101,8 +112,8 @@ final class ThingRegistryService implements ThingRegistry {
         valid(RequestValidation.validate(request, ctx.limits(), ctx.scope()));
         String groupName = nameOf(request.thingGroupName(), request.thingGroupArn());
         String thingName = nameOf(request.thingName(), request.thingArn());
-        return changeMembership(groupName, thingName, Changeset.builder().addMembership(groupName, thingName),
-                AddThingToThingGroupResponse.builder().build());
+        AddThingToThingGroupResponse response = AddThingToThingGroupResponse.builder().build();
+        return ctx.commits().run(() -> memberships.join(groupName, thingName, response));
     }
 
     @Override
@@ -110,8 +121,8 @@ final class ThingRegistryService implements ThingRegistry {
         valid(RequestValidation.validate(request, ctx.limits(), ctx.scope()));
         String groupName = nameOf(request.thingGroupName(), request.thingGroupArn());
         String thingName = nameOf(request.thingName(), request.thingArn());
-        return changeMembership(groupName, thingName, Changeset.builder().removeMembership(groupName, thingName),
-                RemoveThingFromThingGroupResponse.builder().build());
+        RemoveThingFromThingGroupResponse response = RemoveThingFromThingGroupResponse.builder().build();
+        return ctx.commits().run(() -> memberships.leave(groupName, thingName, response));
     }
 
     @Override
@@ -202,16 +213,6 @@ final class ThingRegistryService implements ThingRegistry {
         String next = more && !groups.isEmpty() ? PageTokens.thingGroups(groups.get(groups.size() - 1).groupName())
                 : null;
         return new ListThingGroupsResponse(groups, next);
-    }
-
-    /** Membership changes need both ends to exist (the store checks again at commit). */
-    private <R> R changeMembership(String groupName, String thingName, Changeset.Builder change, R response) {
-        Changeset changes = change.build();
-        return ctx.commits().run(() -> {
-            group(groupName);
-            ctx.thing(thingName);
-            return Either.right(new Decision<>(changes, response));
-        });
     }
 
     private ThingGroupRecord group(String groupName) {

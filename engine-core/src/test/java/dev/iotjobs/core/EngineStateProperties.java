@@ -43,7 +43,9 @@ import net.jqwik.api.state.Transformer;
  * Random sequences of every operation on a small fleet, with time passing (timeouts, retries, abort criteria),
  * checking after each step that counters equal statuses and the fold of events (X1, E3), versions grow by exactly
  * one per change (X4), terminal stays terminal (X3), SNAPSHOT jobs complete exactly when nothing is pending (J8) and
- * rejected operations change nothing (V2), custom job templates among them (J14). A failure shrinks to a short
+ * rejected operations change nothing (V2), custom job templates among them (J14), and every member of a target group
+ * of an IN_PROGRESS CONTINUOUS job has an execution of it or is held back by its rollout, through joins and leaves
+ * (G2, G3). A failure shrinks to a short
  * printed sequence.
  */
 public abstract class EngineStateProperties {
@@ -92,6 +94,8 @@ public abstract class EngineStateProperties {
                 .withAction(1, createJobTemplate())
                 .withAction(1, deleteJobTemplate())
                 .withAction(1, createJobFromTemplate())
+                .withAction(2, joinGroup())
+                .withAction(2, leaveGroup())
                 .withMaxTransformations(30);
     }
 
@@ -267,6 +271,22 @@ public abstract class EngineStateProperties {
     private static Action.Independent<FleetWorld> deleteThing() {
         return action(things().map(thing -> new Step("deleteThing " + thing,
                 engine -> engine.things().deleteThing(DeleteThingRequest.builder().thingName(thing).build()))));
+    }
+
+    private static Action.Independent<FleetWorld> joinGroup() {
+        return action(Combinators.combine(things(), Arbitraries.of(FleetWorld.GROUPS))
+                .as((thing, group) -> new Step("join " + thing + " to " + group,
+                        engine -> engine.things().addThingToThingGroup(
+                                dev.iotjobs.api.control.AddThingToThingGroupRequest.builder().thingGroupName(group)
+                                        .thingName(thing).build()))));
+    }
+
+    private static Action.Independent<FleetWorld> leaveGroup() {
+        return action(Combinators.combine(things(), Arbitraries.of(FleetWorld.GROUPS))
+                .as((thing, group) -> new Step("leave " + thing + " from " + group,
+                        engine -> engine.things().removeThingFromThingGroup(
+                                dev.iotjobs.api.control.RemoveThingFromThingGroupRequest.builder()
+                                        .thingGroupName(group).thingName(thing).build()))));
     }
 
     private static Action.Independent<FleetWorld> recreateThing() {

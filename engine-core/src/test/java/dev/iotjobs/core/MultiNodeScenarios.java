@@ -121,6 +121,146 @@ public abstract class MultiNodeScenarios {
         }
     }
 
+    /** Runs the tasks at once (released together), waits for all and fails on the first failure. */
+    private static void atOnce(List<java.util.concurrent.Callable<Void>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> running = new ArrayList<>();
+            for (java.util.concurrent.Callable<Void> task : tasks) {
+                running.add(pool.submit(() -> {
+                    go.await();
+                    return task.call();
+                }));
+            }
+            go.countDown();
+            for (Future<?> task : running) {
+                task.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.Callable<Void> joins(JobsEngine node, String group, List<String> things,
+                                                             boolean leave) {
+        return () -> {
+            for (String thing : things) {
+                if (leave) {
+                    node.things().removeThingFromThingGroup(dev.iotjobs.api.control.RemoveThingFromThingGroupRequest
+                            .builder().thingGroupName(group).thingName(thing).build());
+                } else {
+                    node.things().addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName(group)
+                            .thingName(thing).build());
+                }
+            }
+            return null;
+        };
+    }
+
+    private static List<JobExecution> executionsOf(JobsEngine node, String jobId, String thing) {
+        return node.controlPlane().listJobExecutionsForThing(
+                        dev.iotjobs.api.control.ListJobExecutionsForThingRequest.builder().thingName(thing).jobId(jobId)
+                                .build()).executionSummaries().stream()
+                .map(s -> node.controlPlane().describeJobExecution(DescribeJobExecutionRequest.builder().jobId(jobId)
+                        .thingName(thing).executionNumber(s.jobExecutionSummary().executionNumber()).build())
+                        .execution())
+                .toList();
+    }
+
+    @Test
+    void g2_g3_joinsAndLeavesOnOneNodeRacingContinuousJobsCreatedCanceledAndDeletedOnTheOther() throws Exception {
+        int size = 60;
+        List<JobEvent> events = Collections.synchronizedList(new ArrayList<>());
+        JobsEngine a = node("node-a", events);
+        JobsEngine b = node("node-b", events);
+        String fleet = "arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/fleet";
+        a.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName("fleet").build());
+        a.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName("sub").parentGroupName("fleet")
+                .build());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            names.add(String.format("d-%03d", i));
+            a.things().createThing(CreateThingRequest.builder().thingName(names.get(i)).build());
+        }
+        List<String> continuous = List.of("c0", "c1", "c2", "c3");
+        b.controlPlane().createJob(CreateJobRequest.builder().jobId("doomed").document("{}").targets(fleet)
+                .targetSelection(dev.iotjobs.api.model.TargetSelection.CONTINUOUS).build());
+        b.controlPlane().createJob(CreateJobRequest.builder().jobId("canceled").document("{}").targets(fleet)
+                .targetSelection(dev.iotjobs.api.model.TargetSelection.CONTINUOUS).build());
+
+        // Phase 1: joins into the group and a child group on both nodes while node b creates continuous jobs,
+        // cancels one and deletes another.
+        atOnce(List.of(
+                joins(a, "fleet", names.subList(0, size / 2), false),
+                joins(b, "sub", names.subList(size / 2, size), false),
+                () -> {
+                    for (String jobId : continuous) {
+                        b.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document("{}")
+                                .targets(fleet).targetSelection(dev.iotjobs.api.model.TargetSelection.CONTINUOUS)
+                                .build());
+                    }
+                    b.controlPlane().cancelJob(dev.iotjobs.api.control.CancelJobRequest.builder().jobId("canceled")
+                            .build());
+                    b.controlPlane().deleteJob(dev.iotjobs.api.control.DeleteJobRequest.builder().jobId("doomed")
+                            .force(true).build());
+                    return null;
+                }));
+        b.runDueWork();
+        for (String jobId : continuous) {
+            for (String thing : names) {
+                List<JobExecution> executions = executionsOf(a, jobId, thing);
+                assertThat(executions).as(jobId + " on " + thing).singleElement()
+                        .satisfies(e -> assertThat(e.status()).isEqualTo(JobExecutionStatus.QUEUED));
+            }
+            assertThat(a.controlPlane().describeJob(DescribeJobRequest.builder().jobId(jobId).build()).job()
+                    .jobProcessDetails().numberOfQueuedThings()).isEqualTo(size);
+        }
+        Job canceled = a.controlPlane().describeJob(DescribeJobRequest.builder().jobId("canceled").build()).job();
+        assertThat(canceled.jobProcessDetails().numberOfQueuedThings()).as("nothing queued after the cancel")
+                .isZero();
+        for (String thing : names) {
+            assertThat(executionsOf(a, "canceled", thing)).allSatisfy(e ->
+                    assertThat(e.status()).isEqualTo(JobExecutionStatus.CANCELED));
+        }
+
+        // Phase 2: half leave on node a while the other half leave and rejoin on node b and a job is created.
+        atOnce(List.of(
+                joins(a, "fleet", names.subList(0, size / 2), true),
+                () -> {
+                    joins(b, "sub", names.subList(size / 2, size), true).call();
+                    joins(b, "sub", names.subList(size / 2, size), false).call();
+                    return null;
+                },
+                () -> {
+                    a.controlPlane().createJob(CreateJobRequest.builder().jobId("late").document("{}").targets(fleet)
+                            .targetSelection(dev.iotjobs.api.model.TargetSelection.CONTINUOUS).build());
+                    return null;
+                }));
+        for (String jobId : continuous) {
+            var counts = b.controlPlane().describeJob(DescribeJobRequest.builder().jobId(jobId).build()).job()
+                    .jobProcessDetails();
+            assertThat(counts.numberOfQueuedThings()).as(jobId).isEqualTo(size / 2);
+            assertThat(counts.numberOfRemovedThings()).as(jobId).isEqualTo(size);
+            for (String thing : names.subList(size / 2, size)) {
+                List<JobExecution> executions = executionsOf(b, jobId, thing);
+                assertThat(executions).hasSize(2);
+                assertThat(executions.get(1).status()).isEqualTo(JobExecutionStatus.QUEUED);
+            }
+        }
+        var late = b.controlPlane().describeJob(DescribeJobRequest.builder().jobId("late").build()).job()
+                .jobProcessDetails();
+        for (String thing : names.subList(0, size / 2)) {
+            assertThat(executionsOf(b, "late", thing)).allSatisfy(e ->
+                    assertThat(e.status()).isEqualTo(JobExecutionStatus.REMOVED));
+        }
+        for (String thing : names.subList(size / 2, size)) {
+            assertThat(executionsOf(b, "late", thing).stream().filter(e -> e.status() == JobExecutionStatus.QUEUED))
+                    .as("late on " + thing).hasSize(1);
+        }
+        assertThat(late.numberOfQueuedThings()).isEqualTo(size / 2);
+    }
+
     /** One device thread: start the next job of each of its things and finish it, until nothing is pending. */
     private static void drive(JobsDataPlane plane, String[] names, int slice, AtomicInteger applied,
                               AtomicInteger unexpected) {

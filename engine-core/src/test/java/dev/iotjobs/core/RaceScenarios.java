@@ -70,6 +70,136 @@ public abstract class RaceScenarios extends EngineFixture {
                 .thingGroupName("parent").recursive(true).build()).things()).isEmpty();
     }
 
+    private void join(String group, String thing) {
+        registry().addThingToThingGroup(dev.iotjobs.api.control.AddThingToThingGroupRequest.builder()
+                .thingGroupName(group).thingName(thing).build());
+    }
+
+    private void leave(String group, String thing) {
+        registry().removeThingFromThingGroup(dev.iotjobs.api.control.RemoveThingFromThingGroupRequest.builder()
+                .thingGroupName(group).thingName(thing).build());
+    }
+
+    private void continuous(String jobId, String group) {
+        control().createJob(CreateJobRequest.builder().jobId(jobId).document(DOC)
+                .targetSelection(dev.iotjobs.api.model.TargetSelection.CONTINUOUS).targets(groupArn(group)).build());
+    }
+
+    private int executionsOf(String jobId, String thing) {
+        return control().listJobExecutionsForThing(dev.iotjobs.api.control.ListJobExecutionsForThingRequest
+                .builder().thingName(thing).jobId(jobId).build()).executionSummaries().size();
+    }
+
+    @Test
+    void g2_aJoinCommittedBetweenAContinuousJobsExpansionAndItsCommitIsNotLost() {
+        things("a");
+        group("g", null);
+        repository.beforeNextCommit(() -> join("g", "a"));   // the join sees no job yet
+        continuous("c", "g");                                // its expansion saw no member yet
+        assertThat(execution("c", "a").status()).isEqualTo(JobExecutionStatus.QUEUED);
+        assertThat(counters("c").numberOfQueuedThings()).isEqualTo(1);
+    }
+
+    @Test
+    void g2_aContinuousJobCommittedBetweenAJoinsReadsAndItsCommitIsNotLost() {
+        things("a");
+        group("g", null);
+        repository.beforeNextCommit(() -> continuous("c", "g"));
+        join("g", "a");
+        assertThat(executionsOf("c", "a")).isEqualTo(1);
+        assertThat(counters("c").numberOfQueuedThings()).isEqualTo(1);
+    }
+
+    @Test
+    void g2_aChildGroupCreatedAndJoinedDuringAContinuousJobsExpansionIsReached() {
+        things("a");
+        group("g", null);
+        repository.beforeNextCommit(() -> {
+            group("child", "g");
+            join("child", "a");
+        });
+        continuous("c", "g");
+        assertThat(execution("c", "a").status()).isEqualTo(JobExecutionStatus.QUEUED);
+    }
+
+    @Test
+    void g2_aJoinRacingACancelQueuesNothing() {
+        things("a");
+        group("g", null);
+        continuous("c", "g");
+        repository.beforeNextCommit(() -> control().cancelJob(dev.iotjobs.api.control.CancelJobRequest.builder()
+                .jobId("c").build()));
+        join("g", "a");
+        assertThat(executionsOf("c", "a")).isZero();
+        assertThat(counters("c").numberOfQueuedThings()).isZero();
+        assertThat(describe("c").status()).isEqualTo(JobStatus.CANCELED);
+    }
+
+    @Test
+    void g2_j7_aJoinCommittedWhileACancelListsTheQueuedExecutionsIsCanceledToo() {
+        things("a");
+        group("g", null);
+        continuous("c", "g");
+        repository.beforeNextCommit(() -> join("g", "a"));
+        control().cancelJob(dev.iotjobs.api.control.CancelJobRequest.builder().jobId("c").build());
+        assertThat(execution("c", "a").status()).isEqualTo(JobExecutionStatus.CANCELED);
+        assertThat(counters("c").numberOfQueuedThings()).isZero();
+        assertThat(counters("c").numberOfCanceledThings()).isEqualTo(1);
+    }
+
+    @Test
+    void g2_aJoinRacingADeleteQueuesNothing() {
+        things("a");
+        group("g", null);
+        continuous("c", "g");
+        repository.beforeNextCommit(() -> control().deleteJob(DeleteJobRequest.builder().jobId("c").force(true)
+                .build()));
+        join("g", "a");
+        engine.runDueWork();
+        assertThatThrownBy(() -> describe("c")).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(repository.listExecutionsForThing("a", null, null, null, 10).items()).isEmpty();
+    }
+
+    @Test
+    void g3_aLeaveCommittedDuringAContinuousJobsExpansionLeavesNoExecution() {
+        things("a");
+        group("g", null, "a");
+        repository.beforeNextCommit(() -> leave("g", "a"));
+        continuous("c", "g");
+        assertThat(executionsOf("c", "a")).isZero();
+        assertThat(counters("c").numberOfQueuedThings()).isZero();
+    }
+
+    @Test
+    void g3_aLeaveRacingAJoinOfAnotherTargetGroupKeepsTheExecution() {
+        things("a");
+        group("g1", null, "a");
+        group("g2", null);
+        control().createJob(CreateJobRequest.builder().jobId("c").document(DOC)
+                .targetSelection(dev.iotjobs.api.model.TargetSelection.CONTINUOUS)
+                .targets(List.of(groupArn("g1"), groupArn("g2"))).build());
+        repository.beforeNextCommit(() -> join("g2", "a"));   // sees a pending execution: nothing to queue
+        leave("g1", "a");                                      // read a as targeted by g1 only
+        assertThat(execution("c", "a").status()).isEqualTo(JobExecutionStatus.QUEUED);
+        assertThat(counters("c").numberOfQueuedThings()).isEqualTo(1);
+    }
+
+    @Test
+    void g2_aJoinRacingAScheduledContinuousJobsStartIsReachedOnce() {
+        things("a");
+        group("g", null);
+        control().createJob(CreateJobRequest.builder().jobId("c").document(DOC)
+                .targetSelection(dev.iotjobs.api.model.TargetSelection.CONTINUOUS).targets(groupArn("g"))
+                .schedulingConfig(dev.iotjobs.api.model.SchedulingConfig.builder().startTime("2026-01-01T00:10")
+                        .build()).build());
+        clock.advance(java.time.Duration.ofMinutes(10));
+        repository.beforeNextCommit(() -> join("g", "a"));   // the job is still SCHEDULED for the join
+        engine.runDueWork();
+        assertThat(describe("c").status()).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(executionsOf("c", "a")).isEqualTo(1);
+        assertThat(counters("c").numberOfQueuedThings()).isEqualTo(1);
+    }
+
     @Test
     void e1_aListenerThatCallsTheEngineSeesEveryEventOnceInCommitOrder() {
         things("t1");

@@ -152,6 +152,21 @@ public final class InterleavingRepository implements JobRepository {
     }
 
     @Override
+    public List<JobRecord> continuousJobsTargeting(Collection<String> targetArns) {
+        return store.continuousJobsTargeting(targetArns);
+    }
+
+    @Override
+    public java.util.Map<String, Long> groupMembershipRevisions(Collection<String> thingGroupNames) {
+        return store.groupMembershipRevisions(thingGroupNames);
+    }
+
+    @Override
+    public long thingMembershipRevision(String thingName) {
+        return store.thingMembershipRevision(thingName);
+    }
+
+    @Override
     public List<StoredEvent> eventsAfter(long sequence, int limit) {
         return store.eventsAfter(sequence, limit);
     }

@@ -1241,6 +1241,82 @@ public abstract class JobRepositoryContract {
                 record.documentSource(), record.tags(), record.counts(), record.revision(), record.dueAt());
     }
 
+    // ---------------------------------------------------------------- continuous jobs (SPEC G2, G3)
+
+    @Test
+    void continuousJobsTargetingFindsTheLiveContinuousJobsOfTheTargetsOnce() {
+        java.util.function.BiFunction<String, JobStatus, JobRecord> continuous = (id, status) -> record(
+                jobBuilder(id, at(id.hashCode() & 0xff)).targetSelection(TargetSelection.CONTINUOUS).status(status)
+                        .targets(List.of(groupArn("g"), groupArn("parent"))).build());
+        commit(c -> c.insertJob(continuous.apply("running", JobStatus.IN_PROGRESS))
+                .insertJob(continuous.apply("scheduled", JobStatus.SCHEDULED))
+                .insertJob(continuous.apply("canceled", JobStatus.CANCELED))
+                .insertJob(continuous.apply("deleting", JobStatus.DELETION_IN_PROGRESS))
+                .insertJob(record(jobBuilder("snapshot", at(1)).targets(List.of(groupArn("g"))).build()))
+                .insertJob(record(jobBuilder("elsewhere", at(2)).targetSelection(TargetSelection.CONTINUOUS)
+                        .targets(List.of(groupArn("other"))).build())));
+
+        List<JobRecord> found = repository.continuousJobsTargeting(List.of(groupArn("g"), groupArn("parent")));
+        assertThat(jobIds(found)).containsExactlyInAnyOrder("running", "scheduled");
+        assertThat(found).isSortedAccordingTo(java.util.Comparator
+                .comparing((JobRecord j) -> j.job().createdAt()).thenComparing(JobRecord::jobId));
+        assertThat(repository.continuousJobsTargeting(List.of(groupArn("none")))).isEmpty();
+        assertThat(repository.continuousJobsTargeting(List.of())).isEmpty();
+
+        JobRecord running = repository.findJob("running").orElseThrow();
+        commit(c -> c.updateJob(next(running, b -> b.status(JobStatus.CANCELED))));
+        assertThat(jobIds(repository.continuousJobsTargeting(List.of(groupArn("g"))))).containsExactly("scheduled");
+    }
+
+    @Test
+    void membershipRevisionsStartAtZeroAndEachCheckRaisesThemByOne() {
+        assertThat(repository.groupMembershipRevisions(List.of("g", "h"))).isEqualTo(Map.of("g", 0L, "h", 0L));
+        assertThat(repository.thingMembershipRevision("t1")).isZero();
+
+        commit(c -> c.expectGroupMembership("g", 0).expectThingMembership("t1", 0));
+        commit(c -> c.expectGroupMembership("g", 1).expectGroupMembership("h", 0));
+
+        assertThat(repository.groupMembershipRevisions(List.of("g", "h"))).isEqualTo(Map.of("g", 2L, "h", 1L));
+        assertThat(repository.thingMembershipRevision("t1")).isEqualTo(1L);
+    }
+
+    @Test
+    void aMovedMembershipRevisionIsStaleAndAppliesNothing() {
+        commit(c -> c.expectGroupMembership("g", 0));
+        assertStale(c -> c.insertJob(job("j1")).expectGroupMembership("g", 0));
+        assertStale(c -> c.insertJob(job("j1")).expectGroupMembership("g", 1).expectThingMembership("t1", 3));
+        assertThat(repository.findJob("j1")).isEmpty();
+        assertThat(repository.groupMembershipRevisions(List.of("g"))).containsEntry("g", 1L);
+        assertThat(repository.thingMembershipRevision("t1")).isZero();
+    }
+
+    @Test
+    void ofConcurrentChecksOfOneMembershipRevisionExactlyOneCommits() throws Exception {
+        pool = Executors.newFixedThreadPool(THREADS);
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        for (int round = 0; round < Math.min(20, raceRounds()); round++) {
+            long read = repository.groupMembershipRevisions(List.of("g")).get("g");
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                attempts.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    try {
+                        repository.commit(Changeset.builder().expectGroupMembership("g", read).build());
+                        return true;
+                    } catch (StaleStateException lost) {
+                        return false;
+                    }
+                }));
+            }
+            List<Boolean> won = new ArrayList<>();
+            for (Future<Boolean> attempt : attempts) {
+                won.add(attempt.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(won).as("round %d", round).containsOnlyOnce(true);
+            assertThat(repository.groupMembershipRevisions(List.of("g"))).containsEntry("g", read + 1);
+        }
+    }
+
     protected CommitResult commit(Consumer<Changeset.Builder> changes) {
         Changeset.Builder builder = Changeset.builder();
         changes.accept(builder);

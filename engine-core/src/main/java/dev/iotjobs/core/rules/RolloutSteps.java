@@ -2,6 +2,7 @@ package dev.iotjobs.core.rules;
 
 import dev.iotjobs.api.model.Job;
 import dev.iotjobs.spi.Changeset;
+import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.RolloutState;
 import dev.iotjobs.spi.RolloutTarget;
@@ -76,12 +77,33 @@ public final class RolloutSteps {
      */
     public static Changeset step(JobRecord job, RolloutState opened, List<RolloutTarget> batch,
                                  Set<String> existingThings, Instant endTime, Instant now) {
+        return step(job, opened, batch, existingThings, Map.of(), endTime, now);
+    }
+
+    /**
+     * One step of a rollout in due work, for things that may have had executions of the job before (a CONTINUOUS
+     * job's joins, SPEC G2): the new execution follows the thing's latest; a thing with a pending one gets none.
+     *
+     * @param job the IN_PROGRESS job as read
+     * @param opened its rollout state as {@link RolloutRules#open} left it (room to create)
+     * @param batch the next held-back things, in name order, at most the window's room
+     * @param existingThings those of the batch's things that still exist
+     * @param latest the latest execution of the job on each of the batch's things that has one
+     * @param endTime the job's scheduled end, or null
+     * @param now the present
+     * @return the changes
+     */
+    public static Changeset step(JobRecord job, RolloutState opened, List<RolloutTarget> batch,
+                                 Set<String> existingThings, Map<String, ExecutionRecord> latest, Instant endTime,
+                                 Instant now) {
         Changeset.Builder changes = Changeset.builder();
         int created = 0;
         for (RolloutTarget target : batch) {
             changes.release(target);
-            if (existingThings.contains(target.thingName())) {
-                createExecution(changes, job, target.thingName(), now);
+            ExecutionRecord before = latest.get(target.thingName());
+            if (existingThings.contains(target.thingName()) && (before == null || !before.isPending())) {
+                ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), target.thingName(),
+                        before == null ? 1 : before.executionNumber() + 1, 0, now));
                 created++;
             }
         }

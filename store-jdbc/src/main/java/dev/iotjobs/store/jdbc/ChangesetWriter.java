@@ -25,9 +25,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Applies a {@link Changeset} inside the caller's transaction, in the order its Javadoc gives: the rows of the things
- * its notices read the queue of (locked first, in name order), registry writes, job template writes, job writes,
- * counter deltas, rollout target writes, execution writes, job deletes (whose rollout targets the foreign key drops),
- * completions, the notices' queue reads, then the events. So every transaction locks a job's row before rows of its executions, as a
+ * its notices read the queue of (locked first, in name order), membership revision checks, registry writes, job
+ * template writes, job writes, counter deltas, rollout target writes, execution writes, job deletes (whose rollout
+ * targets the foreign key drops), completions, the notices' queue reads, then the events. So every transaction locks
+ * a job's row before rows of its executions, as a
  * cancel or a deletion step that updates the job and then its executions does; a device's update, which would
  * otherwise lock its execution and then the job, cannot deadlock with those. Every compare-and-set is a conditional
  * statement whose row count decides; a mismatch throws {@link StaleStateException} and the caller rolls the whole
@@ -45,9 +46,11 @@ final class ChangesetWriter {
     private final RolloutRows rollouts;
     private final EventRows events;
     private final TemplateRows templates;
+    private final MembershipRevisionRows revisions;
 
     ChangesetWriter(JobRows jobs, ExecutionRows executions, RegistryRows registry, RolloutRows rollouts,
-                    EventRows events, TemplateRows templates) {
+                    EventRows events, TemplateRows templates, MembershipRevisionRows revisions) {
+        this.revisions = revisions;
         this.jobs = jobs;
         this.executions = executions;
         this.registry = registry;
@@ -83,6 +86,13 @@ final class ChangesetWriter {
     CommitResult apply(Handle handle, Changeset changes) {
         if (!changes.thingNotices().isEmpty()) {
             registry.lockThingsExclusive(handle, changes.thingNotices().stream().map(ThingNotice::thingName).toList());
+        }
+        // First, groups then things in name order: every transaction over them locks them in the same order.
+        if (!changes.groupMembershipChecks().isEmpty()) {
+            revisions.checkAndRaise(handle, MembershipRevisionRows.GROUP, changes.groupMembershipChecks());
+        }
+        if (!changes.thingMembershipChecks().isEmpty()) {
+            revisions.checkAndRaise(handle, MembershipRevisionRows.THING, changes.thingMembershipChecks());
         }
         applyRegistryWrites(handle, changes);
         applyTemplateWrites(handle, changes);

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -84,6 +85,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     private final RolloutRows rollouts;
     private final EventRows events;
     private final TemplateRows templates;
+    private final MembershipRevisionRows revisions = new MembershipRevisionRows();
     private final ChangesetWriter writer;
     /** Keeps an H2 database open for the repository's life; null on PostgreSQL and for {@link #open}. */
     private final HeldConnection held;
@@ -109,7 +111,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
         this.rollouts = new RolloutRows();
         this.events = new EventRows();
         this.templates = new TemplateRows(dialect);
-        this.writer = new ChangesetWriter(jobs, executions, registry, rollouts, events, templates);
+        this.writer = new ChangesetWriter(jobs, executions, registry, rollouts, events, templates, revisions);
     }
 
     /**
@@ -305,6 +307,23 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     @Override
     public Page<JobTemplateRecord> listJobTemplates(JobTemplateListKey after, int limit) {
         return autoCommit(handle -> templates.list(handle, after, limit));
+    }
+
+    @Override
+    public List<JobRecord> continuousJobsTargeting(Collection<String> targetArns) {
+        return autoCommit(handle -> jobs.continuousTargeting(handle, targetArns));
+    }
+
+    @Override
+    public Map<String, Long> groupMembershipRevisions(Collection<String> thingGroupNames) {
+        return autoCommit(handle -> revisions.revisions(handle, MembershipRevisionRows.GROUP,
+                List.copyOf(thingGroupNames)));
+    }
+
+    @Override
+    public long thingMembershipRevision(String thingName) {
+        return autoCommit(handle -> revisions.revisions(handle, MembershipRevisionRows.THING, List.of(thingName))
+                .get(thingName));
     }
 
     @Override

@@ -158,6 +158,28 @@ final class JobRows {
         return Pages.of(query.map((rs, ctx) -> read(rs)).list(), limit);
     }
 
+    /**
+     * SPEC G2, G3: the live CONTINUOUS jobs targeting any of the ARNs, through the target table's primary key.
+     *
+     * @param targetArns target ARNs
+     * @return the jobs, each once, by createdAt then jobId
+     */
+    List<JobRecord> continuousTargeting(Handle handle, Collection<String> targetArns) {
+        List<String> arns = List.copyOf(new java.util.TreeSet<>(targetArns));
+        if (arns.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + COLUMNS + " FROM iotjobs_job j WHERE j.job_id IN (SELECT t.job_id FROM"
+                + " iotjobs_job_target t WHERE t.target_arn IN (" + Statements.parameters("arn", arns.size())
+                + ")) AND j.target_selection = 'CONTINUOUS' AND j.status IN ('IN_PROGRESS', 'SCHEDULED')";
+        // The few live continuous jobs of one group's ancestry: sorted here rather than by the database.
+        List<JobRecord> found = new ArrayList<>(Statements.bindAll(handle.createQuery(sql), "arn", arns)
+                .map((rs, ctx) -> read(rs)).list());
+        found.sort(java.util.Comparator.comparing((JobRecord job) -> job.job().createdAt())
+                .thenComparing(JobRecord::jobId));
+        return found;
+    }
+
     List<JobRecord> dueBy(Handle handle, Instant now, int limit) {
         Pages.checkLimit(limit);
         return handle.createQuery("SELECT " + COLUMNS

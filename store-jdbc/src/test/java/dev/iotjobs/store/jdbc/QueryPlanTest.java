@@ -199,6 +199,15 @@ class QueryPlanTest {
         store.rolloutTargets("job-1", 10);
         store.commit(Changeset.builder().release(held).build());
 
+        // SPEC G2, G3: a leave and a join find the continuous jobs through the target index.
+        store.continuousJobsTargeting(List.of(ARN + "thinggroup/lab", ARN + "thinggroup/fleet"));
+        store.groupMembershipRevisions(List.of("lab", "fleet"));
+        store.thingMembershipRevision("thing-3");
+        engine.things().removeThingFromThingGroup(dev.iotjobs.api.control.RemoveThingFromThingGroupRequest.builder()
+                .thingGroupName("lab").thingName("thing-3").build());
+        engine.things().addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName("lab")
+                .thingName("thing-3").build());
+
         engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
                 .thingName("thing-1").build());
         engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("job-0")

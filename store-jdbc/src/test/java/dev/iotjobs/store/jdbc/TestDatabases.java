@@ -21,7 +21,7 @@ final class TestDatabases {
     private static final AtomicInteger H2_COUNT = new AtomicInteger();
     private static final String[] TABLES = {"iotjobs_membership", "iotjobs_job_target",
             "iotjobs_rollout_target", "iotjobs_execution", "iotjobs_job", "iotjobs_thing_group", "iotjobs_thing",
-            "iotjobs_event", "iotjobs_job_template"};
+            "iotjobs_event", "iotjobs_job_template", "iotjobs_membership_revision"};
 
     private static EmbeddedPostgres postgres;
     private static HikariDataSource postgresPool;

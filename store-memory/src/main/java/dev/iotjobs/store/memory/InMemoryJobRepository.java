@@ -70,6 +70,8 @@ public final class InMemoryJobRepository implements JobRepository {
     private final EventLog events = new EventLog();
     private final RolloutTable rollouts = new RolloutTable();
     private final TemplateTable templates = new TemplateTable();
+    private final Map<String, Long> groupRevisions = new java.util.HashMap<>();
+    private final Map<String, Long> thingRevisions = new java.util.HashMap<>();
     private final ChangesetCheck check = new ChangesetCheck(jobs, executions, registry, rollouts, templates);
 
     /** Creates an empty repository. */
@@ -189,12 +191,34 @@ public final class InMemoryJobRepository implements JobRepository {
     }
 
     @Override
+    public List<JobRecord> continuousJobsTargeting(Collection<String> targetArns) {
+        return read(() -> jobs.continuousTargeting(targetArns));
+    }
+
+    @Override
+    public Map<String, Long> groupMembershipRevisions(Collection<String> thingGroupNames) {
+        return read(() -> {
+            Map<String, Long> revisions = new java.util.LinkedHashMap<>();
+            thingGroupNames.forEach(group -> revisions.put(group, groupRevisions.getOrDefault(group, 0L)));
+            return revisions;
+        });
+    }
+
+    @Override
+    public long thingMembershipRevision(String thingName) {
+        return read(() -> thingRevisions.getOrDefault(thingName, 0L));
+    }
+
+    @Override
     public CommitResult commit(Changeset changes) {
         Objects.requireNonNull(changes, "changes");
         Lock write = lock.writeLock();
         write.lock();
         try {
+            checkMembershipRevisions(changes);
             check.check(changes);
+            changes.groupMembershipChecks().forEach(c -> groupRevisions.merge(c.key(), 1L, Long::sum));
+            changes.thingMembershipChecks().forEach(c -> thingRevisions.merge(c.key(), 1L, Long::sum));
             applyRegistryWrites(changes);
             changes.templateInserts().forEach(templates::put);
             changes.templateDeletes().forEach(templates::remove);
@@ -242,6 +266,25 @@ public final class InMemoryJobRepository implements JobRepository {
             return true;
         }
         return false;
+    }
+
+    /** SPEC G2, G3: each membership revision check expects the revision, raised by the earlier checks of the set. */
+    private void checkMembershipRevisions(Changeset changes) {
+        expectRevisions(changes.groupMembershipChecks(), groupRevisions, "thing group");
+        expectRevisions(changes.thingMembershipChecks(), thingRevisions, "thing");
+    }
+
+    private static void expectRevisions(List<Versioned<String>> checks, Map<String, Long> stored, String what) {
+        Map<String, Long> staged = new java.util.HashMap<>();
+        for (Versioned<String> check : checks) {
+            long actual = staged.containsKey(check.key()) ? staged.get(check.key())
+                    : stored.getOrDefault(check.key(), 0L);
+            if (actual != check.expected()) {
+                throw new dev.iotjobs.spi.StaleStateException(what + " " + check.key() + " is at membership revision "
+                        + actual + ", expected " + check.expected());
+            }
+            staged.put(check.key(), actual + 1);
+        }
     }
 
     private void applyRegistryWrites(Changeset changes) {

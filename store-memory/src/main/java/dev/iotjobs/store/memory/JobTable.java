@@ -2,12 +2,14 @@ package dev.iotjobs.store.memory;
 
 import dev.iotjobs.api.model.Job;
 import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.api.model.TargetSelection;
 import dev.iotjobs.spi.JobFilter;
 import dev.iotjobs.spi.JobListKey;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.Page;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -60,6 +62,23 @@ final class JobTable {
         NavigableSet<JobListKey> candidates = smallestIndex(filter);
         Iterable<JobListKey> keys = after == null ? candidates : candidates.tailSet(after, false);
         return Pages.page(keys, key -> byId.get(key.jobId()), job -> matches(job, filter), limit);
+    }
+
+    /** SPEC G2, G3: the live CONTINUOUS jobs targeting any of the ARNs, through the per-target index. */
+    List<JobRecord> continuousTargeting(Collection<String> targetArns) {
+        NavigableSet<JobListKey> keys = new TreeSet<>(Keys.JOB_LIST);
+        for (String target : new HashSet<>(targetArns)) {
+            for (JobListKey key : byTarget.getOrDefault(target, Collections.emptyNavigableSet())) {
+                Job job = byId.get(key.jobId()).job();
+                if (job.targetSelection() == TargetSelection.CONTINUOUS
+                        && (job.status() == JobStatus.IN_PROGRESS || job.status() == JobStatus.SCHEDULED)) {
+                    keys.add(key);
+                }
+            }
+        }
+        List<JobRecord> jobs = new ArrayList<>(keys.size());
+        keys.forEach(key -> jobs.add(byId.get(key.jobId())));
+        return jobs;
     }
 
     List<JobRecord> dueBy(Instant now, int limit) {
