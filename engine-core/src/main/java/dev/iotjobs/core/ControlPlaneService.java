@@ -58,6 +58,11 @@ final class ControlPlaneService implements JobsControlPlane {
     @Override
     public CreateJobResponse createJob(CreateJobRequest given) {
         valid(RequestValidation.validate(given, ctx.limits(), ctx.scope()));
+        if (!given.documentParameters().isEmpty() && !ManagedJobTemplates.isManagedArn(given.jobTemplateArn())) {
+            // SPEC J15: before any template is looked up, so that a custom template's ARN gets this answer too.
+            throw new InvalidRequestException("documentParameters: can be given only with the jobTemplateArn "
+                    + "of a managed template (arn:aws:iot:{region}::jobtemplate/{name}:{version})");
+        }
         CreateJobRequest request = templates.effectiveRequest(given);   // SPEC J14: a custom template's members
         JobDocument document = jobDocument(request);
         Instant startTime = request.schedulingConfig() == null || request.schedulingConfig().startTime() == null
@@ -108,10 +113,6 @@ final class ControlPlaneService implements JobsControlPlane {
             valid(RequestValidation.document("documentParameters", substituted, ctx.limits()));
             document = new JobDocument(substituted, managed.document());
         } else {
-            if (!request.documentParameters().isEmpty()) {
-                throw new InvalidRequestException("documentParameters: can be given only with the jobTemplateArn "
-                        + "of a managed template (arn:aws:iot:{region}::jobtemplate/{name}:{version})");
-            }
             // A custom template's document is in the request by now (SPEC J14, JobTemplateService).
             document = new JobDocument(document(request), null);
         }

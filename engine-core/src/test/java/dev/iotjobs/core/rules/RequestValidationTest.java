@@ -634,11 +634,11 @@ class RequestValidationTest {
                         "jobTemplateArn", "must be at most 1600 characters, got 1601"),
                 rejects("j14 document with a template",
                         createJob().jobTemplateArn("arn:aws:iot:us-east-1:123456789012:jobtemplate/t").build(),
-                        "document", "must not be given with jobTemplateArn: the job takes the template's document"),
+                        "document", "must not be given with jobTemplateArn: the job takes its template's document"),
                 rejects("j14 documentSource with a template", createJob().document(null).documentSource("s3://b/k")
                                 .jobTemplateArn("arn:aws:iot:us-east-1:123456789012:jobtemplate/t").build(),
                         "documentSource",
-                        "must not be given with jobTemplateArn: the job takes the template's document"),
+                        "must not be given with jobTemplateArn: the job takes its template's document"),
                 rejects("v1 retry criteriaList required",
                         createJob().jobExecutionsRetryConfig(new JobExecutionsRetryConfig(List.of())).build(), retry,
                         "must have between 1 and 2 items, got 0"),
