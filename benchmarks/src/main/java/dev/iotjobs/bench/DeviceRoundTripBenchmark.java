@@ -27,8 +27,17 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p><b>One operation</b> of {@link #roundTrip} is what a device does for one job: {@code
  * startNextPendingJobExecution} for its thing, then {@code updateJobExecution} of the returned execution to
- * SUCCEEDED. One operation of {@link #baselineMapCompute} is a {@link ConcurrentHashMap#compute} that replaces a
+ * SUCCEEDED, through a {@link JobsEngine} (no background thread, no event subscriber). One operation of
+ * {@link #baselineMapCompute} is a {@link ConcurrentHashMap#compute} that replaces a
  * thing's {@link ExecutionState} record by the next one (status flipped, version + 1): the least any store must do.
+ *
+ * <p><b>Device notifications</b> ({@code -p notifications=on,off}, both by default): the engine is built with
+ * {@code deviceNotifications(true)} or {@code (false)} (SPEC E4), so one run gives the round trip with the notify
+ * events, without them, and the baseline (which has no such parameter, so it runs once). With them on, each of the
+ * round trip's two commits also reads the thing's first 11 pending executions, and the SUCCEEDED one appends a
+ * {@code PendingJobExecutionsChanged} and a {@code NextJobExecutionChanged} to the outbox. Neither case subscribes a
+ * listener to {@code engine.events()}: with nobody subscribed the relay delivers nothing and drops the outbox in
+ * one call every 256 commits, so the events cost their writing, not a delivery.
  *
  * <p><b>Supply of QUEUED executions.</b> Each round trip consumes one QUEUED execution, so the engine has to be
  * refilled, and the refill must not be timed:
@@ -53,9 +62,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * The baseline walks its slices the same way over a map that holds one record per thing, so both touch a working
  * set of the same size.
  *
- * <p>Run engine and baseline, with 1 and with 2 threads (about 2.5 minutes, most of it untimed set-up):
- * {@code java -jar benchmarks/target/benchmarks.jar DeviceRoundTrip}; with 1 thread only (about 1 minute):
- * {@code java -jar benchmarks/target/benchmarks.jar 'DeviceRoundTripBenchmark\.(roundTrip|baselineMapCompute)$'}.
+ * <p>Run engine (notifications on and off) and baseline, with 1 and with 2 threads (about 4 minutes, most of it
+ * untimed set-up): {@code java -jar benchmarks/target/benchmarks.jar DeviceRoundTrip}; with 1 thread only (about
+ * 1.5 minutes):
+ * {@code java -jar benchmarks/target/benchmarks.jar 'DeviceRoundTripBenchmark\.(roundTrip|baselineMapCompute)$'};
+ * one case only: add {@code -p notifications=off}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -134,6 +145,10 @@ public class DeviceRoundTripBenchmark {
         @Param("3")
         public int jobsPerIteration;
 
+        /** {@code on} or {@code off}: whether the engine emits the device notifications (SPEC E4). */
+        @Param({"on", "off"})
+        public String notifications;
+
         @Override
         int jobsPerIteration() {
             return jobsPerIteration;
@@ -143,7 +158,7 @@ public class DeviceRoundTripBenchmark {
         @Setup(Level.Trial)
         public void registerFleet(ThingSlices slices) throws InterruptedException {
             use(JobsEngine.builder().repository(new InMemoryJobRepository()).region(BenchStore.REGION)
-                    .accountId(BenchStore.ACCOUNT).build());
+                    .accountId(BenchStore.ACCOUNT).deviceNotifications(deviceNotifications(notifications)).build());
             slices.register(engine.things(), 1);
         }
     }

@@ -56,6 +56,16 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * updates its own row, so threads contend only for the database, as the devices do. Both borrow their connections
  * from the same kind of pool, per operation.
  *
+ * <p><b>Device notifications</b> ({@code -p notifications=on,off}, both by default; the baseline has no such
+ * parameter and runs once per database): the engine is built with {@code deviceNotifications(true)} or
+ * {@code (false)} (SPEC E4), so one run gives the round trip with the notify events, without them, and the baseline.
+ * With them on, each of the round trip's two transactions also locks the thing's row (a {@code SELECT} with
+ * {@code FOR UPDATE}, {@code FOR NO KEY UPDATE} on PostgreSQL) and reads the thing's first 11 pending executions,
+ * and the SUCCEEDED one inserts a {@code PendingJobExecutionsChanged} and a {@code NextJobExecutionChanged} row into
+ * the outbox. Neither case
+ * subscribes a listener to {@code engine.events()}: with nobody subscribed the relay delivers nothing and deletes the
+ * outbox in one statement every 256 commits, so the events cost their rows, not a delivery.
+ *
  * <p><b>Supply of QUEUED executions</b> (as in {@link DeviceRoundTripBenchmark}, sized for JDBC speeds):
  * <ul>
  *   <li>Per trial (untimed): {@code things} things (default 20,000), registered through the thing registry (on
@@ -74,9 +84,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       then raise {@code -p jobsPerIteration=}.</li>
  * </ul>
  *
- * <p>Run both databases, engine and baseline, 1 and 8 threads (8 results, about 6 minutes, much of it untimed
- * set-up): {@code java -jar benchmarks/target/benchmarks.jar JdbcRoundTrip}; one database only: add {@code -p
- * database=h2}.
+ * <p>Run both databases, engine (notifications on and off) and baseline, 1 and 8 threads (12 results, about 9
+ * minutes, much of it untimed set-up): {@code java -jar benchmarks/target/benchmarks.jar JdbcRoundTrip}; one thread
+ * only: {@code java -jar benchmarks/target/benchmarks.jar 'JdbcRoundTripBenchmark\.(roundTrip|baselineRowUpdate)$'};
+ * one database or one case only: add {@code -p database=h2} or {@code -p notifications=off}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -240,6 +251,10 @@ public class JdbcRoundTripBenchmark {
         @Param("2")
         public int jobsPerIteration;
 
+        /** {@code on} or {@code off}: whether the engine emits the device notifications (SPEC E4). */
+        @Param({"on", "off"})
+        public String notifications;
+
         @Override
         int jobsPerIteration() {
             return jobsPerIteration;
@@ -252,7 +267,7 @@ public class JdbcRoundTripBenchmark {
         @Setup(Level.Trial)
         public void registerFleet(Database database, ThingSlices slices) throws InterruptedException {
             use(JobsEngine.builder().repository(JdbcJobRepository.create(database.pool)).region(BenchStore.REGION)
-                    .accountId(BenchStore.ACCOUNT).build());
+                    .accountId(BenchStore.ACCOUNT).deviceNotifications(deviceNotifications(notifications)).build());
             slices.register(engine.things(), REGISTRATION_THREADS);
         }
     }

@@ -37,6 +37,21 @@ abstract class RoundTripFleet {
     /** @return jobs queued on the whole fleet before each iteration (QUEUED executions per thing) */
     abstract int jobsPerIteration();
 
+    /**
+     * @param notifications a benchmark's {@code notifications} parameter: {@code on} or {@code off}
+     * @return whether the engine emits the device notifications (SPEC E4): the value for
+     *     {@link JobsEngine.Builder#deviceNotifications}
+     * @throws IllegalArgumentException for any other value, so that a mistyped {@code -p notifications=} fails the
+     *     trial instead of measuring the default
+     */
+    static boolean deviceNotifications(String notifications) {
+        return switch (notifications) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("notifications must be on or off, not " + notifications);
+        };
+    }
+
     /** @param started the engine over the benchmark's store */
     void use(JobsEngine started) {
         engine = started;

@@ -2,19 +2,30 @@ package dev.iotjobs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.iotjobs.api.event.NextJobExecutionChanged;
+import dev.iotjobs.api.event.PendingJobExecutionsChanged;
+import dev.iotjobs.api.event.ThingEvent;
 import dev.iotjobs.api.model.JobExecutionStatus;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs the benchmark's operations by hand on a tiny fleet, so that a broken supply fails the build, not a run. */
 class DeviceRoundTripBenchmarkTest {
 
-    @Test
-    void roundTripsOutrunningTheIterationsJobsRefillInline() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"on", "off"})
+    void roundTripsOutrunningTheIterationsJobsRefillInline(String notifications) throws Exception {
         DeviceRoundTripBenchmark.ThingSlices slices = new DeviceRoundTripBenchmark.ThingSlices();
         slices.things = 20;
         slices.cut(2);
         DeviceRoundTripBenchmark.EngineFleet fleet = new DeviceRoundTripBenchmark.EngineFleet();
         fleet.jobsPerIteration = 2;
+        fleet.notifications = notifications;
         fleet.registerFleet(slices);
         DeviceRoundTripBenchmark.SliceWalker walker = new DeviceRoundTripBenchmark.SliceWalker();
         walker.claim(slices);
@@ -31,6 +42,57 @@ class DeviceRoundTripBenchmarkTest {
             fleet.deleteJobs();
         }
         fleet.report();
+    }
+
+    /** The parameter reaches the engine: with it on, the SUCCEEDED of each round trip notifies its thing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"on", "off"})
+    void notificationsOnEmitNotifyAndNotifyNextPerRoundTripAndOffNone(String notifications) throws Exception {
+        DeviceRoundTripBenchmark.ThingSlices slices = new DeviceRoundTripBenchmark.ThingSlices();
+        slices.things = 10;
+        slices.cut(1);
+        DeviceRoundTripBenchmark.EngineFleet fleet = new DeviceRoundTripBenchmark.EngineFleet();
+        fleet.jobsPerIteration = 2;
+        fleet.notifications = notifications;
+        fleet.registerFleet(slices);
+        DeviceRoundTripBenchmark.SliceWalker walker = new DeviceRoundTripBenchmark.SliceWalker();
+        walker.claim(slices);
+        fleet.queueJobs();
+        walker.rewind();
+        // Only here: the benchmark itself subscribes nobody (in both cases alike).
+        List<ThingEvent> events = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = fleet.engine.events().subscribe(event -> {
+            if (event instanceof ThingEvent thing) {
+                events.add(thing);
+            }
+        })) {
+            // A new subscriber first gets the outbox's backlog (the queueing's notices, not yet dropped): flush it.
+            fleet.engine.relayEvents();
+            events.clear();
+            for (int i = 0; i < 10; i++) {
+                new DeviceRoundTripBenchmark().roundTrip(fleet, walker);
+            }
+        }
+        if (notifications.equals("on")) {
+            assertThat(events).hasSize(20);
+            assertThat(events.stream().filter(PendingJobExecutionsChanged.class::isInstance)).hasSize(10);
+            assertThat(events.stream().filter(NextJobExecutionChanged.class::isInstance)).hasSize(10);
+        } else {
+            assertThat(events).isEmpty();
+        }
+        fleet.deleteJobs();
+        fleet.report();
+    }
+
+    @Test
+    void aMistypedNotificationsParameterFailsTheTrial() {
+        DeviceRoundTripBenchmark.ThingSlices slices = new DeviceRoundTripBenchmark.ThingSlices();
+        slices.things = 2;
+        slices.cut(1);
+        DeviceRoundTripBenchmark.EngineFleet fleet = new DeviceRoundTripBenchmark.EngineFleet();
+        fleet.notifications = "true";
+        assertThatThrownBy(() -> fleet.registerFleet(slices)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("on or off");
     }
 
     @Test

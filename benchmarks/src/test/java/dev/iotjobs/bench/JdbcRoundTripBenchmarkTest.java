@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.iotjobs.api.control.DescribeJobRequest;
+import dev.iotjobs.api.event.ThingEvent;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs the benchmark's operations by hand on an H2 file database and a tiny fleet, so that a broken supply or
@@ -12,8 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class JdbcRoundTripBenchmarkTest {
 
-    @Test
-    void roundTripsOnH2RefillInlineWhenTheyOutrunTheIterationsJobs() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"on", "off"})
+    void roundTripsOnH2RefillInlineWhenTheyOutrunTheIterationsJobs(String notifications) throws Exception {
         JdbcRoundTripBenchmark.Database database = new JdbcRoundTripBenchmark.Database();
         database.database = "h2";
         database.start(2);
@@ -23,6 +28,7 @@ class JdbcRoundTripBenchmarkTest {
             slices.cut(2);
             JdbcRoundTripBenchmark.EngineFleet fleet = new JdbcRoundTripBenchmark.EngineFleet();
             fleet.jobsPerIteration = 2;
+            fleet.notifications = notifications;
             fleet.registerFleet(database, slices);
             JdbcRoundTripBenchmark.SliceWalker walker = new JdbcRoundTripBenchmark.SliceWalker();
             walker.claim(slices);
@@ -42,6 +48,26 @@ class JdbcRoundTripBenchmarkTest {
             // The cascade ran to the end: the first iteration's jobs are gone.
             assertThat(catchThrowable(() -> fleet.engine.controlPlane()
                     .describeJob(DescribeJobRequest.builder().jobId("firmware-1").build()))).isNotNull();
+
+            // The parameter reaches the engine (only here is anyone subscribed; the benchmark subscribes nobody).
+            AtomicInteger thingEvents = new AtomicInteger();
+            fleet.queueJobs();
+            walker.rewind();
+            try (AutoCloseable subscription = fleet.engine.events().subscribe(event -> {
+                if (event instanceof ThingEvent) {
+                    thingEvents.incrementAndGet();
+                }
+            })) {
+                // A new subscriber first gets the outbox's backlog (the queueing's notices, not yet dropped).
+                fleet.engine.relayEvents();
+                thingEvents.set(0);
+                for (int i = 0; i < 5; i++) {
+                    benchmark.roundTrip(fleet, walker);
+                }
+            }
+            // With them on, each SUCCEEDED sends notify and notify-next; the start changes neither.
+            assertThat(thingEvents).hasValue(notifications.equals("on") ? 10 : 0);
+            fleet.deleteJobs();
             fleet.report();
         } finally {
             database.stop();
