@@ -32,7 +32,7 @@ public final class ExecutionChanges {
                 .event(new JobExecutionCreated(execution.jobId(), execution.thingName(),
                         execution.executionNumber(), execution.queuedAt(), execution.status(),
                         execution.versionNumber()));
-        notice(changes, null, execution, execution.queuedAt());
+        notice(changes, null, execution, execution.queuedAt(), false);
     }
 
     /**
@@ -44,7 +44,7 @@ public final class ExecutionChanges {
     public static void updated(Changeset.Builder changes, JobRecord job, ExecutionRecord before,
                                ExecutionRecord after) {
         startedHead(changes, job, before, after);
-        notice(changes, before, after, after.lastUpdatedAt());
+        notice(changes, before, after, after.lastUpdatedAt(), false);
     }
 
     /**
@@ -83,17 +83,15 @@ public final class ExecutionChanges {
         if (execution.isPending()) {
             completeIfDrained(changes, job, now);
         }
-        QueueNotice notice = QueueNotice.of(execution, null, now);
-        if (notice != null) {
-            changes.notice(job.job().status() == JobStatus.DELETION_IN_PROGRESS ? notice.withHeadUnknown() : notice);
-        }
+        notice(changes, execution, null, now, job.job().status() == JobStatus.DELETION_IN_PROGRESS);
     }
 
+    /** @param jobBeingDeleted whether the execution's job is in DELETION_IN_PROGRESS (see {@link QueueNotice}) */
     private static void notice(Changeset.Builder changes, ExecutionRecord before, ExecutionRecord after,
-                               Instant at) {
+                               Instant at, boolean jobBeingDeleted) {
         QueueNotice notice = QueueNotice.of(before, after, at);
         if (notice != null) {
-            changes.notice(notice);
+            changes.notice(jobBeingDeleted ? notice.withHeadUnknown() : notice);
         }
     }
 
