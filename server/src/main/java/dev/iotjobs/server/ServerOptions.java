@@ -55,6 +55,13 @@ final class ServerOptions {
         }
     }
 
+    /** {@code --mqtt}'s value for the broker inside the server. */
+    static final String EMBEDDED_MQTT = "embedded";
+    /** {@code --mqtt}'s value for no MQTT at all. */
+    static final String NO_MQTT = "none";
+    /** The embedded broker's port when {@code --mqtt-port} is not given. */
+    static final int DEFAULT_MQTT_PORT = 1883;
+
     /** The H2 file when {@code --h2-file} is not given, relative to the working directory. */
     static final String DEFAULT_H2_FILE = "./iotjobs-data/jobs";
 
@@ -125,6 +132,60 @@ final class ServerOptions {
             description = "What DescribeEndpoint answers for the data plane (IOTJOBS_ENDPOINT_ADDRESS; default: "
                     + "the data-plane listener's host and port).")
     private String endpointAddress;
+
+    @Option(names = "--mqtt", paramLabel = "BROKER", defaultValue = EMBEDDED_MQTT,
+            description = "Devices over MQTT (the AWS IoT Jobs device protocol): embedded starts a broker inside the "
+                    + "server on --host and --mqtt-port; tcp://HOST:PORT or ssl://HOST:PORT bridges to a broker you "
+                    + "run (Mosquitto, EMQX, HiveMQ, VerneMQ); none turns MQTT off (IOTJOBS_MQTT; default "
+                    + EMBEDDED_MQTT + ").")
+    private String mqtt;
+
+    @Option(names = "--mqtt-port", paramLabel = "PORT",
+            description = "The embedded broker's port; 0 for any free port, shown in the ready line (IOTJOBS_MQTT_PORT; "
+                    + "default " + DEFAULT_MQTT_PORT + ").")
+    private Integer mqttPort;
+
+    @Option(names = "--mqtt-username", paramLabel = "USER",
+            description = "The bridge's user name on the broker; with the embedded broker, the one account every "
+                    + "client (devices too) must log in with (IOTJOBS_MQTT_USERNAME; default: anonymous).")
+    private String mqttUsername;
+
+    @Option(names = "--mqtt-password", paramLabel = "PASSWORD",
+            description = "The password of --mqtt-username; prefer the variable IOTJOBS_MQTT_PASSWORD, which never "
+                    + "shows in ps.")
+    private String mqttPassword;
+
+    @Option(names = "--mqtt-client-id", paramLabel = "ID",
+            description = "The bridge's MQTT client id; every server on one broker needs its own "
+                    + "(IOTJOBS_MQTT_CLIENT_ID; default: iot-jobs-bridge- and random digits).")
+    private String mqttClientId;
+
+    @Option(names = "--mqtt-shared-group", paramLabel = "GROUP",
+            description = "Subscribe through $share/GROUP/..., so that the broker gives each device request to one of "
+                    + "the servers sharing a database; give every such server the same GROUP "
+                    + "(IOTJOBS_MQTT_SHARED_GROUP; default: none, for one server).")
+    private String mqttSharedGroup;
+
+    @Option(names = "--mqtt-ca", paramLabel = "FILE",
+            description = "With an ssl:// broker: the PEM file of the CA certificates to trust "
+                    + "(IOTJOBS_MQTT_CA; default: the JVM's trust store).")
+    private Path mqttCa;
+
+    @Option(names = "--mqtt-client-keystore", paramLabel = "FILE",
+            description = "With an ssl:// broker that asks for client certificates: a PKCS#12 file with the bridge's "
+                    + "certificate and key (IOTJOBS_MQTT_CLIENT_KEYSTORE).")
+    private Path mqttClientKeystore;
+
+    @Option(names = "--mqtt-client-keystore-password", paramLabel = "PASSWORD",
+            description = "The password of --mqtt-client-keystore; prefer the variable "
+                    + "IOTJOBS_MQTT_CLIENT_KEYSTORE_PASSWORD.")
+    private String mqttClientKeystorePassword;
+
+    @Option(names = "--mqtt-events", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            defaultValue = "false",
+            description = "Also publish AWS's jobs events on $aws/events/job/... and $aws/events/jobExecution/... "
+                    + "(IOTJOBS_MQTT_EVENTS; default false).")
+    private boolean mqttEvents;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "error, warn, info, debug or trace; the log goes to stderr, debug adds stack traces "
@@ -239,8 +300,58 @@ final class ServerOptions {
                         + endpointAddress + "'");
             }
         }
+        checkMqtt(commandLine);
         if (!logLevel.toLowerCase(Locale.ROOT).matches("error|warn|info|debug|trace")) {
             throw usage(commandLine, "--log-level must be error, warn, info, debug or trace, not '" + logLevel + "'");
+        }
+    }
+
+    private void checkMqtt(CommandLine commandLine) {
+        if (mqttPort != null) {
+            checkPort(commandLine, "--mqtt-port", mqttPort);
+            if (!mqttEmbedded()) {
+                throw usage(commandLine, "--mqtt-port is the embedded broker's port; with --mqtt " + mqtt
+                        + " leave it out" + (mqttOff() ? "" : " and give the port in the broker's address"));
+            }
+            if (mqttPort != 0 && (mqttPort == port || mqttPort.equals(dataPort))) {
+                throw usage(commandLine, "--mqtt-port must differ from --port and --data-port (" + mqttPort + ")");
+            }
+        } else if (mqttEmbedded() && (DEFAULT_MQTT_PORT == port || Integer.valueOf(DEFAULT_MQTT_PORT).equals(dataPort))) {
+            throw usage(commandLine, "the embedded MQTT broker listens on " + DEFAULT_MQTT_PORT + ": move it with "
+                    + "--mqtt-port");
+        }
+        if (!mqttOff() && !mqttEmbedded()) {
+            if (!mqtt.matches("(tcp|ssl)://[^/?#]+")) {
+                throw usage(commandLine, "--mqtt must be embedded, none, tcp://HOST:PORT or ssl://HOST:PORT, not '"
+                        + mqtt + "'");
+            }
+        }
+        String[][] external = {{"--mqtt-ca", mqttCa == null ? null : mqttCa.toString()},
+                {"--mqtt-client-keystore", mqttClientKeystore == null ? null : mqttClientKeystore.toString()}};
+        for (String[] given : external) {
+            if (given[1] != null && !mqtt.startsWith("ssl://")) {
+                throw usage(commandLine, given[0] + " (" + environmentVariable(given[0]) + ") is for an ssl:// "
+                        + "broker, not --mqtt " + mqtt);
+            }
+        }
+        if (mqttClientKeystorePassword != null && mqttClientKeystore == null) {
+            throw usage(commandLine, "--mqtt-client-keystore-password needs --mqtt-client-keystore");
+        }
+        if (mqttPassword != null && mqttUsername == null) {
+            throw usage(commandLine, "--mqtt-password (IOTJOBS_MQTT_PASSWORD) needs --mqtt-username");
+        }
+        if (mqttOff()) {
+            for (String[] given : new String[][] {{"--mqtt-username", mqttUsername}, {"--mqtt-client-id", mqttClientId},
+                    {"--mqtt-shared-group", mqttSharedGroup}, {"--mqtt-events", mqttEvents ? "true" : null}}) {
+                if (given[1] != null) {
+                    throw usage(commandLine, given[0] + " (" + environmentVariable(given[0]) + ") needs MQTT on, "
+                            + "not --mqtt none");
+                }
+            }
+        }
+        if (mqttSharedGroup != null && !mqttSharedGroup.matches("[^/+#$\\s]+")) {
+            throw usage(commandLine, "--mqtt-shared-group must be a name without /, +, #, $ or spaces, not '"
+                    + mqttSharedGroup + "'");
         }
     }
 
@@ -331,6 +442,66 @@ final class ServerOptions {
     /** @return what DescribeEndpoint answers, or null for the data-plane listener's address */
     String endpointAddress() {
         return endpointAddress;
+    }
+
+    /** @return whether the server starts its own MQTT broker */
+    boolean mqttEmbedded() {
+        return mqtt.equals(EMBEDDED_MQTT);
+    }
+
+    /** @return whether MQTT is off */
+    boolean mqttOff() {
+        return mqtt.equals(NO_MQTT);
+    }
+
+    /** @return the external broker's address, {@code tcp://HOST:PORT} or {@code ssl://HOST:PORT} */
+    String mqttBroker() {
+        return mqtt;
+    }
+
+    /** @return the embedded broker's port (0: any free one) */
+    int mqttPort() {
+        return mqttPort == null ? DEFAULT_MQTT_PORT : mqttPort;
+    }
+
+    /** @return the bridge's user name on the broker, or null for anonymous */
+    String mqttUsername() {
+        return mqttUsername;
+    }
+
+    /** @return its password, or null */
+    String mqttPassword() {
+        return mqttPassword;
+    }
+
+    /** @return the bridge's client id, or null for a random one */
+    String mqttClientId() {
+        return mqttClientId;
+    }
+
+    /** @return the shared-subscription group, or null */
+    String mqttSharedGroup() {
+        return mqttSharedGroup;
+    }
+
+    /** @return the PEM file of CAs to trust, or null */
+    Path mqttCa() {
+        return mqttCa;
+    }
+
+    /** @return the bridge's PKCS#12 client keystore, or null */
+    Path mqttClientKeystore() {
+        return mqttClientKeystore;
+    }
+
+    /** @return its password, or null */
+    String mqttClientKeystorePassword() {
+        return mqttClientKeystorePassword;
+    }
+
+    /** @return whether AWS's jobs events are published too */
+    boolean mqttEvents() {
+        return mqttEvents;
     }
 
     /** @return the log level, lower case */

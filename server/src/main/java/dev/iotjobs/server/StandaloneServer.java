@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The standalone server's parts and their order: the store (and its pool), the engine with its background thread
- * (due work and the event relay), the HTTP server. {@link #close} stops them in the reverse order.
+ * (due work and the event relay), the HTTP server, the MQTT side (the embedded broker or none, and the bridge).
+ * {@link #close} stops them in the reverse order, but for the MQTT side, which stops after the HTTP server.
  */
 final class StandaloneServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
@@ -18,12 +19,15 @@ final class StandaloneServer implements AutoCloseable {
     private final StandaloneStore store;
     private final JobsEngine engine;
     private final JobsHttpServer http;
+    private final StandaloneMqtt mqtt;
     private final String host;
 
-    private StandaloneServer(StandaloneStore store, JobsEngine engine, JobsHttpServer http, String host) {
+    private StandaloneServer(StandaloneStore store, JobsEngine engine, JobsHttpServer http, StandaloneMqtt mqtt,
+                             String host) {
         this.store = store;
         this.engine = engine;
         this.http = http;
+        this.mqtt = mqtt;
         this.host = host;
     }
 
@@ -43,11 +47,13 @@ final class StandaloneServer implements AutoCloseable {
      * @param options the options
      * @param credentials the secret of each access key id that may sign, or null when signatures are not checked
      * @return the running server
-     * @throws StartupFailure if the store cannot be opened or a port cannot be bound (nothing is left open)
+     * @throws StartupFailure if the store cannot be opened, a port cannot be bound or the MQTT broker cannot be
+     *     reached (nothing is left open)
      */
     static StandaloneServer start(ServerOptions options, Map<String, String> credentials) throws StartupFailure {
         StandaloneStore store = StandaloneStore.open(options);
         JobsEngine engine = null;
+        JobsHttpServer server = null;
         try {
             engine = engineBuilder(options).repository(store.repository()).build();
             JobsHttpServer.Builder http = JobsHttpServer.builder(engine).host(options.host()).port(options.port());
@@ -61,7 +67,6 @@ final class StandaloneServer implements AutoCloseable {
                 http.endpointAddress(options.endpointAddress());
             }
             engine.start();
-            JobsHttpServer server;
             try {
                 server = http.build().start();
             } catch (IllegalStateException e) {
@@ -70,8 +75,12 @@ final class StandaloneServer implements AutoCloseable {
                                 : "other --port and --data-port (IOTJOBS_PORT, IOTJOBS_DATA_PORT)")
                         + ", or check --host (IOTJOBS_HOST)", e);
             }
-            return new StandaloneServer(store, engine, server, options.host());
+            StandaloneMqtt mqtt = options.mqttOff() ? null : StandaloneMqtt.start(options, engine);
+            return new StandaloneServer(store, engine, server, mqtt, options.host());
         } catch (StartupFailure | RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
             if (engine != null) {
                 engine.close();
             }
@@ -89,13 +98,22 @@ final class StandaloneServer implements AutoCloseable {
     }
 
     /**
-     * @return the line printed when the server is ready, for example
-     *     {@code iot-jobs-server listening on http://127.0.0.1:8080 (store: memory)}, with the bound ports
+     * @return the line printed when the server is ready, for example {@code iot-jobs-server listening on
+     *     http://127.0.0.1:8080 (store: memory), MQTT on mqtt://127.0.0.1:1883 (embedded broker)}, with the bound
+     *     ports
      */
     String readyLine() {
         String line = "iot-jobs-server listening on " + url(host, http.port()) + " (store: " + store.description()
                 + ")";
-        return http.dataPort() < 0 ? line : line + ", data plane also on " + url(host, http.dataPort());
+        if (http.dataPort() >= 0) {
+            line += ", data plane also on " + url(host, http.dataPort());
+        }
+        return mqtt == null ? line : line + ", MQTT on " + mqtt.description();
+    }
+
+    /** @return the embedded MQTT broker's port, or -1 when there is none */
+    int mqttPort() {
+        return mqtt == null ? -1 : mqtt.embeddedPort();
     }
 
     private static String url(String host, int port) {
@@ -103,14 +121,20 @@ final class StandaloneServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening and answers the requests under way, then stops the engine's background thread, closes the
-     * store and its pool. Each step runs even if one before it failed.
+     * Stops listening and answers the requests under way (HTTP, then MQTT: the bridge answers what it took, then
+     * the embedded broker stops), then stops the engine's background thread, closes the store and its pool. Each step runs even if one before it failed.
      *
      * @return whether every step succeeded (failures are logged)
      */
     boolean stop() {
-        List<Runnable> steps = List.of(http::close, engine::close, store::close);
-        List<String> names = List.of("the HTTP server", "the engine", "the store");
+        List<Runnable> steps = new ArrayList<>(List.of(http::close));
+        List<String> names = new ArrayList<>(List.of("the HTTP server"));
+        if (mqtt != null) {
+            steps.add(mqtt::close);
+            names.add("MQTT");
+        }
+        steps.addAll(List.of(engine::close, store::close));
+        names.addAll(List.of("the engine", "the store"));
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             try {
