@@ -20,8 +20,9 @@ final class Logs {
         setIfAbsent("showDateTime", "true");
         setIfAbsent("dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         if (level.equals("info")) {
-            // HikariCP announces every pool start and stop at INFO.
+            // HikariCP announces every pool start and stop at INFO, the embedded MQTT broker (Moquette) its own.
             setIfAbsent("log.com.zaxxer.hikari", "warn");
+            setIfAbsent("log.io.moquette", "warn");
         }
     }
 
