@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +30,15 @@ class ServerMainTest {
 
     @Test
     void theReadyLineShowsTheBoundPortsAndTheStore() throws Exception {
-        ServerMain.Started started = start("--store", "memory", "--port", "0", "--data-port", "0");
+        ServerMain.Started started = start("--store", "memory", "--port", "0", "--data-port", "0", "--mqtt-port",
+                "0");
         try (StandaloneServer server = started.server()) {
-            assertThat(server.readyLine()).matches("iot-jobs-server listening on http://127\\.0\\.0\\.1:(\\d+) "
-                    + "\\(store: memory\\), data plane also on http://127\\.0\\.0\\.1:(\\d+)");
-            int dataPort = Integer.parseInt(server.readyLine().replaceAll(".*:(\\d+)$", "$1"));
+            Matcher ready = Pattern.compile("iot-jobs-server listening on http://127\\.0\\.0\\.1:(\\d+) "
+                    + "\\(store: memory\\), data plane also on http://127\\.0\\.0\\.1:(\\d+), "
+                    + "MQTT on mqtt://127\\.0\\.0\\.1:(\\d+) \\(embedded broker\\)").matcher(server.readyLine());
+            assertThat(ready.matches()).as(server.readyLine()).isTrue();
+            assertThat(Integer.parseInt(ready.group(3))).isEqualTo(server.mqttPort()).isPositive();
+            int dataPort = Integer.parseInt(ready.group(2));
             HttpResponse<String> health = get(dataPort, "/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
@@ -46,7 +52,7 @@ class ServerMainTest {
     @Test
     void anH2StoreIsAFileWhoseDirectoryIsCreated() throws Exception {
         Path file = dir.resolve("new/dir/jobs");
-        ServerMain.Started started = start("--port", "0", "--h2-file", file + ".mv.db");
+        ServerMain.Started started = start("--port", "0", "--mqtt", "none", "--h2-file", file + ".mv.db");
         try (StandaloneServer server = started.server()) {
             assertThat(server.readyLine()).endsWith(" (store: h2 file " + file + ")");
             assertThat(Files.exists(dir.resolve("new/dir/jobs.mv.db"))).isTrue();
@@ -66,7 +72,8 @@ class ServerMainTest {
     @Test
     void aPortInUseIsOneLineNamingItAndExitCode1() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ServerMain.Started started = start("--store", "memory", "--port", String.valueOf(taken.getLocalPort()));
+            ServerMain.Started started = start("--store", "memory", "--mqtt", "none", "--port",
+                    String.valueOf(taken.getLocalPort()));
             assertThat(started.server()).isNull();
             assertThat(started.exitCode()).isEqualTo(1);
             assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("iot-jobs-server: cannot listen on 127.0.0.1:"
@@ -120,8 +127,8 @@ class ServerMainTest {
     @Test
     void withSignaturesRequiredTheHealthCheckStaysOpen() throws Exception {
         Path keys = Files.writeString(dir.resolve("keys"), "AKID secret\n");
-        ServerMain.Started started = start("--store", "memory", "--port", "0", "--auth", "sigv4", "--credentials",
-                keys.toString());
+        ServerMain.Started started = start("--store", "memory", "--port", "0", "--mqtt", "none", "--auth", "sigv4",
+                "--credentials", keys.toString());
         try (StandaloneServer server = started.server()) {
             int port = Integer.parseInt(server.readyLine().replaceAll(".*:(\\d+) \\(.*", "$1"));
             assertThat(get(port, "/health").statusCode()).isEqualTo(200);
