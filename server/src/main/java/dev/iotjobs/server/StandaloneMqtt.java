@@ -3,6 +3,7 @@ package dev.iotjobs.server;
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.mqtt.EmbeddedMqttBroker;
 import dev.iotjobs.mqtt.MqttJobsBridge;
+import dev.iotjobs.mqtt.MqttProtocol;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -56,7 +57,12 @@ final class StandaloneMqtt implements AutoCloseable {
             description = options.mqttBroker() + " (bridged)";
         }
         try {
-            MqttJobsBridge bridge = bridge(options, engine, brokerUri).start();
+            MqttJobsBridge.Builder builder = bridge(options, engine, brokerUri);
+            if (broker != null) {
+                // The embedded broker speaks 3.1.1 only: no refused MQTT 5 attempt in the log at every start.
+                builder.protocol(MqttProtocol.V3_1_1);
+            }
+            MqttJobsBridge bridge = builder.build().start();
             return new StandaloneMqtt(broker, bridge, description);
         } catch (StartupFailure | RuntimeException e) {
             if (broker != null) {
@@ -72,7 +78,7 @@ final class StandaloneMqtt implements AutoCloseable {
         }
     }
 
-    private static MqttJobsBridge bridge(ServerOptions options, JobsEngine engine, URI brokerUri)
+    private static MqttJobsBridge.Builder bridge(ServerOptions options, JobsEngine engine, URI brokerUri)
             throws StartupFailure {
         MqttJobsBridge.Builder bridge = MqttJobsBridge.builder().engine(engine).brokerUri(brokerUri)
                 .jobsEvents(options.mqttEvents());
@@ -90,7 +96,7 @@ final class StandaloneMqtt implements AutoCloseable {
             bridge.tls(TlsFiles.trust(options.mqttCa()), TlsFiles.keys(options.mqttClientKeystore(),
                     options.mqttClientKeystorePassword()));
         }
-        return bridge.build();
+        return bridge;
     }
 
     /** The bridge reaches a broker that listens on every interface through loopback. */

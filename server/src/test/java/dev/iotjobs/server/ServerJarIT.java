@@ -40,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerJarIT {
     private static final Duration READY = Duration.ofSeconds(60);
     private static final Pattern LISTENING = Pattern.compile(
-            "iot-jobs-server listening on http://127\\.0\\.0\\.1:(\\d+) \\(store: (.*)\\)"
-                    + "(?:, data plane also on http://127\\.0\\.0\\.1:(\\d+))?");
+            "iot-jobs-server listening on http://127\\.0\\.0\\.1:(\\d+) \\(store: (.*?)\\)"
+                    + "(?:, data plane also on http://127\\.0\\.0\\.1:(\\d+))?"
+                    + "(?:, MQTT on mqtt://127\\.0\\.0\\.1:(\\d+) \\(embedded broker\\))?");
     private static final String THING_ARN = "arn:aws:iot:us-east-1:123456789012:thing/t1";
     private static final String DATA_HOST = "data.jobs.iot.us-east-1.amazonaws.com";
 
@@ -61,11 +62,13 @@ class ServerJarIT {
         prepareThingAndJob(h2Pool(file));
 
         int first;
-        try (JarProcess server = JarProcess.start(dir, Map.of(), "--port", "0", "--data-port", "0")) {
+        try (JarProcess server = JarProcess.start(dir, Map.of(), "--port", "0", "--data-port", "0", "--mqtt-port",
+                "0")) {
             Matcher ready = ready(server);
             assertThat(ready.group(2)).isEqualTo("h2 file " + file.toAbsolutePath());
             int port = Integer.parseInt(ready.group(1));
             int dataPort = Integer.parseInt(ready.group(3));
+            int mqttPort = Integer.parseInt(ready.group(4));
 
             for (int listener : new int[] {port, dataPort}) {
                 HttpResponse<String> health = send(HttpRequest.newBuilder(uri(listener, "/health")).GET());
@@ -81,6 +84,12 @@ class ServerJarIT {
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")));
             assertThat(started.statusCode()).isEqualTo(200);
             assertThat(started.body()).contains("\"jobId\":\"j1\"", "\"status\":\"IN_PROGRESS\"");
+            // The jar's embedded broker and bridge: a device asks for its pending jobs over MQTT (W4).
+            try (MqttDevice device = new MqttDevice(mqttPort, "t1")) {
+                MqttDevice.Message pending = device.request("get", "{\"clientToken\":\"jar\"}");
+                assertThat(pending.topic()).isEqualTo("$aws/things/t1/jobs/get/accepted");
+                assertThat(pending.payload().at("/inProgressJobs/0/jobId").textValue()).isEqualTo("j1");
+            }
 
             first = server.terminate();
             assertThat(server.out()).as("stdout is the ready line alone").containsExactly(ready.group());
@@ -88,7 +97,7 @@ class ServerJarIT {
         }
         assertThat(first).isZero();
 
-        try (JarProcess again = JarProcess.start(dir, Map.of(), "--port", "0", "--h2-file",
+        try (JarProcess again = JarProcess.start(dir, Map.of(), "--port", "0", "--mqtt", "none", "--h2-file",
                 file.toAbsolutePath().toString())) {
             int port = Integer.parseInt(ready(again).group(1));
             HttpResponse<String> pending = send(HttpRequest.newBuilder(uri(port, "/things/t1/jobs"))
@@ -109,8 +118,9 @@ class ServerJarIT {
             }
             Map<String, String> env = Map.of("IOTJOBS_STORE", "postgres", "IOTJOBS_JDBC_URL", url,
                     "IOTJOBS_JDBC_USER", "postgres", "IOTJOBS_JDBC_PASSWORD", "pw-not-shown");
-            try (JarProcess a = JarProcess.start(dir, env, "--port", "0", "--node-id", "a");
-                    JarProcess b = JarProcess.start(dir, env, "--port", "0", "--data-port", "0", "--node-id", "b")) {
+            try (JarProcess a = JarProcess.start(dir, env, "--port", "0", "--mqtt-port", "0", "--node-id", "a");
+                    JarProcess b = JarProcess.start(dir, env, "--port", "0", "--data-port", "0", "--mqtt", "none",
+                            "--node-id", "b")) {
                 Matcher readyA = ready(a);
                 Matcher readyB = ready(b);
                 assertThat(readyA.group(2)).isEqualTo("postgres " + url);
@@ -184,8 +194,8 @@ class ServerJarIT {
     @Test
     void aPortInUseIsOneLineAndExitCode1() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                JarProcess server = JarProcess.start(dir, Map.of(), "--store", "memory", "--port",
-                        String.valueOf(taken.getLocalPort()))) {
+                JarProcess server = JarProcess.start(dir, Map.of(), "--store", "memory", "--mqtt", "none",
+                        "--port", String.valueOf(taken.getLocalPort()))) {
             assertThat(server.awaitExit()).isEqualTo(1);
             assertThat(server.err()).containsExactly("iot-jobs-server: cannot listen on 127.0.0.1:"
                     + taken.getLocalPort() + ": Address already in use; stop what listens there or choose another "
