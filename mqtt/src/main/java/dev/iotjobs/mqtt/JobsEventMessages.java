@@ -40,6 +40,8 @@ final class JobsEventMessages {
     private static final Logger LOG = LoggerFactory.getLogger(JobsEventMessages.class);
 
     private final JobsControlPlane controlPlane;
+    /** {@code arn:aws:iot:{region}:{account}:}, learned from the first ARN read: an engine's never changes. */
+    private volatile String arnPrefix;
 
     JobsEventMessages(JobsControlPlane controlPlane) {
         this.controlPlane = controlPlane;
@@ -113,7 +115,8 @@ final class JobsEventMessages {
         ObjectNode payload = header(event, "JOB_EXECUTION", operation);
         JobExecution execution = operation.equals("deleted") ? null
                 : describeExecution(event.jobId(), thingName, executionNumber);
-        String thingArn = execution != null ? execution.thingArn() : thingArnFromJob(event.jobId(), thingName);
+        String thingArn = execution != null && execution.thingArn() != null ? execution.thingArn()
+                : thingArn(event.jobId(), thingName);
         MqttJson.put(payload, "thingArn", thingArn);
         MqttJson.put(payload, "status", status);
         if (execution != null) {
@@ -154,7 +157,9 @@ final class JobsEventMessages {
     /** @return the job now, or null when it is gone (the event is published with what it carries) */
     private Job describeJob(String jobId) {
         try {
-            return controlPlane.describeJob(DescribeJobRequest.builder().jobId(jobId).build()).job();
+            Job job = controlPlane.describeJob(DescribeJobRequest.builder().jobId(jobId).build()).job();
+            learnPrefix(job.jobArn());
+            return job;
         } catch (JobsException e) {
             LOG.debug("jobs event of {} without the job's details: {}", jobId, e.getMessage());
             return null;
@@ -163,8 +168,10 @@ final class JobsEventMessages {
 
     private JobExecution describeExecution(String jobId, String thingName, long executionNumber) {
         try {
-            return controlPlane.describeJobExecution(DescribeJobExecutionRequest.builder().jobId(jobId)
-                    .thingName(thingName).executionNumber(executionNumber).build()).execution();
+            JobExecution execution = controlPlane.describeJobExecution(DescribeJobExecutionRequest.builder()
+                    .jobId(jobId).thingName(thingName).executionNumber(executionNumber).build()).execution();
+            learnPrefix(execution.thingArn());
+            return execution;
         } catch (JobsException e) {
             LOG.debug("jobs event of {} on {} without the execution's details: {}", jobId, thingName,
                     e.getMessage());
@@ -172,13 +179,24 @@ final class JobsEventMessages {
         }
     }
 
-    /** {@code arn:aws:iot:{region}:{account}:job/{jobId}} gives the region and account of the thing's ARN. */
-    private String thingArnFromJob(String jobId, String thingName) {
-        Job job = describeJob(jobId);
-        if (job == null || job.jobArn() == null) {
-            return null;
+    /**
+     * A deleted execution can no longer be read: its thing's ARN is built from the engine's region and account, as
+     * an earlier event or the job's ARN showed them. Null when neither is known (the job is gone too).
+     */
+    private String thingArn(String jobId, String thingName) {
+        if (arnPrefix == null) {
+            describeJob(jobId);
         }
-        int at = job.jobArn().lastIndexOf(":job/");
-        return at < 0 ? null : job.jobArn().substring(0, at) + ":thing/" + thingName;
+        return arnPrefix == null ? null : arnPrefix + "thing/" + thingName;
+    }
+
+    private void learnPrefix(String arn) {
+        if (arnPrefix == null && arn != null) {
+            int resource = arn.indexOf(':', "arn:aws:iot:".length());
+            int end = resource < 0 ? -1 : arn.indexOf(':', resource + 1);
+            if (arn.startsWith("arn:aws:iot:") && end > 0) {
+                arnPrefix = arn.substring(0, end + 1);
+            }
+        }
     }
 }

@@ -39,7 +39,7 @@ final class Mqtt5Link extends HiveMqLink {
     @Override
     public CompletableFuture<Void> connect() {
         // A clean session each time: requests sent while the bridge was away are the devices' to retry.
-        return client.connectWith().cleanStart(true).noSessionExpiry().send().thenApply(ack -> null);
+        return client.connectWith().cleanStart(true).sessionExpiryInterval(0).send().thenApply(ack -> null);
     }
 
     @Override

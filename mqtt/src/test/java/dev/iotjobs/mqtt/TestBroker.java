@@ -34,7 +34,7 @@ final class TestBroker implements AutoCloseable {
         properties.setProperty("allow_anonymous", "true");
         properties.setProperty("persistence_enabled", "false");
         properties.setProperty("netty.mqtt.message_size", Integer.toString(4 * 1024 * 1024));
-        properties.setProperty("immediate_buffer_flush", "true");
+        properties.setProperty("buffer_flush_millis", "0");
         properties.setProperty("telemetry_enabled", "false");
         properties.setProperty("data_path", System.getProperty("java.io.tmpdir") + "/iotjobs-moquette-" + port);
         Server started = new Server();
