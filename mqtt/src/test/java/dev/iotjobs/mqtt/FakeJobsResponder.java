@@ -38,8 +38,12 @@ final class FakeJobsResponder implements AutoCloseable {
     }
 
     static FakeJobsResponder start(EmbeddedMqttBroker broker) {
-        Mqtt3AsyncClient client = Mqtt3Client.builder().identifier("fake-bridge").serverHost(broker.host())
-                .serverPort(broker.port()).buildAsync();
+        return start(broker.host(), broker.port());
+    }
+
+    static FakeJobsResponder start(String host, int port) {
+        Mqtt3AsyncClient client = Mqtt3Client.builder().identifier("fake-bridge").serverHost(host).serverPort(port)
+                .buildAsync();
         FakeJobsResponder responder = new FakeJobsResponder(client);
         client.publishes(MqttGlobalPublishFilter.ALL, responder::onRequest);
         join(client.connect().thenCompose(ack -> client.subscribeWith()
