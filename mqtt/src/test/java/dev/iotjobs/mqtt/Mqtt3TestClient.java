@@ -6,6 +6,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +31,11 @@ final class Mqtt3TestClient implements AutoCloseable {
     }
 
     static Mqtt3TestClient connect(String clientId, EmbeddedMqttBroker broker) {
-        Mqtt3BlockingClient client = unconnected(clientId, broker.host(), broker.port());
+        return connect(clientId, broker.host(), broker.port());
+    }
+
+    static Mqtt3TestClient connect(String clientId, String host, int port) {
+        Mqtt3BlockingClient client = unconnected(clientId, host, port);
         client.connect();
         return new Mqtt3TestClient(client);
     }
@@ -65,8 +70,14 @@ final class Mqtt3TestClient implements AutoCloseable {
         }
     }
 
-    Optional<Mqtt3Publish> receiveNow() {
-        return publishes.receiveNow();
+    /** The next message if one arrives within the wait (to collect what a subscription got). */
+    Optional<Mqtt3Publish> receiveWithin(Duration wait) {
+        try {
+            return publishes.receive(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     boolean isConnected() {
