@@ -1,20 +1,18 @@
 package dev.iotjobs.mqtt;
 
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.util.Properties;
 
 /**
- * A Moquette broker in the JVM for the tests, in memory, on a free local port that stays the same across
- * {@link #stop()} and {@link #start()} (so a bridge can reconnect to it).
+ * The embedded broker for the tests, on a free local port that stays the same across {@link #stop()} and
+ * {@link #start()} (so a bridge can reconnect to it), taking messages up to 4 MiB (so that the bridge, not the
+ * broker, is what refuses a 1 MB payload).
  */
 final class TestBroker implements AutoCloseable {
     private final int port;
-    private Server server;
+    private EmbeddedMqttBroker broker;
 
     TestBroker() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -27,30 +25,14 @@ final class TestBroker implements AutoCloseable {
 
     /** Starts the broker (again): an empty one, as after a restart. */
     synchronized void start() {
-        Properties properties = new Properties();
-        properties.setProperty("host", "127.0.0.1");
-        properties.setProperty("port", Integer.toString(port));
-        properties.setProperty("websocket_port", "disabled");
-        properties.setProperty("allow_anonymous", "true");
-        properties.setProperty("persistence_enabled", "false");
-        properties.setProperty("netty.mqtt.message_size", Integer.toString(4 * 1024 * 1024));
-        properties.setProperty("buffer_flush_millis", "0");
-        properties.setProperty("telemetry_enabled", "false");
-        properties.setProperty("data_path", System.getProperty("java.io.tmpdir") + "/iotjobs-moquette-" + port);
-        Server started = new Server();
-        try {
-            started.startServer(new MemoryConfig(properties));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server = started;
+        broker = EmbeddedMqttBroker.builder().port(port).maxMessageBytes(4 * 1024 * 1024).build().start();
     }
 
     /** Stops the broker: every client loses its connection. */
     synchronized void stop() {
-        if (server != null) {
-            server.stopServer();
-            server = null;
+        if (broker != null) {
+            broker.close();
+            broker = null;
         }
     }
 

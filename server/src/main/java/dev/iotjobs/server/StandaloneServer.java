@@ -54,6 +54,7 @@ final class StandaloneServer implements AutoCloseable {
         StandaloneStore store = StandaloneStore.open(options);
         JobsEngine engine = null;
         JobsHttpServer server = null;
+        StandaloneMqtt mqtt = null;
         try {
             engine = engineBuilder(options).repository(store.repository()).build();
             JobsHttpServer.Builder http = JobsHttpServer.builder(engine).host(options.host()).port(options.port());
@@ -66,6 +67,9 @@ final class StandaloneServer implements AutoCloseable {
             if (options.endpointAddress() != null) {
                 http.endpointAddress(options.endpointAddress());
             }
+            // The bridge subscribes to the engine's events before its relay first runs: a relay with nobody
+            // subscribed drops the stored events, and with them the notifications due since the last stop.
+            mqtt = options.mqttOff() ? null : StandaloneMqtt.start(options, engine);
             engine.start();
             try {
                 server = http.build().start();
@@ -75,11 +79,13 @@ final class StandaloneServer implements AutoCloseable {
                                 : "other --port and --data-port (IOTJOBS_PORT, IOTJOBS_DATA_PORT)")
                         + ", or check --host (IOTJOBS_HOST)", e);
             }
-            StandaloneMqtt mqtt = options.mqttOff() ? null : StandaloneMqtt.start(options, engine);
             return new StandaloneServer(store, engine, server, mqtt, options.host());
         } catch (StartupFailure | RuntimeException e) {
             if (server != null) {
                 server.close();
+            }
+            if (mqtt != null) {
+                mqtt.close();
             }
             if (engine != null) {
                 engine.close();
