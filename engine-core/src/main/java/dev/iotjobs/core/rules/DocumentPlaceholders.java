@@ -61,7 +61,7 @@ public final class DocumentPlaceholders {
                         + "template " + templateName + " (its parameters: " + String.join(", ", keys) + ")"));
             }
         }
-        String result = document;
+        Map<String, String> values = new java.util.HashMap<>();
         for (DocumentParameter parameter : parameters) {
             String value = given.get(parameter.key());
             if (value == null) {
@@ -74,9 +74,18 @@ public final class DocumentPlaceholders {
                 return Either.left(new InvalidRequestException(member(parameter.key()) + ": must match "
                         + parameter.regex() + ", got " + Checks.quote(value)));
             }
-            result = result.replace("${aws:iot:parameter:" + parameter.key() + "}", jsonEscaped(value));
+            values.put(parameter.key(), value);
         }
-        return Either.right(result);
+        // One pass over the template's document: a value that itself holds ${aws:iot:parameter:...} text is not
+        // substituted again, so the device gets it as given.
+        Matcher m = PARAMETER.matcher(document);
+        StringBuilder out = new StringBuilder(document.length());
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : jsonEscaped(value)));
+        }
+        m.appendTail(out);
+        return Either.right(out.toString());
     }
 
     /**
