@@ -100,21 +100,9 @@ public final class DocumentPlaceholders {
      */
     public static Optional<InvalidRequestException> problem(String original, String document,
                                                             PresignedUrlConfig config, boolean canSign) {
-        List<String> urls = presignedUrls(document);
-        int patterns = count(PARAMETER, original) + urls.size();
-        if (patterns > MAX_PATTERNS) {
-            return Optional.of(new InvalidRequestException("document: must hold at most " + MAX_PATTERNS
-                    + " substitution patterns (${aws:iot:parameter:...} and ${aws:iot:s3-presigned-url:...} "
-                    + "together), got " + patterns));
-        }
-        if (urls.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String url : urls) {
-            if (objectUrl(url).isEmpty()) {
-                return Optional.of(new InvalidRequestException("document: a ${aws:iot:s3-presigned-url:URL} "
-                        + "placeholder must hold an absolute http or https URL, got " + Checks.quote(url)));
-            }
+        Optional<InvalidRequestException> shape = shapeProblem("document", original, document);
+        if (shape.isPresent() || !hasPresignedUrls(document)) {
+            return shape;
         }
         if (config == null) {
             return Optional.of(new InvalidRequestException("presignedUrlConfig: is required when the document "
@@ -127,6 +115,33 @@ public final class DocumentPlaceholders {
         if (!canSign) {
             return Optional.of(new InvalidRequestException("presignedUrlConfig: the document holds "
                     + "${aws:iot:s3-presigned-url:...} placeholders, but this engine has no PresignedUrlSigner"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * SPEC J16, what a document needs whatever job it goes into: at most {@link #MAX_PATTERNS} patterns, and
+     * presigned-URL placeholders with an http(s) URL. Checked at CreateJob and at CreateJobTemplate (J14), where the
+     * {@code presignedUrlConfig} may still come with each job.
+     *
+     * @param member the member to name ({@code document} or {@code documentSource})
+     * @param original the document as given or as its template had it (whose parameter patterns count)
+     * @param document the document to store (whose presigned-URL placeholders count)
+     * @return the failure, or empty
+     */
+    public static Optional<InvalidRequestException> shapeProblem(String member, String original, String document) {
+        List<String> urls = presignedUrls(document);
+        int patterns = count(PARAMETER, original) + urls.size();
+        if (patterns > MAX_PATTERNS) {
+            return Optional.of(new InvalidRequestException(member + ": must hold at most " + MAX_PATTERNS
+                    + " substitution patterns (${aws:iot:parameter:...} and ${aws:iot:s3-presigned-url:...} "
+                    + "together), got " + patterns));
+        }
+        for (String url : urls) {
+            if (objectUrl(url).isEmpty()) {
+                return Optional.of(new InvalidRequestException(member + ": a ${aws:iot:s3-presigned-url:URL} "
+                        + "placeholder must hold an absolute http or https URL, got " + Checks.quote(url)));
+            }
         }
         return Optional.empty();
     }
