@@ -13,6 +13,7 @@ import dev.iotjobs.api.control.ListJobTemplatesRequest;
 import dev.iotjobs.api.control.ListJobTemplatesResponse;
 import dev.iotjobs.api.error.ResourceNotFoundException;
 import dev.iotjobs.api.model.JobTemplateSummary;
+import dev.iotjobs.core.rules.DocumentPlaceholders;
 import dev.iotjobs.core.rules.JobTemplates;
 import dev.iotjobs.core.rules.PageTokens;
 import dev.iotjobs.core.rules.RequestValidation;
@@ -64,8 +65,15 @@ final class JobTemplateService {
 
     CreateJobTemplateResponse create(CreateJobTemplateRequest request) {
         valid(RequestValidation.validate(request, ctx.limits(), ctx.scope()));
+        String document = request.document();
         if (request.documentSource() != null) {
-            ctx.resolveDocumentSource(request.documentSource());   // SPEC V4: a source that resolves, as at CreateJob
+            // SPEC V4: a source that resolves, as at CreateJob
+            document = ctx.resolveDocumentSource(request.documentSource());
+        }
+        if (document != null) {
+            // SPEC J16: a document no job could be made from is refused now, not at every CreateJob.
+            valid(DocumentPlaceholders.shapeProblem(request.documentSource() != null ? "documentSource" : "document",
+                    document, document));
         }
         JobRecord sourceJob = request.jobArn() == null ? null : sourceJob(request.jobArn());
         return ctx.commits().run(() -> JobTemplates.create(request,

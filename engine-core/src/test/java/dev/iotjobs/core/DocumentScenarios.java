@@ -508,6 +508,113 @@ public abstract class DocumentScenarios extends EngineFixture {
         assertThat(startNext("t1").jobDocument()).contains("X-Amz-Signature=sig1");
     }
 
+    // ------------------------------------------------------------------ J14 with J15 and J16
+
+    private static final String CUSTOM = "arn:aws:iot:us-east-1:123456789012:jobtemplate/";
+    private static final String SIGNED_DOC = "{\"url\":\"${aws:iot:s3-presigned-url:" + OBJECT + "}\"}";
+
+    @Test
+    void j14_j16_aCustomTemplatesPlaceholdersAreSignedForDevicesWithItsOrTheRequestsConfig() {
+        engine.events().subscribe(EventSinks.thingEventsInto(thingEvents));
+        control().createJobTemplate(dev.iotjobs.api.control.CreateJobTemplateRequest.builder()
+                .jobTemplateId("signed").description("with its config").document(SIGNED_DOC)
+                .presignedUrlConfig(PresignedUrlConfig.builder().roleArn(ROLE).expiresInSec(300L).build()).build());
+        control().createJobTemplate(dev.iotjobs.api.control.CreateJobTemplateRequest.builder()
+                .jobTemplateId("bare").description("without one").document(SIGNED_DOC).build());
+        things("t1", "t2");
+
+        control().createJob(CreateJobRequest.builder().jobId("first").targets(thingArn("t1"), thingArn("t2"))
+                .jobTemplateArn(CUSTOM + "signed").build());
+        List<String> delivered = thingEvents.stream().filter(e -> e instanceof NextJobExecutionChanged)
+                .map(e -> ((NextJobExecutionChanged) e).execution().jobDocument()).toList();
+        assertThat(delivered).as("each thing's notify-next signed on its own delivery").hasSize(2)
+                .allMatch(d -> d.contains("X-Amz-Expires=300")).doesNotHaveDuplicates();
+        assertThat(startNext("t1").jobDocument()).contains(OBJECT + "?X-Amz-Signature=sig3&X-Amz-Expires=300");
+        assertThat(document("first", null)).isEqualTo(SIGNED_DOC);
+        assertThat(document("first", true)).isEqualTo(SIGNED_DOC);
+
+        assertRejectedWithNothingChanged(() -> control().createJob(CreateJobRequest.builder().jobId("j1")
+                        .targets(thingArn("t1")).jobTemplateArn(CUSTOM + "bare").build()),
+                InvalidRequestException.class, "presignedUrlConfig: is required");
+        control().createJob(CreateJobRequest.builder().jobId("j2").targets(thingArn("t2"))
+                .jobTemplateArn(CUSTOM + "bare").presignedUrlConfig(PRESIGNED).build());
+        assertThat(describe("j2").presignedUrlConfig()).isEqualTo(PRESIGNED);
+        control().createJob(CreateJobRequest.builder().jobId("j3").targets(thingArn("t1"))
+                .jobTemplateArn(CUSTOM + "signed").presignedUrlConfig(PRESIGNED).build());
+        assertThat(describe("j3").presignedUrlConfig()).as("the request's replaces the template's")
+                .isEqualTo(PRESIGNED);
+    }
+
+    @Test
+    void j14_j16_aCustomTemplateWithPlaceholdersOnAnEngineWithoutASignerMakesNoJob() {
+        engine = builder().build();
+        control().createJobTemplate(dev.iotjobs.api.control.CreateJobTemplateRequest.builder()
+                .jobTemplateId("signed").description("d").document(SIGNED_DOC).presignedUrlConfig(PRESIGNED).build());
+        things("t1");
+        assertRejectedWithNothingChanged(() -> control().createJob(CreateJobRequest.builder().jobId("j1")
+                        .targets(thingArn("t1")).jobTemplateArn(CUSTOM + "signed").build()),
+                InvalidRequestException.class, "presignedUrlConfig: the document holds");
+    }
+
+    @Test
+    void j14_j15_j16_aTemplateCopiedFromAManagedTemplatesJobKeepsItsSubstitutedDocumentAndConfig() {
+        create("managed", b -> b.jobTemplateArn(DOWNLOAD_FILE).presignedUrlConfig(PRESIGNED)
+                .documentParameters(Map.of("downloadUrl", "${aws:iot:s3-presigned-url:" + OBJECT + "}",
+                        "filePath", "/fw.bin")));
+        control().createJobTemplate(dev.iotjobs.api.control.CreateJobTemplateRequest.builder()
+                .jobTemplateId("copy").description("copied").jobArn(describe("managed").jobArn()).build());
+        things("t2");
+
+        control().createJob(CreateJobRequest.builder().jobId("again").targets(thingArn("t2"))
+                .jobTemplateArn(CUSTOM + "copy").build());
+
+        assertThat(describe("again").presignedUrlConfig()).isEqualTo(PRESIGNED);
+        assertThat(describe("again").documentParameters()).isEmpty();
+        assertThat(document("again", null)).isEqualTo(document("managed", null));
+        assertThat(document("again", true)).as("its only document: the copy").isEqualTo(document("managed", null));
+        JsonNode args = json(startNext("t2").jobDocument()).at("/steps/0/action/input/args");
+        assertThat(args.get(0).asText()).startsWith(OBJECT + "?X-Amz-Signature=");
+        assertThat(args.get(1).asText()).isEqualTo("/fw.bin");
+        assertRejectedWithNothingChanged(() -> control().createJob(CreateJobRequest.builder().jobId("j1")
+                        .targets(thingArn("t2")).jobTemplateArn(CUSTOM + "copy")
+                        .documentParameters(Map.of("filePath", "/x")).build()),
+                InvalidRequestException.class, "documentParameters: can be given only with");
+    }
+
+    @Test
+    void j15_aValueHoldingAnotherParametersPlaceholderReachesTheDeviceAsGiven() {
+        create("j1", b -> b.jobTemplateArn(DOWNLOAD_FILE).documentParameters(Map.of(
+                "downloadUrl", "https://example.com/${aws:iot:parameter:filePath}", "filePath", "/tmp/f",
+                "runAsUser", "${aws:iot:parameter:pathToHandler}", "pathToHandler", "/opt/h")));
+        JsonNode action = json(startNext("t1").jobDocument()).at("/steps/0/action");
+        assertThat(action.at("/input/args/0").asText()).isEqualTo("https://example.com/${aws:iot:parameter:filePath}");
+        assertThat(action.at("/input/args/1").asText()).isEqualTo("/tmp/f");
+        assertThat(action.at("/runAsUser").asText()).isEqualTo("${aws:iot:parameter:pathToHandler}");
+        assertThat(action.at("/input/path").asText()).isEqualTo("/opt/h");
+    }
+
+    @Test
+    void j6_j16_anUpdateCannotTakeTheRoleAwayFromADocumentWithPlaceholders() {
+        create("j1", b -> b.document(SIGNED_DOC).presignedUrlConfig(PRESIGNED));
+        assertThatThrownBy(() -> control().updateJob(dev.iotjobs.api.control.UpdateJobRequest.builder().jobId("j1")
+                .presignedUrlConfig(PresignedUrlConfig.builder().expiresInSec(120L).build()).build()))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("presignedUrlConfig.roleArn: is required");
+        assertThat(describe("j1").presignedUrlConfig()).as("V2: unchanged").isEqualTo(PRESIGNED);
+        assertThat(startNext("t1").jobDocument()).contains("X-Amz-Expires=3600");
+        assertThat(signed).allMatch(s -> s.contains(ROLE));
+
+        control().updateJob(dev.iotjobs.api.control.UpdateJobRequest.builder().jobId("j1")
+                .presignedUrlConfig(PresignedUrlConfig.builder().roleArn(ROLE).expiresInSec(120L).build()).build());
+        assertThat(device().describeJobExecution(DescribeJobExecutionRequest.builder().jobId("j1")
+                .thingName("t1").build()).execution().jobDocument()).contains("X-Amz-Expires=120");
+        control().createJob(CreateJobRequest.builder().jobId("plain").targets(thingArn("t1")).document(DOC).build());
+        control().updateJob(dev.iotjobs.api.control.UpdateJobRequest.builder().jobId("plain")
+                .presignedUrlConfig(PresignedUrlConfig.builder().expiresInSec(120L).build()).build());
+        assertThat(describe("plain").presignedUrlConfig().expiresInSec()).as("no placeholder: any config")
+                .isEqualTo(120L);
+    }
+
     @Test
     void j16_aDocumentWithoutPlaceholdersNeverCallsTheSigner() {
         create("j1", b -> b.document(DOC));

@@ -213,6 +213,33 @@ public abstract class JobTemplateScenarios extends EngineFixture {
     }
 
     @Test
+    void j14_j16_aTemplateDocumentNoJobCouldBeMadeFromIsInvalidAtCreateJobTemplate() {
+        String elevenPatterns = "{\"u\":\"" + "${aws:iot:parameter:x}".repeat(11) + "\"}";
+        assertThatThrownBy(() -> control().createJobTemplate(CreateJobTemplateRequest.builder().jobTemplateId("t")
+                .description("d").document(elevenPatterns).build()))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("document: must hold at most 10 substitution patterns")
+                .hasMessageContaining("got 11");
+        assertThatThrownBy(() -> control().createJobTemplate(CreateJobTemplateRequest.builder().jobTemplateId("t")
+                .description("d").document("{\"u\":\"${aws:iot:s3-presigned-url:not a url}\"}").build()))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("document: a ${aws:iot:s3-presigned-url:URL} placeholder must hold an "
+                        + "absolute http or https URL");
+        JobsEngine withResolver = JobsEngine.builder().repository(repository).clock(clock).region(REGION)
+                .accountId(ACCOUNT).documentSourceResolver(source -> elevenPatterns).build();
+        assertThatThrownBy(() -> withResolver.controlPlane().createJobTemplate(CreateJobTemplateRequest.builder()
+                .jobTemplateId("t").description("d").documentSource("s3://bucket/fw.json").build()))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("documentSource: must hold at most 10 substitution patterns");
+        assertThat(templateIds()).as("V2: nothing stored").isEmpty();
+
+        // A presignedUrlConfig may still come with each CreateJob: the template does not need one.
+        control().createJobTemplate(CreateJobTemplateRequest.builder().jobTemplateId("t").description("d")
+                .document("{\"u\":\"${aws:iot:s3-presigned-url:https://h/k}\"}").build());
+        assertThat(templateIds()).containsExactly("t");
+    }
+
+    @Test
     void j14_duplicateIdIsConflictExceptionWithTheIdAndChangesNothing() {
         control().createJobTemplate(fullTemplate("fw").build());
         DescribeJobTemplateResponse before = describeTemplate("fw");

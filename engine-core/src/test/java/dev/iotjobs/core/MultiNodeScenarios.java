@@ -15,9 +15,13 @@ import dev.iotjobs.api.error.InvalidStateTransitionException;
 import dev.iotjobs.api.error.VersionConflictException;
 import dev.iotjobs.api.event.JobEvent;
 import dev.iotjobs.api.event.JobStatusChanged;
+import dev.iotjobs.api.event.NextJobExecutionChanged;
+import dev.iotjobs.api.event.PendingJobExecutionsChanged;
+import dev.iotjobs.api.event.ThingEvent;
 import dev.iotjobs.api.model.Job;
 import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobExecutionSummary;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.spi.JobRepository;
 import java.time.Clock;
@@ -259,6 +263,143 @@ public abstract class MultiNodeScenarios {
                     .as("late on " + thing).hasSize(1);
         }
         assertThat(late.numberOfQueuedThings()).isEqualTo(size / 2);
+    }
+
+    /**
+     * SPEC E4, E2 with G2, G3 across nodes: joins, leaves and a device on node a race continuous and snapshot jobs
+     * created and canceled on node b. Every thing's notifications, replayed in delivery order, are its commits in
+     * order: no execution leaves a notify and comes back, no version goes back, no two notifies in a row show the
+     * same pending set, no two notify-next in a row the same head, and the last of each is the thing's pending set
+     * and head now.
+     */
+    @Test
+    void e4_g2_g3_joinsOnOneNodeRacingJobsCreatedAndCanceledOnTheOtherNotifyEachThingOnceInCommitOrder()
+            throws Exception {
+        int size = 12;
+        List<ThingEvent> notices = Collections.synchronizedList(new ArrayList<>());
+        JobsEngine a = notifyingNode("node-a", notices);
+        JobsEngine b = notifyingNode("node-b", notices);
+        String fleet = "arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/fleet";
+        a.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName("fleet").build());
+        a.things().createThingGroup(CreateThingGroupRequest.builder().thingGroupName("sub").parentGroupName("fleet")
+                .build());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            names.add(String.format("n-%02d", i));
+            a.things().createThing(CreateThingRequest.builder().thingName(names.get(i)).build());
+        }
+        List<String> thingArns = names.stream()
+                .map(n -> "arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thing/" + n).toList();
+
+        atOnce(List.of(
+                () -> {
+                    for (int round = 0; round < 2; round++) {
+                        joins(a, "fleet", names.subList(0, size / 2), false).call();
+                        joins(a, "sub", names.subList(size / 2, size), false).call();
+                        joins(a, "fleet", names.subList(0, size / 4), true).call();
+                        joins(a, "sub", names.subList(size / 2, size / 2 + size / 4), true).call();
+                    }
+                    return null;
+                },
+                () -> {
+                    for (String jobId : List.of("c0", "c1", "c2")) {
+                        b.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document("{}")
+                                .targets(fleet).targetSelection(dev.iotjobs.api.model.TargetSelection.CONTINUOUS)
+                                .build());
+                    }
+                    b.controlPlane().createJob(CreateJobRequest.builder().jobId("s0").document("{}")
+                            .targets(thingArns.subList(0, size / 2)).build());
+                    b.controlPlane().cancelJob(dev.iotjobs.api.control.CancelJobRequest.builder().jobId("c1")
+                            .build());
+                    b.controlPlane().createJob(CreateJobRequest.builder().jobId("s1").document("{}")
+                            .targets(thingArns.subList(size / 4, size)).build());
+                    b.controlPlane().cancelJob(dev.iotjobs.api.control.CancelJobRequest.builder().jobId("s0")
+                            .force(true).build());
+                    b.controlPlane().createJob(CreateJobRequest.builder().jobId("c3").document("{}")
+                            .targets(fleet).targetSelection(dev.iotjobs.api.model.TargetSelection.CONTINUOUS)
+                            .build());
+                    return null;
+                },
+                () -> {
+                    for (int round = 0; round < 3; round++) {
+                        for (String thing : names.subList(0, 3)) {
+                            JobExecution next = a.dataPlane().startNextPendingJobExecution(
+                                    StartNextPendingJobExecutionRequest.builder().thingName(thing).build())
+                                    .execution();
+                            if (next != null) {
+                                a.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder()
+                                        .jobId(next.jobId()).thingName(thing).status(JobExecutionStatus.SUCCEEDED)
+                                        .build());
+                            }
+                        }
+                    }
+                    return null;
+                }));
+        a.relayEvents();
+        b.relayEvents();
+        a.relayEvents();
+
+        for (String thing : names) {
+            List<ThingEvent> got;
+            synchronized (notices) {
+                got = notices.stream().filter(e -> e.thingName().equals(thing)).toList();
+            }
+            List<List<JobExecutionSummary>> sets = got.stream()
+                    .filter(e -> e instanceof PendingJobExecutionsChanged)
+                    .map(e -> (PendingJobExecutionsChanged) e)
+                    .map(e -> { List<JobExecutionSummary> all = new ArrayList<>(e.inProgressJobs());
+                        all.addAll(e.queuedJobs());
+                        return all; })
+                    .toList();
+            List<String> heads = got.stream().filter(e -> e instanceof NextJobExecutionChanged)
+                    .map(e -> ((NextJobExecutionChanged) e).execution())
+                    .map(e -> e == null ? "none" : e.jobId() + "#" + e.executionNumber()).toList();
+            List<List<String>> shown = sets.stream().map(set -> set.stream()
+                    .map(x -> x.jobId() + "#" + x.executionNumber()).toList()).toList();
+            assertThat(sets).as("notifies of %s", thing).isNotEmpty();
+            java.util.Map<String, Long> versions = new java.util.HashMap<>();
+            java.util.Set<String> gone = new java.util.HashSet<>();
+            List<String> previous = null;
+            for (List<JobExecutionSummary> set : sets) {
+                List<String> keys = set.stream().map(s -> s.jobId() + "#" + s.executionNumber()).sorted().toList();
+                assertThat(keys).as("%s: two notifies in a row with one pending set: %s", thing, shown)
+                        .isNotEqualTo(previous);
+                if (previous != null) {
+                    previous.stream().filter(k -> !keys.contains(k)).forEach(gone::add);
+                }
+                for (JobExecutionSummary s : set) {
+                    String key = s.jobId() + "#" + s.executionNumber();
+                    assertThat(gone).as("%s: %s left the pending set and came back: %s", thing, key, shown)
+                            .doesNotContain(key);
+                    Long before = versions.put(key, s.versionNumber());
+                    assertThat(before == null || before <= s.versionNumber())
+                            .as("%s: %s went back from version %s to %s", thing, key, before, s.versionNumber())
+                            .isTrue();
+                }
+                previous = keys;
+            }
+            for (int i = 1; i < heads.size(); i++) {
+                assertThat(heads.get(i)).as("%s: notify-next twice with one head: %s", thing, heads)
+                        .isNotEqualTo(heads.get(i - 1));
+            }
+            var now = b.dataPlane().getPendingJobExecutions(
+                    dev.iotjobs.api.data.GetPendingJobExecutionsRequest.builder().thingName(thing).build());
+            List<String> nowKeys = java.util.stream.Stream.concat(now.inProgressJobs().stream(),
+                    now.queuedJobs().stream()).map(s -> s.jobId() + "#" + s.executionNumber()).toList();
+            assertThat(previous).as("%s: the last notify is its pending set", thing)
+                    .containsExactlyInAnyOrderElementsOf(nowKeys);
+            String head = nowKeys.isEmpty() ? "none" : nowKeys.get(0);
+            assertThat(heads).as("%s: the last notify-next is its head", thing).last().isEqualTo(head);
+        }
+    }
+
+    private JobsEngine notifyingNode(String name, List<ThingEvent> sink) {
+        // No wait for missing sequence numbers: a node that went past one delivers it late, which the per-thing order
+        // must survive (the thing's row lock orders its commits' sequence numbers).
+        JobsEngine node = JobsEngine.builder().repository(newNodeRepository()).clock(Clock.systemUTC())
+                .region(REGION).accountId(ACCOUNT).nodeId(name).eventGapWait(java.time.Duration.ZERO).build();
+        node.events().subscribe(EventSinks.thingEventsInto(sink));
+        return node;
     }
 
     /** One device thread: start the next job of each of its things and finish it, until nothing is pending. */

@@ -518,4 +518,73 @@ class ControlPlaneSdkTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.awsErrorDetails().errorMessage()).startsWith("nextToken"));
     }
+
+    // ------------------------------------------------------------------ issue 10's features together, on the wire
+
+    @Test
+    void j14_j15_j16_templatesWithPresignedUrlsAndManagedParametersRoundTripThroughTheSdk() {
+        iot.createThing(r -> r.thingName("t1"));
+        iot.createThing(r -> r.thingName("t2"));
+        String document = "{\"url\":\"${aws:iot:s3-presigned-url:https://s3.us-east-1.amazonaws.com/b/k}\"}";
+        iot.createJobTemplate(r -> r.jobTemplateId("signed").description("presigned").document(document)
+                .presignedUrlConfig(PresignedUrlConfig.builder().roleArn("arn:aws:iam::123456789012:role/s3")
+                        .expiresInSec(120L).build()));
+        iot.createJob(r -> r.jobId("j1").targets(thingArn("t1")).jobTemplateArn(TEMPLATE_ARN + "signed"));
+        assertThat(iot.describeJob(r -> r.jobId("j1")).job().presignedUrlConfig().expiresInSec()).isEqualTo(120L);
+        assertThat(iot.getJobDocument(r -> r.jobId("j1").beforeSubstitution(true)).document()).isEqualTo(document);
+        assertThat(device.startNextPendingJobExecution(r -> r.thingName("t1")).execution().jobDocument())
+                .startsWith("{\"url\":\"https://s3.us-east-1.amazonaws.com/b/k?X-Amz-Role=s3&X-Amz-Expires=120");
+        assertThatThrownBy(() -> iot.updateJob(r -> r.jobId("j1")
+                .presignedUrlConfig(PresignedUrlConfig.builder().expiresInSec(60L).build())))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).startsWith("presignedUrlConfig.roleArn"));
+        assertThatThrownBy(() -> iot.createJob(r -> r.jobId("j2").targets(thingArn("t2"))
+                .jobTemplateArn(TEMPLATE_ARN + "signed").documentParameters(Map.of("k", "v"))))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).startsWith("documentParameters"));
+
+        String downloadFile = "arn:aws:iot:us-east-1::jobtemplate/AWS-Download-File:1.0";
+        iot.createJob(r -> r.jobId("dl").targets(thingArn("t2")).jobTemplateArn(downloadFile)
+                .presignedUrlConfig(PresignedUrlConfig.builder().roleArn("arn:aws:iam::123456789012:role/dl").build())
+                .documentParameters(Map.of("downloadUrl",
+                        "${aws:iot:s3-presigned-url:https://s3.us-east-1.amazonaws.com/b/f.bin}",
+                        "filePath", "/tmp/f.bin")));
+        assertThat(iot.getJobDocument(r -> r.jobId("dl")).document())
+                .contains("\"args\":[\"${aws:iot:s3-presigned-url:https://s3.us-east-1.amazonaws.com/b/f.bin}\"");
+        assertThat(device.describeJobExecution(r -> r.thingName("t2").jobId("dl")).execution().jobDocument())
+                .contains("\"args\":[\"https://s3.us-east-1.amazonaws.com/b/f.bin?X-Amz-Role=dl&X-Amz-Expires=3600");
+        iot.createJobTemplate(r -> r.jobTemplateId("copy").description("copied")
+                .jobArn("arn:aws:iot:us-east-1:123456789012:job/dl"));
+        DescribeJobTemplateResponse copy = iot.describeJobTemplate(r -> r.jobTemplateId("copy"));
+        assertThat(copy.document()).isEqualTo(iot.getJobDocument(r -> r.jobId("dl")).document());
+        assertThat(copy.presignedUrlConfig().roleArn()).isEqualTo("arn:aws:iam::123456789012:role/dl");
+    }
+
+    @Test
+    void g2_g3_g6_membershipByArnAndRegistryReadsRoundTripThroughTheSdk() {
+        iot.createThingGroup(r -> r.thingGroupName("fleet").tags(Tag.builder().key("site").value("hq").build()));
+        iot.createThingGroup(r -> r.thingGroupName("lab").parentGroupName("fleet"));
+        iot.createThing(r -> r.thingName("t1").attributePayload(AttributePayload.builder()
+                .attributes(Map.of("fw", "1.0")).merge(true).build()));
+        iot.createJob(r -> r.jobId("c").targets(groupArn("fleet")).document("{}")
+                .targetSelection(TargetSelection.CONTINUOUS));
+
+        iot.addThingToThingGroup(r -> r.thingGroupArn(groupArn("lab")).thingArn(thingArn("t1")));
+        assertThat(iot.listThingsInThingGroup(r -> r.thingGroupName("fleet").recursive(true)).things())
+                .containsExactly("t1");
+        assertThat(iot.listThingsInThingGroup(r -> r.thingGroupName("fleet")).things()).isEmpty();
+        assertThat(device.getPendingJobExecutions(r -> r.thingName("t1")).queuedJobs())
+                .extracting(s -> s.jobId()).containsExactly("c");
+        iot.removeThingFromThingGroup(r -> r.thingGroupArn(groupArn("lab")).thingArn(thingArn("t1")));
+        assertThat(device.getPendingJobExecutions(r -> r.thingName("t1")).queuedJobs()).isEmpty();
+        assertThat(iot.describeJobExecution(r -> r.jobId("c").thingName("t1")).execution().status())
+                .isEqualTo(JobExecutionStatus.REMOVED);
+
+        assertThat(iot.describeThing(r -> r.thingName("t1")).attributes()).containsOnly(Map.entry("fw", "1.0"));
+        assertThatThrownBy(() -> iot.deleteThingGroup(r -> r.thingGroupName("lab").expectedVersion(5L)))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> assertThat(e.statusCode())
+                        .isEqualTo(409));
+        iot.deleteThingGroup(r -> r.thingGroupName("lab").expectedVersion(1L));
+        assertThat(iot.listThingGroups(r -> r.parentGroup("fleet")).thingGroups()).isEmpty();
+    }
 }

@@ -61,7 +61,7 @@ public final class DocumentPlaceholders {
                         + "template " + templateName + " (its parameters: " + String.join(", ", keys) + ")"));
             }
         }
-        String result = document;
+        Map<String, String> values = new java.util.HashMap<>();
         for (DocumentParameter parameter : parameters) {
             String value = given.get(parameter.key());
             if (value == null) {
@@ -74,9 +74,18 @@ public final class DocumentPlaceholders {
                 return Either.left(new InvalidRequestException(member(parameter.key()) + ": must match "
                         + parameter.regex() + ", got " + Checks.quote(value)));
             }
-            result = result.replace("${aws:iot:parameter:" + parameter.key() + "}", jsonEscaped(value));
+            values.put(parameter.key(), value);
         }
-        return Either.right(result);
+        // One pass over the template's document: a value that itself holds ${aws:iot:parameter:...} text is not
+        // substituted again, so the device gets it as given.
+        Matcher m = PARAMETER.matcher(document);
+        StringBuilder out = new StringBuilder(document.length());
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : jsonEscaped(value)));
+        }
+        m.appendTail(out);
+        return Either.right(out.toString());
     }
 
     /**
@@ -91,21 +100,9 @@ public final class DocumentPlaceholders {
      */
     public static Optional<InvalidRequestException> problem(String original, String document,
                                                             PresignedUrlConfig config, boolean canSign) {
-        List<String> urls = presignedUrls(document);
-        int patterns = count(PARAMETER, original) + urls.size();
-        if (patterns > MAX_PATTERNS) {
-            return Optional.of(new InvalidRequestException("document: must hold at most " + MAX_PATTERNS
-                    + " substitution patterns (${aws:iot:parameter:...} and ${aws:iot:s3-presigned-url:...} "
-                    + "together), got " + patterns));
-        }
-        if (urls.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String url : urls) {
-            if (objectUrl(url).isEmpty()) {
-                return Optional.of(new InvalidRequestException("document: a ${aws:iot:s3-presigned-url:URL} "
-                        + "placeholder must hold an absolute http or https URL, got " + Checks.quote(url)));
-            }
+        Optional<InvalidRequestException> shape = shapeProblem("document", original, document);
+        if (shape.isPresent() || !hasPresignedUrls(document)) {
+            return shape;
         }
         if (config == null) {
             return Optional.of(new InvalidRequestException("presignedUrlConfig: is required when the document "
@@ -118,6 +115,33 @@ public final class DocumentPlaceholders {
         if (!canSign) {
             return Optional.of(new InvalidRequestException("presignedUrlConfig: the document holds "
                     + "${aws:iot:s3-presigned-url:...} placeholders, but this engine has no PresignedUrlSigner"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * SPEC J16, what a document needs whatever job it goes into: at most {@link #MAX_PATTERNS} patterns, and
+     * presigned-URL placeholders with an http(s) URL. Checked at CreateJob and at CreateJobTemplate (J14), where the
+     * {@code presignedUrlConfig} may still come with each job.
+     *
+     * @param member the member to name ({@code document} or {@code documentSource})
+     * @param original the document as given or as its template had it (whose parameter patterns count)
+     * @param document the document to store (whose presigned-URL placeholders count)
+     * @return the failure, or empty
+     */
+    public static Optional<InvalidRequestException> shapeProblem(String member, String original, String document) {
+        List<String> urls = presignedUrls(document);
+        int patterns = count(PARAMETER, original) + urls.size();
+        if (patterns > MAX_PATTERNS) {
+            return Optional.of(new InvalidRequestException(member + ": must hold at most " + MAX_PATTERNS
+                    + " substitution patterns (${aws:iot:parameter:...} and ${aws:iot:s3-presigned-url:...} "
+                    + "together), got " + patterns));
+        }
+        for (String url : urls) {
+            if (objectUrl(url).isEmpty()) {
+                return Optional.of(new InvalidRequestException(member + ": a ${aws:iot:s3-presigned-url:URL} "
+                        + "placeholder must hold an absolute http or https URL, got " + Checks.quote(url)));
+            }
         }
         return Optional.empty();
     }

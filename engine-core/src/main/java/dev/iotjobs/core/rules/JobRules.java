@@ -169,7 +169,9 @@ public final class JobRules {
     }
 
     /**
-     * UpdateJob (SPEC J6): changes the given configurations of an IN_PROGRESS or SCHEDULED job.
+     * UpdateJob (SPEC J6): changes the given configurations of an IN_PROGRESS or SCHEDULED job. A new
+     * {@code presignedUrlConfig} of a job whose document holds presigned-URL placeholders needs a {@code roleArn},
+     * as at CreateJob (J16).
      *
      * @param job the job
      * @param request the validated request
@@ -188,6 +190,12 @@ public final class JobRules {
             if (raised != null) {
                 return Either.left(new InvalidRequestException(raised));
             }
+        }
+        if (request.presignedUrlConfig() != null && request.presignedUrlConfig().roleArn() == null
+                && DocumentPlaceholders.hasPresignedUrls(job.document())) {
+            // SPEC J16 as at CreateJob: devices could no longer get the document's URLs signed.
+            return Either.left(new InvalidRequestException("presignedUrlConfig.roleArn: is required when the "
+                    + "document holds ${aws:iot:s3-presigned-url:...} placeholders"));
         }
         Job.Builder next = current.toBuilder().lastUpdatedAt(now);
         if (request.description() != null) {
