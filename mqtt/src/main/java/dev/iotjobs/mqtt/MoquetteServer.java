@@ -106,6 +106,9 @@ final class MoquetteServer {
         properties.setProperty("host", host);
         properties.setProperty("port", Integer.toString(port));
         properties.setProperty("allow_anonymous", Boolean.toString(!authenticated));
+        // MQTT 3.1.1 lets a clean-session client leave its id empty for the broker to assign one, as mosquitto_sub
+        // and mosquitto_pub do; Moquette refuses that unless told.
+        properties.setProperty("allow_zero_byte_client_id", "true");
         // Memory only: Moquette's default writes an H2 store and queue segments under ./data/.
         properties.setProperty("persistence_enabled", "false");
         // Moquette's default reports to its authors' collector (and writes data/.moquette_uuid) on every start.
