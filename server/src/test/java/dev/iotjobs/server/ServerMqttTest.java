@@ -3,7 +3,10 @@ package dev.iotjobs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.exceptions.ConnectionFailedException;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import dev.iotjobs.mqtt.EmbeddedMqttBroker;
 import java.io.ByteArrayOutputStream;
@@ -41,6 +44,17 @@ class ServerMqttTest {
             }
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aClientWithoutAClientIdIsLetInAsMosquittoClientsConnect() {
+        ServerMain.Started started = start("--store", "memory", "--port", "0", "--mqtt-port", "0");
+        try (StandaloneServer server = started.server()) {
+            Mqtt3BlockingClient anonymous = MqttClient.builder().useMqttVersion3().serverHost("127.0.0.1")
+                    .serverPort(server.mqttPort()).buildBlocking();
+            assertThat(anonymous.connect().getReturnCode()).isEqualTo(Mqtt3ConnAckReturnCode.SUCCESS);
+            anonymous.disconnect();
+        }
     }
 
     @Test
