@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iotjobs.api.error.InvalidRequestException;
 import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.Values;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -129,16 +129,7 @@ final class RequestPayload {
 
     /** @return the {@code status} member, or null when not given */
     JobExecutionStatus status() {
-        String status = string("status");
-        if (status == null) {
-            return null;
-        }
-        try {
-            return JobExecutionStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status: must be one of " + Arrays.toString(JobExecutionStatus.values())
-                    + ", got \"" + status + "\"");
-        }
+        return Values.enumValue(JobExecutionStatus.class, "status", string("status"));
     }
 
     private JsonNode present(String member) {

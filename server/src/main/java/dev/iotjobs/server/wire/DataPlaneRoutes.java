@@ -8,10 +8,9 @@ import dev.iotjobs.api.data.GetPendingJobExecutionsResponse;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionResponse;
-import dev.iotjobs.api.error.InvalidRequestException;
 import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionStatus;
-import java.util.Arrays;
+import dev.iotjobs.api.model.Values;
 
 /**
  * The device data plane's four routes (iot-jobs-data): each request becomes one engine call, each answer the
@@ -93,14 +92,6 @@ final class DataPlaneRoutes {
 
     /** An unknown status is the wire's to refuse: the engine's requests hold only the enum's values. */
     private static JobExecutionStatus status(String status) {
-        if (status == null) {
-            return null;
-        }
-        try {
-            return JobExecutionStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status: must be one of " + Arrays.toString(JobExecutionStatus.values())
-                    + ", got \"" + status + "\"");
-        }
+        return Values.enumValue(JobExecutionStatus.class, "status", status);
     }
 }
