@@ -1,14 +1,26 @@
 package dev.iotjobs.mqtt;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * An MQTT broker inside this JVM (Moquette 0.17): the server's default single-machine broker and the tests' broker.
  *
- * <p>It keeps everything in memory (no files are written), listens on plain TCP only (no TLS, no websockets) and
- * runs none of Moquette's side services (metrics, error reporting, telemetry). Every client may publish and
- * subscribe to every topic, {@code $aws/things/{thingName}/jobs/...} included; with {@link Builder#credentials}
- * a client must also present that username and password.
+ * <p>It keeps everything in memory (no files are written), listens on plain TCP and, with {@link Builder#tls}, on
+ * a TLS port too (no websockets), and runs none of Moquette's side services (metrics, error reporting, telemetry).
+ * Every client may publish and subscribe to every topic, {@code $aws/things/{thingName}/jobs/...} included; with
+ * {@link Builder#credentials} a client must also present that username and password, and with
+ * {@link Builder#requireClientCertificates} a client on the TLS port must present a certificate signed by one of the
+ * CAs given, as devices do on AWS IoT Core (mutual TLS). Both listeners bind the same host.
+ *
+ * <p>An AWS IoT Device SDK connects to the TLS port with its AWS connection builder changed only in its endpoint and
+ * TLS settings ({@code AwsIotMqttConnectionBuilder.newMtlsBuilderFromPath(cert, key)
+ * .withCertificateAuthorityFromPath(null, caPem).withEndpoint("localhost").withPort(broker.tlsPort())}): the
+ * broker's certificate must name the host the device connects to, and the user name the SDKs send
+ * ({@code ?SDK=JavaV2&Version=...}, appended to any user name given) is taken without that suffix.
  *
  * <p><b>MQTT 3.1.1 only</b>: Moquette refuses an MQTT 5 CONNECT (return code 1, unacceptable protocol version), so
  * the bridge and the devices must connect with MQTT 3.1.1 (or 3.1). It has no shared subscriptions
@@ -25,6 +37,10 @@ import java.util.Objects;
  * try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().port(0).build().start()) {
  *     connect devices and the bridge to broker.host() and broker.port() ...
  * }
+ * EmbeddedMqttBroker secure = EmbeddedMqttBroker.builder()
+ *         .tls(8883, Path.of("broker.p12"), password)             // the broker's key and certificate chain
+ *         .requireClientCertificates(Path.of("devices-ca.pem"))   // optional: devices log in with certificates
+ *         .build().start();
  * }</pre>
  */
 public final class EmbeddedMqttBroker implements AutoCloseable {
@@ -37,25 +53,22 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     /** The parent of every logger Moquette uses. */
     public static final String LOGGER_NAME = "io.moquette";
 
-    private final String host;
-    private final int port;
-    private final String username;
-    private final String password;
-    private final int maxMessageBytes;
+    /** What {@link #port()} and {@link #tlsPort()} return for a listener the broker does not have. */
+    public static final int NO_PORT = -1;
+
+    private final EmbeddedBrokerSettings settings;
     private MoquetteServer server;
     private int boundPort;
+    private int boundTlsPort;
     private boolean closed;
 
-    private EmbeddedMqttBroker(Builder builder) {
-        this.host = builder.host;
-        this.port = builder.port;
-        this.username = builder.username;
-        this.password = builder.password;
-        this.maxMessageBytes = builder.maxMessageBytes;
+    private EmbeddedMqttBroker(EmbeddedBrokerSettings settings) {
+        this.settings = settings;
     }
 
     /**
-     * A builder with the defaults: {@value #DEFAULT_HOST}, port {@value #DEFAULT_PORT}, no authentication.
+     * A builder with the defaults: {@value #DEFAULT_HOST}, plain TCP on port {@value #DEFAULT_PORT}, no TLS, no
+     * authentication.
      *
      * @return a new builder
      */
@@ -64,24 +77,26 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     }
 
     /**
-     * Binds the port and starts accepting clients; returns when clients can connect.
+     * Binds its ports and starts accepting clients; returns when clients can connect.
      *
      * @return this broker, started
      * @throws IllegalStateException if it was started or closed before, or Moquette is not on the class path
-     * @throws java.io.UncheckedIOException if the port cannot be bound (in use, no permission, unknown host),
+     * @throws java.io.UncheckedIOException if a port cannot be bound (in use, no permission, unknown host),
      *         with a message naming the address; nothing is left running
+     * @throws IllegalStateException also if the TLS key store's key cannot make a TLS context
      */
     public synchronized EmbeddedMqttBroker start() {
         if (closed) {
             throw new IllegalStateException("EmbeddedMqttBroker is closed; build a new one");
         }
         if (server != null) {
-            throw new IllegalStateException("EmbeddedMqttBroker is already started on " + uri());
+            throw new IllegalStateException("EmbeddedMqttBroker is already started on " + addresses());
         }
         requireMoquette();
-        MoquetteServer started = MoquetteServer.start(host, port, username, password, maxMessageBytes);
+        MoquetteServer started = MoquetteServer.start(settings);
         server = started;
         boundPort = started.port();
+        boundTlsPort = started.tlsPort();
         return this;
     }
 
@@ -91,27 +106,66 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
      * @return a host name or IP address
      */
     public String host() {
-        return host;
+        return settings.host();
     }
 
     /**
-     * The port it listens on: once started, the bound one (the one picked when the builder said 0); before, the
-     * builder's.
+     * The plain TCP port it listens on: once started, the bound one (the one picked when the builder said 0);
+     * before, the builder's.
      *
-     * @return the TCP port
+     * @return the TCP port, or {@link #NO_PORT} after {@code plainTcp(false)}
      */
     public synchronized int port() {
-        return server == null ? port : boundPort;
+        return server == null ? settings.port() : boundPort;
     }
 
     /**
-     * The broker's address as MQTT clients write it.
+     * The TLS port it listens on: once started, the bound one (the one picked when the builder said 0); before,
+     * the builder's.
      *
-     * @return {@code tcp://host:port}
+     * @return the TLS port, or {@link #NO_PORT} without {@link Builder#tls}
+     */
+    public synchronized int tlsPort() {
+        return server == null ? settings.tlsPort() : boundTlsPort;
+    }
+
+    /**
+     * The broker's plain TCP address as MQTT clients write it.
+     *
+     * @return {@code tcp://host:port}, or null after {@code plainTcp(false)}
      */
     public String uri() {
-        String shown = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return "tcp://" + shown + ":" + port();
+        int plain = port();
+        return plain == NO_PORT ? null : "tcp://" + hostInUri() + ":" + plain;
+    }
+
+    /**
+     * The broker's TLS address as MQTT clients write it (the bridge's {@code brokerUri}).
+     *
+     * @return {@code ssl://host:port}, or null without {@link Builder#tls}
+     */
+    public String tlsUri() {
+        int tls = tlsPort();
+        return tls == NO_PORT ? null : "ssl://" + hostInUri() + ":" + tls;
+    }
+
+    /**
+     * Whether a client on the TLS port must present a certificate.
+     *
+     * @return true after {@link Builder#requireClientCertificates}
+     */
+    public boolean requiresClientCertificates() {
+        return settings.clientCas() != null;
+    }
+
+    private String hostInUri() {
+        return settings.host().indexOf(':') >= 0 ? "[" + settings.host() + "]" : settings.host();
+    }
+
+    private String addresses() {
+        String plain = uri();
+        String tls = tlsUri();
+        return plain == null ? tls : tls == null ? plain : plain + " and " + tls;
     }
 
     /**
@@ -139,7 +193,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EmbeddedMqttBroker[" + uri() + (isRunning() ? ", running" : "") + "]";
+        return "EmbeddedMqttBroker[" + addresses() + (isRunning() ? ", running" : "") + "]";
     }
 
     private static void requireMoquette() {
@@ -155,6 +209,10 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     public static final class Builder {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
+        private boolean plainTcp = true;
+        private int tlsPort = NO_PORT;
+        private KeyManagerFactory tlsKeys;
+        private TrustManagerFactory clientCas;
         private String username;
         private String password;
         private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
@@ -177,22 +235,107 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         }
 
         /**
-         * The TCP port; 0 picks a free one ({@link EmbeddedMqttBroker#port()} tells which once started).
+         * The plain TCP port; 0 picks a free one ({@link EmbeddedMqttBroker#port()} tells which once started).
          *
          * @param port 0 to 65535
          * @return this builder
          */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
-            }
-            this.port = port;
+            this.port = checkPort("port", port);
             return this;
         }
 
         /**
-         * Requires every client to connect with this username and password (one account for the bridge and the
-         * devices); without it, anyone may connect.
+         * Whether it listens on plain TCP too (it does unless told): {@code false} leaves only the TLS port.
+         *
+         * @param enabled false for TLS only
+         * @return this builder
+         */
+        public Builder plainTcp(boolean enabled) {
+            this.plainTcp = enabled;
+            return this;
+        }
+
+        /**
+         * Also listens for MQTT over TLS (1.2 or 1.3) on {@code tlsPort}, presenting the key and certificate chain of
+         * {@code keyStore}. The file is read now.
+         *
+         * @param tlsPort 0 to 65535; 0 picks a free one ({@link EmbeddedMqttBroker#tlsPort()} tells which)
+         * @param keyStore a PKCS#12 or JKS file holding the broker's private key and its certificate chain, whose
+         *     certificate names the host clients connect to (DNS or IP subject alternative name)
+         * @param password the file's password, also the key's; the builder keeps no copy
+         * @return this builder
+         * @throws IllegalArgumentException naming the file if it cannot be read or opened, or holds no key
+         */
+        public Builder tls(int tlsPort, Path keyStore, char[] password) {
+            checkPort("tlsPort", tlsPort);
+            if (keyStore == null) {
+                throw new IllegalArgumentException("keyStore must not be null");
+            }
+            if (password == null) {
+                throw new IllegalArgumentException("password must not be null (empty for none)");
+            }
+            char[] copy = password.clone();
+            try {
+                return tls(tlsPort, TlsStores.keyManagers(keyStore, copy));
+            } finally {
+                Arrays.fill(copy, '\0');
+            }
+        }
+
+        /**
+         * Also listens for MQTT over TLS (1.2 or 1.3) on {@code tlsPort}, presenting the key these key managers
+         * choose.
+         *
+         * @param tlsPort 0 to 65535; 0 picks a free one ({@link EmbeddedMqttBroker#tlsPort()} tells which)
+         * @param keys the broker's key and certificate chain, initialised
+         * @return this builder
+         */
+        public Builder tls(int tlsPort, KeyManagerFactory keys) {
+            checkPort("tlsPort", tlsPort);
+            if (keys == null) {
+                throw new IllegalArgumentException("keys must not be null");
+            }
+            this.tlsPort = tlsPort;
+            this.tlsKeys = keys;
+            return this;
+        }
+
+        /**
+         * Requires every client on the TLS port to present a certificate signed by one of the CA certificates in
+         * {@code caPem} (mutual TLS, as AWS IoT Core requires of devices); the handshake of any other client fails.
+         * The certificate's subject is not matched to the client id. Needs {@link #tls}. The file is read now.
+         *
+         * @param caPem a PEM file of one or more CA certificates
+         * @return this builder
+         * @throws IllegalArgumentException naming the file if it cannot be read or holds no certificate
+         */
+        public Builder requireClientCertificates(Path caPem) {
+            if (caPem == null) {
+                throw new IllegalArgumentException("caPem must not be null");
+            }
+            return requireClientCertificates(TlsStores.trustManagers(caPem));
+        }
+
+        /**
+         * Requires every client on the TLS port to present a certificate these trust managers accept (mutual TLS).
+         * Needs {@link #tls}.
+         *
+         * @param clientCas the CAs of client certificates, initialised
+         * @return this builder
+         */
+        public Builder requireClientCertificates(TrustManagerFactory clientCas) {
+            if (clientCas == null) {
+                throw new IllegalArgumentException("clientCas must not be null");
+            }
+            this.clientCas = clientCas;
+            return this;
+        }
+
+        /**
+         * Requires every client, on either port, to connect with this username and password (one account for the
+         * bridge and the devices); without it, anyone may connect. A user name ending in the {@code ?SDK=...} that
+         * AWS's device SDKs append is taken without it.
          *
          * @param username not empty
          * @param password not empty
@@ -230,10 +373,29 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
          * A broker with these settings, not started yet.
          *
          * @return a new broker
+         * @throws IllegalStateException if the settings do not fit together: no listener at all, client certificates
+         *     without TLS, or one port for both listeners
          */
         public EmbeddedMqttBroker build() {
             Objects.requireNonNull(host);
-            return new EmbeddedMqttBroker(this);
+            if (!plainTcp && tlsKeys == null) {
+                throw new IllegalStateException("plainTcp(false) needs tls(...): the broker would listen nowhere");
+            }
+            if (clientCas != null && tlsKeys == null) {
+                throw new IllegalStateException("requireClientCertificates(...) needs tls(...)");
+            }
+            if (plainTcp && tlsKeys != null && port != 0 && port == tlsPort) {
+                throw new IllegalStateException("port and tlsPort must differ (both are " + port + ")");
+            }
+            return new EmbeddedMqttBroker(new EmbeddedBrokerSettings(host, plainTcp ? port : NO_PORT,
+                    tlsKeys == null ? NO_PORT : tlsPort, tlsKeys, clientCas, username, password, maxMessageBytes));
+        }
+
+        private static int checkPort(String name, int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(name + " must be between 0 and 65535, was " + port);
+            }
+            return port;
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.iotjobs.mqtt;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
 import java.util.concurrent.CompletableFuture;
@@ -36,25 +38,24 @@ abstract class HiveMqLink implements BrokerLink {
     /** @return a client builder with everything but the protocol version and the credentials */
     protected MqttClientBuilder baseBuilder(LinkSettings settings) {
         long timeout = settings.connectTimeout().toMillis();
-        MqttClientBuilder builder = MqttClient.builder()
-                .identifier(settings.clientId())
+        MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
                 .serverHost(settings.address().host())
                 .serverPort(settings.address().port())
-                .transportConfig()
-                        .serverHost(settings.address().host())
-                        .serverPort(settings.address().port())
-                        .socketConnectTimeout(timeout, TimeUnit.MILLISECONDS)
-                        .mqttConnectTimeout(timeout, TimeUnit.MILLISECONDS)
-                        .applyTransportConfig()
-                .addConnectedListener(context -> connected())
-                .addDisconnectedListener(this::disconnected);
+                .socketConnectTimeout(timeout, TimeUnit.MILLISECONDS)
+                .mqttConnectTimeout(timeout, TimeUnit.MILLISECONDS);
         if (settings.address().tls()) {
-            builder = builder.sslConfig()
+            // TLS goes into the transport config: the client builder's own sslConfig() is ignored once a transport
+            // config is set (HiveMQ client 1.4), and the bridge then spoke plain MQTT to an ssl:// broker.
+            transport = transport.sslConfig()
                     .trustManagerFactory(settings.trust())
                     .keyManagerFactory(settings.keys())
                     .applySslConfig();
         }
-        return builder;
+        return MqttClient.builder()
+                .identifier(settings.clientId())
+                .transportConfig(transport.build())
+                .addConnectedListener(context -> connected())
+                .addDisconnectedListener(this::disconnected);
     }
 
     @Override

@@ -135,8 +135,9 @@ final class ServerOptions {
 
     @Option(names = "--mqtt", paramLabel = "BROKER", defaultValue = EMBEDDED_MQTT,
             description = "Devices over MQTT (the AWS IoT Jobs device protocol): embedded starts a broker inside the "
-                    + "server on --host and --mqtt-port; tcp://HOST:PORT or ssl://HOST:PORT bridges to a broker you "
-                    + "run (Mosquitto, EMQX, HiveMQ, VerneMQ); none turns MQTT off (IOTJOBS_MQTT; default "
+                    + "server on --host and --mqtt-port (and --mqtt-tls-port); tcp://HOST:PORT or ssl://HOST:PORT "
+                    + "bridges to a broker you run (Mosquitto, EMQX, HiveMQ, VerneMQ); none turns MQTT off "
+                    + "(IOTJOBS_MQTT; default "
                     + EMBEDDED_MQTT + ").")
     private String mqtt;
 
@@ -144,6 +145,27 @@ final class ServerOptions {
             description = "The embedded broker's port; 0 for any free port, shown in the ready line (IOTJOBS_MQTT_PORT; "
                     + "default " + DEFAULT_MQTT_PORT + ").")
     private Integer mqttPort;
+
+    @Option(names = "--mqtt-tls-port", paramLabel = "PORT",
+            description = "The embedded broker also listens for MQTT over TLS on this port (on --host; the plain "
+                    + "--mqtt-port stays, the bridge's); 0 for any free port, shown in the ready line; needs "
+                    + "--mqtt-tls-keystore (IOTJOBS_MQTT_TLS_PORT; default: no TLS).")
+    private Integer mqttTlsPort;
+
+    @Option(names = "--mqtt-tls-keystore", paramLabel = "FILE",
+            description = "With --mqtt-tls-port: a PKCS#12 or JKS file with the broker's key and certificate chain, "
+                    + "its certificate naming the host devices connect to (IOTJOBS_MQTT_TLS_KEYSTORE).")
+    private Path mqttTlsKeystore;
+
+    @Option(names = "--mqtt-tls-keystore-password", paramLabel = "PASSWORD",
+            description = "The password of --mqtt-tls-keystore and its key; prefer the variable "
+                    + "IOTJOBS_MQTT_TLS_KEYSTORE_PASSWORD, which never shows in ps.")
+    private String mqttTlsKeystorePassword;
+
+    @Option(names = "--mqtt-tls-client-ca", paramLabel = "FILE",
+            description = "With --mqtt-tls-port: devices on the TLS port must present a certificate signed by a CA "
+                    + "of this PEM file, as on AWS IoT Core (IOTJOBS_MQTT_TLS_CLIENT_CA; default: none asked).")
+    private Path mqttTlsClientCa;
 
     @Option(names = "--mqtt-username", paramLabel = "USER",
             description = "The bridge's user name on the broker; with the embedded broker, the one account every "
@@ -320,6 +342,7 @@ final class ServerOptions {
             throw usage(commandLine, "the embedded MQTT broker listens on " + DEFAULT_MQTT_PORT + ": move it with "
                     + "--mqtt-port");
         }
+        checkMqttTls(commandLine);
         if (!mqttOff() && !mqttEmbedded()) {
             if (!mqtt.matches("(tcp|ssl)://[^/?#]+")) {
                 throw usage(commandLine, "--mqtt must be embedded, none, tcp://HOST:PORT or ssl://HOST:PORT, not '"
@@ -352,6 +375,38 @@ final class ServerOptions {
         if (mqttSharedGroup != null && !mqttSharedGroup.matches("[^/+#$\\s]+")) {
             throw usage(commandLine, "--mqtt-shared-group must be a name without /, +, #, $ or spaces, not '"
                     + mqttSharedGroup + "'");
+        }
+    }
+
+    /** The embedded broker's TLS listener: its port, its key store, and the CA of device certificates. */
+    private void checkMqttTls(CommandLine commandLine) {
+        if (mqttTlsPort == null) {
+            for (String[] given : new String[][] {
+                    {"--mqtt-tls-keystore", mqttTlsKeystore == null ? null : mqttTlsKeystore.toString()},
+                    {"--mqtt-tls-client-ca", mqttTlsClientCa == null ? null : mqttTlsClientCa.toString()}}) {
+                if (given[1] != null) {
+                    throw usage(commandLine, given[0] + " (" + environmentVariable(given[0]) + ") needs "
+                            + "--mqtt-tls-port, the embedded broker's TLS port");
+                }
+            }
+        } else {
+            checkPort(commandLine, "--mqtt-tls-port", mqttTlsPort);
+            if (!mqttEmbedded()) {
+                throw usage(commandLine, "--mqtt-tls-port (IOTJOBS_MQTT_TLS_PORT) is the embedded broker's TLS port; "
+                        + "with --mqtt " + mqtt + " leave it out");
+            }
+            if (mqttTlsKeystore == null) {
+                throw usage(commandLine, "--mqtt-tls-port needs --mqtt-tls-keystore FILE (or "
+                        + "IOTJOBS_MQTT_TLS_KEYSTORE), the broker's key and certificate chain");
+            }
+            if (mqttTlsPort != 0 && (mqttTlsPort == port || mqttTlsPort.equals(dataPort)
+                    || mqttTlsPort == mqttPort())) {
+                throw usage(commandLine, "--mqtt-tls-port must differ from --port, --data-port and --mqtt-port ("
+                        + mqttTlsPort + ")");
+            }
+        }
+        if (mqttTlsKeystorePassword != null && mqttTlsKeystore == null) {
+            throw usage(commandLine, "--mqtt-tls-keystore-password needs --mqtt-tls-keystore");
         }
     }
 
@@ -462,6 +517,26 @@ final class ServerOptions {
     /** @return the embedded broker's port (0: any free one) */
     int mqttPort() {
         return mqttPort == null ? DEFAULT_MQTT_PORT : mqttPort;
+    }
+
+    /** @return the embedded broker's TLS port (0: any free one), or null for no TLS */
+    Integer mqttTlsPort() {
+        return mqttTlsPort;
+    }
+
+    /** @return the PKCS#12 or JKS file of the broker's key and certificate chain, or null */
+    Path mqttTlsKeystore() {
+        return mqttTlsKeystore;
+    }
+
+    /** @return its password, or null */
+    String mqttTlsKeystorePassword() {
+        return mqttTlsKeystorePassword;
+    }
+
+    /** @return the PEM file of the CAs that sign device certificates, or null when none is asked */
+    Path mqttTlsClientCa() {
+        return mqttTlsClientCa;
     }
 
     /** @return the bridge's user name on the broker, or null for anonymous */

@@ -29,8 +29,8 @@ final class StandaloneMqtt implements AutoCloseable {
      * @param options the server's options; MQTT is not off
      * @param engine the engine, started
      * @return the running MQTT side
-     * @throws StartupFailure if the broker's port is taken, the broker cannot be reached or refuses the bridge, or the
-     *     TLS files cannot be read (nothing is left open)
+     * @throws StartupFailure if a port of the embedded broker is taken, the broker cannot be reached or refuses the
+     *     bridge, or the TLS files cannot be read (nothing is left open)
      */
     static StandaloneMqtt start(ServerOptions options, JobsEngine engine) throws StartupFailure {
         EmbeddedMqttBroker broker = null;
@@ -43,15 +43,29 @@ final class StandaloneMqtt implements AutoCloseable {
                 embedded.credentials(options.mqttUsername(), options.mqttPassword() == null ? ""
                         : options.mqttPassword());
             }
+            boolean tls = options.mqttTlsPort() != null;
+            if (tls) {
+                embedded.tls(options.mqttTlsPort(), TlsFiles.brokerKeys(options.mqttTlsKeystore(),
+                        options.mqttTlsKeystorePassword()));
+                if (options.mqttTlsClientCa() != null) {
+                    embedded.requireClientCertificates(TlsFiles.trust(options.mqttTlsClientCa(),
+                            "--mqtt-tls-client-ca"));
+                }
+            }
             try {
                 broker = embedded.build().start();
             } catch (RuntimeException e) {
                 throw new StartupFailure("cannot start the embedded MQTT broker on " + options.host() + ":"
-                        + options.mqttPort() + ": " + StartupFailure.firstLine(e) + "; stop what listens there, "
-                        + "choose another --mqtt-port (IOTJOBS_MQTT_PORT) or turn MQTT off with --mqtt none", e);
+                        + options.mqttPort() + (tls ? " and :" + options.mqttTlsPort() + " (TLS)" : "") + ": "
+                        + StartupFailure.firstLine(e) + "; stop what listens there, choose another --mqtt-port "
+                        + "(IOTJOBS_MQTT_PORT)" + (tls ? " or --mqtt-tls-port (IOTJOBS_MQTT_TLS_PORT)" : "")
+                        + " or turn MQTT off with --mqtt none", e);
             }
+            // The bridge takes the plain port, on loopback: it needs no certificate of its own.
             brokerUri = URI.create("tcp://" + loopbackFor(options.host()) + ":" + broker.port());
-            description = "mqtt://" + hostInUrl(options.host()) + ":" + broker.port() + " (embedded broker)";
+            description = "mqtt://" + hostInUrl(options.host()) + ":" + broker.port()
+                    + (tls ? " and mqtts://" + hostInUrl(options.host()) + ":" + broker.tlsPort() : "")
+                    + " (embedded broker)";
         } else {
             brokerUri = URI.create(options.mqttBroker());
             description = options.mqttBroker() + " (bridged)";
@@ -112,7 +126,10 @@ final class StandaloneMqtt implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    /** @return what the ready line says of MQTT, e.g. {@code mqtt://127.0.0.1:1883 (embedded broker)} */
+    /**
+     * @return what the ready line says of MQTT, e.g. {@code mqtt://127.0.0.1:1883 (embedded broker)}, or
+     *     {@code mqtt://127.0.0.1:1883 and mqtts://127.0.0.1:8883 (embedded broker)} with TLS
+     */
     String description() {
         return description;
     }
@@ -120,6 +137,11 @@ final class StandaloneMqtt implements AutoCloseable {
     /** @return the embedded broker's port, or -1 when the broker is external */
     int embeddedPort() {
         return broker == null ? -1 : broker.port();
+    }
+
+    /** @return the embedded broker's TLS port, or -1 when it has none or the broker is external */
+    int embeddedTlsPort() {
+        return broker == null ? -1 : broker.tlsPort();
     }
 
     /** Closes the bridge, then the embedded broker; the broker closes even if the bridge failed to. */

@@ -122,6 +122,11 @@ final class StandaloneServer implements AutoCloseable {
         return mqtt == null ? -1 : mqtt.embeddedPort();
     }
 
+    /** @return the embedded MQTT broker's TLS port, or -1 when there is none */
+    int mqttTlsPort() {
+        return mqtt == null ? -1 : mqtt.embeddedTlsPort();
+    }
+
     private static String url(String host, int port) {
         return "http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }

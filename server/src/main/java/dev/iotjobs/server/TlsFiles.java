@@ -6,13 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
+import java.util.Collections;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-/** The TLS files of {@code --mqtt-ca} and {@code --mqtt-client-keystore}, read with the JDK's own parsers. */
+/**
+ * The TLS files of {@code --mqtt-ca}, {@code --mqtt-client-keystore}, {@code --mqtt-tls-keystore} and
+ * {@code --mqtt-tls-client-ca}, read with the JDK's own parsers.
+ */
 final class TlsFiles {
     private TlsFiles() {
     }
@@ -23,6 +28,16 @@ final class TlsFiles {
      * @throws StartupFailure if the file cannot be read or holds no certificate
      */
     static TrustManagerFactory trust(Path pemCa) throws StartupFailure {
+        return trust(pemCa, "--mqtt-ca");
+    }
+
+    /**
+     * @param pemCa a PEM file of CA certificates, or null
+     * @param option the option that named it, for the message
+     * @return a trust manager factory over them, or null for the JVM's default trust store
+     * @throws StartupFailure if the file cannot be read or holds no certificate
+     */
+    static TrustManagerFactory trust(Path pemCa, String option) throws StartupFailure {
         if (pemCa == null) {
             return null;
         }
@@ -30,7 +45,7 @@ final class TlsFiles {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
                     .generateCertificates(in);
             if (certificates.isEmpty()) {
-                throw new StartupFailure("--mqtt-ca " + pemCa + " holds no PEM certificate", null);
+                throw new StartupFailure(option + " " + pemCa + " holds no PEM certificate", null);
             }
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -42,7 +57,7 @@ final class TlsFiles {
             trust.init(store);
             return trust;
         } catch (IOException | GeneralSecurityException e) {
-            throw new StartupFailure("cannot read --mqtt-ca " + pemCa + ": " + StartupFailure.firstLine(e), e);
+            throw new StartupFailure("cannot read " + option + " " + pemCa + ": " + StartupFailure.firstLine(e), e);
         }
     }
 
@@ -66,6 +81,38 @@ final class TlsFiles {
         } catch (IOException | GeneralSecurityException e) {
             throw new StartupFailure("cannot read --mqtt-client-keystore " + pkcs12 + ": "
                     + StartupFailure.firstLine(e) + "; check IOTJOBS_MQTT_CLIENT_KEYSTORE_PASSWORD", e);
+        }
+    }
+
+    /**
+     * @param keyStore the embedded broker's PKCS#12 or JKS file (the JDK tells which from its content)
+     * @param password its password, also its key's, or null for none
+     * @return a key manager factory over its key and certificate chain
+     * @throws StartupFailure if the file cannot be read, opened with the password, or holds no private key
+     */
+    static KeyManagerFactory brokerKeys(Path keyStore, String password) throws StartupFailure {
+        char[] secret = password == null ? new char[0] : password.toCharArray();
+        try {
+            KeyStore store = KeyStore.getInstance(keyStore.toFile(), secret);
+            if (Collections.list(store.aliases()).stream().noneMatch(alias -> isKey(store, alias))) {
+                throw new StartupFailure("--mqtt-tls-keystore " + keyStore + " holds no private key (the broker's key "
+                        + "and certificate chain)", null);
+            }
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, secret);
+            return keys;
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            // IllegalArgumentException: the file does not exist or is not a file.
+            throw new StartupFailure("cannot read --mqtt-tls-keystore " + keyStore + ": "
+                    + StartupFailure.firstLine(e) + "; check IOTJOBS_MQTT_TLS_KEYSTORE_PASSWORD", e);
+        }
+    }
+
+    private static boolean isKey(KeyStore store, String alias) {
+        try {
+            return store.isKeyEntry(alias);
+        } catch (KeyStoreException e) {
+            return false;
         }
     }
 }

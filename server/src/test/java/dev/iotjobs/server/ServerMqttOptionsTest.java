@@ -75,6 +75,46 @@ class ServerMqttOptionsTest {
                 "--mqtt-shared-group", "a/b");
     }
 
+    @Test
+    void theEmbeddedBrokersTlsOptionsComeFromTheirVariablesAndAreOffByDefault() {
+        ServerOptions none = ServerOptions.parse(NO_ENV);
+        assertThat(none.mqttTlsPort()).isNull();
+        assertThat(none.mqttTlsKeystore()).isNull();
+        assertThat(none.mqttTlsClientCa()).isNull();
+        ServerOptions options = ServerOptions.parse(Map.of("IOTJOBS_MQTT_TLS_PORT", "8883",
+                "IOTJOBS_MQTT_TLS_KEYSTORE", "/etc/broker.p12", "IOTJOBS_MQTT_TLS_KEYSTORE_PASSWORD", "pw",
+                "IOTJOBS_MQTT_TLS_CLIENT_CA", "/etc/devices-ca.pem"));
+        assertThat(options.mqttTlsPort()).isEqualTo(8883);
+        assertThat(options.mqttTlsKeystore()).isEqualTo(Path.of("/etc/broker.p12"));
+        assertThat(options.mqttTlsKeystorePassword()).isEqualTo("pw");
+        assertThat(options.mqttTlsClientCa()).isEqualTo(Path.of("/etc/devices-ca.pem"));
+        assertThat(options.mqttPort()).as("plain TCP stays, for the bridge").isEqualTo(1883);
+        assertThat(ServerOptions.parse(NO_ENV, "--mqtt-tls-port", "0", "--mqtt-tls-keystore", "/k.p12").mqttTlsPort())
+                .isZero();
+    }
+
+    @Test
+    void tlsOptionsThatDoNotFitAreUsageErrorsNamingThem() {
+        assertUsage("--mqtt-tls-port needs --mqtt-tls-keystore FILE (or IOTJOBS_MQTT_TLS_KEYSTORE), the broker's key "
+                + "and certificate chain", "--mqtt-tls-port", "8883");
+        assertUsage("--mqtt-tls-keystore (IOTJOBS_MQTT_TLS_KEYSTORE) needs --mqtt-tls-port, the embedded broker's TLS "
+                + "port", "--mqtt-tls-keystore", "/k.p12");
+        assertUsage("--mqtt-tls-client-ca (IOTJOBS_MQTT_TLS_CLIENT_CA) needs --mqtt-tls-port, the embedded broker's "
+                + "TLS port", "--mqtt-tls-client-ca", "/ca.pem");
+        assertUsage("--mqtt-tls-keystore-password needs --mqtt-tls-keystore", "--mqtt-tls-keystore-password", "pw");
+        assertUsage("--mqtt-tls-port (IOTJOBS_MQTT_TLS_PORT) is the embedded broker's TLS port; with --mqtt "
+                + "ssl://x:8883 leave it out", "--mqtt", "ssl://x:8883", "--mqtt-tls-port", "8883",
+                "--mqtt-tls-keystore", "/k.p12");
+        assertUsage("--mqtt-tls-port (IOTJOBS_MQTT_TLS_PORT) is the embedded broker's TLS port; with --mqtt none "
+                + "leave it out", "--mqtt", "none", "--mqtt-tls-port", "8883", "--mqtt-tls-keystore", "/k.p12");
+        assertUsage("--mqtt-tls-port must be from 0 to 65535, not 70000", "--mqtt-tls-port", "70000",
+                "--mqtt-tls-keystore", "/k.p12");
+        assertUsage("--mqtt-tls-port must differ from --port, --data-port and --mqtt-port (1883)",
+                "--mqtt-tls-port", "1883", "--mqtt-tls-keystore", "/k.p12");
+        assertUsage("--mqtt-tls-port must differ from --port, --data-port and --mqtt-port (9000)", "--data-port",
+                "9000", "--mqtt-tls-port", "9000", "--mqtt-tls-keystore", "/k.p12");
+    }
+
     private static void assertUsage(String message, String... args) {
         assertThatThrownBy(() -> ServerOptions.parse(NO_ENV, args)).isInstanceOf(ParameterException.class)
                 .hasMessage(message);

@@ -1,6 +1,7 @@
 package dev.iotjobs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.hivemq.client.mqtt.MqttClient;
@@ -20,10 +21,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.iot.iotjobs.model.JobStatus;
+import software.amazon.awssdk.iot.iotjobs.model.RejectedErrorCode;
+import software.amazon.awssdk.iot.iotjobs.model.StartNextJobExecutionResponse;
 
 /**
- * Devices over the standalone server's MQTT endpoint (issue 11, item 3): the embedded broker by default, an external
- * broker with {@code --mqtt tcp://...}, and the startup failures, each one line with exit code 1.
+ * Devices over the standalone server's MQTT endpoint (issue 11, item 3): the embedded broker by default, its TLS port
+ * with device certificates (the AWS device SDK's own connection builder), an external broker with
+ * {@code --mqtt tcp://...}, and the startup failures, each one line with exit code 1.
  */
 class ServerMqttTest {
     private static final String DOCUMENT = "{\\\"operation\\\":\\\"reboot\\\"}";
@@ -106,6 +111,81 @@ class ServerMqttTest {
                     + "MQTT broker on 127.0.0.1:" + taken.getLocalPort() + ": ")
                     .endsWith("; stop what listens there, choose another --mqtt-port (IOTJOBS_MQTT_PORT) or turn "
                             + "MQTT off with --mqtt none" + System.lineSeparator()).hasLineCount(1);
+        }
+    }
+
+    @Test
+    void aDeviceSdkRunsItsJobOverTheEmbeddedBrokersTlsPortWithItsCertificate_W4() throws Exception {
+        ServerMain.Started started = start(Map.of("IOTJOBS_MQTT_TLS_KEYSTORE_PASSWORD", "iotjobs-test"),
+                "--store", "memory", "--port", "0", "--mqtt-port", "0", "--mqtt-tls-port", "0",
+                "--mqtt-tls-keystore", SdkTlsDevice.tlsFile("broker.p12").toString(),
+                "--mqtt-tls-client-ca", SdkTlsDevice.tlsFile("ca.pem").toString());
+        try (StandaloneServer server = started.server()) {
+            assertThat(server.readyLine()).endsWith(", MQTT on mqtt://127.0.0.1:" + server.mqttPort()
+                    + " and mqtts://127.0.0.1:" + server.mqttTlsPort() + " (embedded broker)");
+            int port = httpPort(server);
+            assertThat(post(port, "/things/sensor-1", "{}").statusCode()).isEqualTo(200);
+            assertThat(put(port, "/jobs/reboot-1", "{\"targets\":[\"arn:aws:iot:us-east-1:123456789012:thing/"
+                    + "sensor-1\"],\"document\":\"" + DOCUMENT + "\"}").statusCode()).isEqualTo(200);
+
+            // The SDK's AWS connection builder, changed only in its endpoint and TLS settings.
+            try (SdkTlsDevice device = SdkTlsDevice.connect(server.mqttTlsPort(), "sensor-1")) {
+                StartNextJobExecutionResponse next = device.startNext();
+                assertThat(next.execution.jobId).isEqualTo("reboot-1");
+                assertThat(next.execution.jobDocument).containsEntry("operation", "reboot");
+                int version = next.execution.versionNumber;
+                SdkTlsDevice.UpdateAnswer stale = device.update("reboot-1", JobStatus.IN_PROGRESS, version - 1);
+                assertThat(stale.rejected().code).isEqualTo(RejectedErrorCode.VERSION_MISMATCH);
+                assertThat(stale.rejected().executionState.versionNumber).isEqualTo(version);
+                assertThat(device.update("reboot-1", JobStatus.SUCCEEDED, version).accepted()).isNotNull();
+            }
+            assertThat(get(port, "/jobs/reboot-1").body()).contains("\"numberOfSucceededThings\":1");
+            // --mqtt-tls-client-ca: a certificate another CA signed does not get in.
+            assertThatThrownBy(() -> SdkTlsDevice.connect(server.mqttTlsPort(), "stranger"))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void anUnreadableTlsKeyStoreIsOneLineAndExitCode1() {
+        String keyStore = SdkTlsDevice.tlsFile("broker.p12").toString();
+        ServerMain.Started started = start(Map.of("IOTJOBS_MQTT_TLS_KEYSTORE_PASSWORD", "wrong"), "--store",
+                "memory", "--port", "0", "--mqtt-port", "0", "--mqtt-tls-port", "0", "--mqtt-tls-keystore", keyStore);
+        assertThat(started.server()).isNull();
+        assertThat(started.exitCode()).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("iot-jobs-server: cannot read --mqtt-tls-keystore "
+                + keyStore + ": ").endsWith("; check IOTJOBS_MQTT_TLS_KEYSTORE_PASSWORD" + System.lineSeparator())
+                .hasLineCount(1);
+    }
+
+    @Test
+    void anUnreadableClientCaIsOneLineAndExitCode1() {
+        String missing = SdkTlsDevice.tlsFile("ca.pem").resolveSibling("no-such-ca.pem").toString();
+        ServerMain.Started started = start(Map.of("IOTJOBS_MQTT_TLS_KEYSTORE_PASSWORD", "iotjobs-test"), "--store",
+                "memory", "--port", "0", "--mqtt-port", "0", "--mqtt-tls-port", "0", "--mqtt-tls-keystore",
+                SdkTlsDevice.tlsFile("broker.p12").toString(), "--mqtt-tls-client-ca", missing);
+        assertThat(started.server()).isNull();
+        assertThat(started.exitCode()).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("iot-jobs-server: cannot read --mqtt-tls-client-ca "
+                + missing + ": NoSuchFileException " + missing + System.lineSeparator());
+    }
+
+    @Test
+    void anMqttTlsPortInUseIsOneLineAndExitCode1() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ServerMain.Started started = start(Map.of("IOTJOBS_MQTT_TLS_KEYSTORE_PASSWORD", "iotjobs-test"),
+                    "--store", "memory", "--port", "0", "--mqtt-port", "0", "--mqtt-tls-port",
+                    String.valueOf(taken.getLocalPort()), "--mqtt-tls-keystore",
+                    SdkTlsDevice.tlsFile("broker.p12").toString());
+            assertThat(started.server()).isNull();
+            assertThat(started.exitCode()).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("iot-jobs-server: cannot start the embedded "
+                    + "MQTT broker on 127.0.0.1:0 and :" + taken.getLocalPort() + " (TLS): ")
+                    .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .endsWith("; stop what listens there, choose another --mqtt-port (IOTJOBS_MQTT_PORT) or "
+                            + "--mqtt-tls-port (IOTJOBS_MQTT_TLS_PORT) or turn MQTT off with --mqtt none"
+                            + System.lineSeparator()).hasLineCount(1);
         }
     }
 
