@@ -36,8 +36,9 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>
  * mvn -B -q -DskipTests package
+ * /usr/sbin/mosquitto -c mosquitto.conf &amp; MOSQUITTO=$!     # listener 18830 127.0.0.1, allow_anonymous true
  * java -cp benchmarks/target/benchmarks.jar dev.iotjobs.bench.mqtt.MqttRoundTripBenchmark \
- *     externalBroker=tcp://127.0.0.1:18830 externalBrokerPid=$(pgrep -n mosquitto)
+ *     externalBroker=tcp://127.0.0.1:18830 externalBrokerPid=$MOSQUITTO
  * </pre>
  *
  * Keys (defaults): {@code devices} (200: things, MQTT connections, HTTP connections), {@code warmup} (10) and
@@ -416,7 +417,7 @@ public final class MqttRoundTripBenchmark {
     }
 
     private static String ratio(double value, double of) {
-        return Double.isNaN(of) ? "-" : String.format(Locale.ROOT, "%.2f", value / of);
+        return Double.isNaN(of) ? "-" : String.format(Locale.ROOT, "%.3f", value / of);
     }
 
     private static double mean(List<Sample> list, ToDoubleFunction<Sample> value) {
