@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * The {@code key=value} arguments of the HTTP benchmarks' mains, each key with its default; an unknown key or a
  * malformed argument fails with the list of known keys.
  */
-final class Args {
+public final class Args {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Set<String> known = new TreeSet<>();
 
@@ -25,7 +25,7 @@ final class Args {
      * @return the arguments
      * @throws IllegalArgumentException for an argument without {@code =} or with an unknown key
      */
-    static Args parse(String[] args, String... keys) {
+    public static Args parse(String[] args, String... keys) {
         Args parsed = new Args();
         parsed.known.addAll(Arrays.asList(keys));
         for (String arg : args) {
@@ -43,27 +43,31 @@ final class Args {
         return parsed;
     }
 
-    String string(String key, String fallback) {
+    /** @return the key's value, or the fallback */
+    public String string(String key, String fallback) {
         return values.getOrDefault(key, fallback);
     }
 
-    int integer(String key, int fallback) {
+    /** @return the key's value as an int, or the fallback */
+    public int integer(String key, int fallback) {
         String value = values.get(key);
         return value == null ? fallback : Integer.parseInt(value);
     }
 
-    double number(String key, double fallback) {
+    /** @return the key's value as a number, or the fallback */
+    public double number(String key, double fallback) {
         String value = values.get(key);
         return value == null ? fallback : Double.parseDouble(value);
     }
 
-    boolean bool(String key, boolean fallback) {
+    /** @return the key's value as a boolean, or the fallback */
+    public boolean bool(String key, boolean fallback) {
         String value = values.get(key);
         return value == null ? fallback : Boolean.parseBoolean(value);
     }
 
     /** @return the comma-separated values of a key, or the fallback's */
-    List<String> list(String key, String fallback) {
+    public List<String> list(String key, String fallback) {
         List<String> list = new ArrayList<>();
         for (String part : string(key, fallback).split(",")) {
             if (!part.isBlank()) {

@@ -15,7 +15,7 @@ import java.util.List;
  * (StartNext takes the oldest first). A run must not use them up: a StartNext answered {@code {}} is not a round
  * trip (the generator counts it apart as "empty").
  */
-final class DeviceSupply {
+public final class DeviceSupply {
     static final String PREFIX = "device";
     static final String GROUP = "bench-devices";
     private static final String DOCUMENT = "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}";
@@ -37,7 +37,7 @@ final class DeviceSupply {
      * @return the supply
      * @throws InterruptedException if interrupted while registering
      */
-    static DeviceSupply create(JobsEngine engine, int things, int jobs, int threads) throws InterruptedException {
+    public static DeviceSupply create(JobsEngine engine, int things, int jobs, int threads) throws InterruptedException {
         Fleet.registerInParallel(engine.things(), GROUP, null, thingNames(things), threads);
         DeviceSupply supply = new DeviceSupply(engine);
         for (int j = 0; j < jobs; j++) {
@@ -50,12 +50,12 @@ final class DeviceSupply {
     }
 
     /** @param things how many things @return their names */
-    static List<String> thingNames(int things) {
+    public static List<String> thingNames(int things) {
         return Fleet.thingNames(PREFIX, 0, things);
     }
 
     /** @return the jobs' counters, summed: {@code succeeded=N inProgress=N queued=N} */
-    String counters() {
+    public String counters() {
         long succeeded = 0;
         long inProgress = 0;
         long queued = 0;

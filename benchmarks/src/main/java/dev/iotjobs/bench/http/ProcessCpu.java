@@ -3,7 +3,7 @@ package dev.iotjobs.bench.http;
 import java.time.Duration;
 
 /** A process's CPU time (user + system, all threads), as the OS counts it ({@code /proc/<pid>/stat} on Linux). */
-final class ProcessCpu {
+public final class ProcessCpu {
     private ProcessCpu() {
     }
 
@@ -12,7 +12,7 @@ final class ProcessCpu {
      * @return its CPU seconds so far
      * @throws IllegalStateException if the OS does not tell
      */
-    static double seconds(ProcessHandle process) {
+    public static double seconds(ProcessHandle process) {
         Duration cpu = process.info().totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
         return cpu.toNanos() / 1e9;

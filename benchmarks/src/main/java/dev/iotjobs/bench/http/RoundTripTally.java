@@ -5,20 +5,26 @@ package dev.iotjobs.bench.http;
  * trips and errors over the whole run (the server's counters must equal the whole run's round trips). One loop
  * writes it from one thread; the loops' tallies are summed after they ended.
  */
-final class RoundTripTally {
-    long roundTrips;
-    long calls;
-    long errors;
-    long empty;
-    long totalRoundTrips;
-    long totalErrors;
+public final class RoundTripTally {
+    /** Round trips in the measured window */
+    public long roundTrips;
+    /** Calls answered in the measured window */
+    public long calls;
+    /** Failed calls in the measured window */
+    public long errors;
+    /** StartNext answers without an execution in the measured window */
+    public long empty;
+    /** Round trips over the whole run */
+    public long totalRoundTrips;
+    /** Failed calls over the whole run */
+    public long totalErrors;
 
     /**
      * @param measuring whether the measured window is open
      * @param ok whether the call succeeded
      * @param roundTrip whether it finished a round trip (a successful update)
      */
-    void call(boolean measuring, boolean ok, boolean roundTrip) {
+    public void call(boolean measuring, boolean ok, boolean roundTrip) {
         if (measuring) {
             calls++;
         }
@@ -37,14 +43,14 @@ final class RoundTripTally {
     }
 
     /** @param measuring whether the measured window is open: a StartNext found nothing pending */
-    void emptyAnswer(boolean measuring) {
+    public void emptyAnswer(boolean measuring) {
         if (measuring) {
             empty++;
         }
     }
 
     /** Adds another loop's tally to this one. */
-    void add(RoundTripTally other) {
+    public void add(RoundTripTally other) {
         roundTrips += other.roundTrips;
         calls += other.calls;
         errors += other.errors;

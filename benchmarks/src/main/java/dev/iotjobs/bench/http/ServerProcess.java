@@ -13,10 +13,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link BenchServer} in a child JVM on this JVM's class path: its stdout read line by line, its stderr appended
- * to a log file, stopped by closing its stdin (killed if it does not exit).
+ * A bench server ({@link BenchServer} or another main) in a child JVM on this JVM's class path: its stdout read
+ * line by line, its stderr appended to a log file, stopped by closing its stdin (killed if it does not exit).
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
@@ -27,12 +27,23 @@ final class ServerProcess implements AutoCloseable {
      * @throws IOException if it cannot start
      */
     ServerProcess(List<String> jvmArgs, List<String> args, File log) throws IOException {
+        this(BenchServer.class, jvmArgs, args, log);
+    }
+
+    /**
+     * @param main the child's main class
+     * @param jvmArgs the child's JVM options
+     * @param args its arguments
+     * @param log where its stderr goes (appended)
+     * @throws IOException if it cannot start
+     */
+    public ServerProcess(Class<?> main, List<String> jvmArgs, List<String> args, File log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(BenchServer.class.getName());
+        command.add(main.getName());
         command.addAll(args);
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log)).start();
         Thread reader = new Thread(() -> {
@@ -51,7 +62,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** @return the process, for its CPU time */
-    ProcessHandle handle() {
+    public ProcessHandle handle() {
         return process.toHandle();
     }
 
@@ -61,7 +72,7 @@ final class ServerProcess implements AutoCloseable {
      * @return the rest of the first line with that prefix
      * @throws IllegalStateException if the process ended or timed out first
      */
-    String await(String prefix, long seconds) throws InterruptedException {
+    public String await(String prefix, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -78,7 +89,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** @param line a command for the server's stdin */
-    void send(String line) throws IOException {
+    public void send(String line) throws IOException {
         OutputStream in = process.getOutputStream();
         in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
@@ -102,7 +113,7 @@ final class ServerProcess implements AutoCloseable {
      * @param key a key
      * @return its value
      */
-    static String value(String line, String key) {
+    public static String value(String line, String key) {
         for (String pair : line.split(" ")) {
             if (pair.startsWith(key + "=")) {
                 return pair.substring(key.length() + 1);
