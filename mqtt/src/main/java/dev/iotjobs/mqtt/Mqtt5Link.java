@@ -45,8 +45,7 @@ final class Mqtt5Link extends HiveMqLink {
     @Override
     public CompletableFuture<List<String>> subscribe(List<String> filters) {
         Mqtt5Subscribe subscribe = Mqtt5Subscribe.builder().addSubscriptions(filters.stream()
-                .map(filter -> Mqtt5Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).build()))
-                .build();
+                .map(Mqtt5Link::subscription)).build();
         return client.subscribe(subscribe).thenApply(ack -> {
             List<String> refused = new ArrayList<>();
             List<Mqtt5SubAckReasonCode> codes = ack.getReasonCodes();
@@ -57,6 +56,16 @@ final class Mqtt5Link extends HiveMqLink {
             }
             return refused;
         });
+    }
+
+    /**
+     * With No Local, the broker does not send the bridge back what it publishes itself ({@code .../jobs/+} also
+     * matches its {@code notify} and {@code notify-next}). MQTT 5 forbids No Local on a shared subscription: there
+     * one member of the group gets each of them back, and the bridge ignores it.
+     */
+    static Mqtt5Subscription subscription(String filter) {
+        return Mqtt5Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
+                .noLocal(!MqttTopicFilter.of(filter).isShared()).build();
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the AWS IoT Jobs MQTT device protocol from a {@link JobsEngine} through an MQTT broker (SPEC W4-W7, E4,
  * E5). The bridge is an MQTT client of any broker (Mosquitto, EMQX, HiveMQ, VerneMQ, an embedded Moquette): it
- * subscribes to the four device request topics under {@code $aws/things/+/jobs/}, answers each request on
+ * subscribes to the device request topics under {@code $aws/things/+/jobs/}, answers each request on
  * {@code .../accepted} or {@code .../rejected} as AWS does (clientToken echoed, integer-second timestamps, the job
  * document as a JSON object), and publishes {@code notify} and {@code notify-next} from the engine's events, in
  * commit order per thing. Devices written for AWS (the AWS IoT Device SDKs, the AWS IoT Device Client) use it
@@ -46,6 +46,15 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Identity (W7).</b> The thing name in the request's topic is the device's identity: the broker's access
  *       rules must keep each device on its own {@code $aws/things/{thing}/jobs/#} topics, and give the bridge's
  *       account all of them.</li>
+ *   <li><b>Topics (W4).</b> The bridge subscribes to {@code $aws/things/+/jobs/+} ({@code get},
+ *       {@code start-next}, and any other name there, answered {@code InvalidTopic} on {@code {topic}/rejected} as
+ *       AWS does), {@code $aws/things/+/jobs/+/get} and {@code $aws/things/+/jobs/+/update}. Its own
+ *       {@code notify} and {@code notify-next} match the first filter: over MQTT 5 without a shared group it
+ *       subscribes with No Local so that they do not come back; over 3.1.1 or through a shared group they come
+ *       back and are ignored. Other topics two or more levels under {@code jobs/} never reach the bridge and get
+ *       no answer (a catch-all filter there would bring back every answer it publishes). Job ids named
+ *       {@code get}, {@code start-next}, {@code notify} or {@code notify-next} work: routing goes by the number
+ *       of levels first.</li>
  *   <li><b>Answers (W5).</b> Each answer is published (QoS 1) only after the engine returned, so it acknowledges a
  *       committed change. Engine calls block (a JDBC store), so they run on {@link Builder#requestWorkers} threads,
  *       never on the MQTT client's own thread; a request that finds them all busy and
@@ -270,6 +279,10 @@ public final class MqttJobsBridge implements AutoCloseable {
 
     /** On the MQTT client's thread: hand the request to a worker at once. */
     private void received(String topic, byte[] payload) {
+        if (RequestTopic.isServiceOutput(topic)) {
+            // Our own notify / notify-next, back through .../jobs/+ (3.1.1 and shared groups have no No Local).
+            return;
+        }
         if (state == State.CLOSING || state == State.CLOSED) {
             LOG.debug("ignored a message on {}: the bridge is closing", topic);
             return;
@@ -282,7 +295,7 @@ public final class MqttJobsBridge implements AutoCloseable {
             }
             LOG.warn("rejected a request on {} with RequestThrottled: {} requests are waiting", topic,
                     maxQueuedRequests);
-            if (RequestTopic.isUnderJobs(topic) && !RequestTopic.isServiceOutput(topic)) {
+            if (RequestTopic.isUnderJobs(topic)) {
                 publish(handler.throttled(topic, payload));
             }
         }
