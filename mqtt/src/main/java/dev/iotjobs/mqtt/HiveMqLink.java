@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What both protocol versions of the HiveMQ MQTT client share: the address, TLS, timeouts, and reconnecting with
- * backoff (resubscribing and resending what was not acknowledged when the broker lost the session), logged.
+ * What both protocol versions of the HiveMQ MQTT client share: the address, TLS, timeouts, reconnecting with backoff
+ * (resubscribing, logged), and publishing through an {@link OutboundQueue} (what was not acknowledged when the
+ * connection was lost is published again once connected).
  */
 abstract class HiveMqLink implements BrokerLink {
     private static final Logger LOG = LoggerFactory.getLogger(HiveMqLink.class);
@@ -26,12 +27,25 @@ abstract class HiveMqLink implements BrokerLink {
     private final AtomicBoolean reconnect = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean lost = new AtomicBoolean();
+    private final OutboundQueue outbound = new OutboundQueue(this::sendPublish, this::isConnected);
 
     HiveMqLink(LinkSettings settings, BiConsumer<String, byte[]> inbound) {
         this.address = settings.address();
         this.inbound = inbound;
         this.backoff = settings.backoff();
     }
+
+    /**
+     * Publishes at QoS 1. A message that was not acknowledged when the connection was lost, or that is published
+     * while it is down, is published again (as a new message) once connected: at least once, in order.
+     */
+    @Override
+    public final CompletableFuture<Void> publish(OutgoingMessage message) {
+        return outbound.publish(message);
+    }
+
+    /** Hands one message to the client (QoS 1). @return completes once the broker acknowledged it */
+    protected abstract CompletableFuture<Void> sendPublish(OutgoingMessage message);
 
     /** @return a client builder with everything but the protocol version and the credentials */
     protected MqttClientBuilder baseBuilder(LinkSettings settings) {
@@ -66,6 +80,7 @@ abstract class HiveMqLink implements BrokerLink {
     public CompletableFuture<Void> disconnect() {
         reconnect.set(false);
         closed.set(true);
+        outbound.close(new IllegalStateException("the bridge disconnected from the MQTT broker " + address));
         try {
             return sendDisconnect().exceptionally(e -> null); // already disconnected: nothing to do
         } catch (RuntimeException e) {
@@ -83,8 +98,10 @@ abstract class HiveMqLink implements BrokerLink {
             return;
         }
         if (lost.compareAndSet(true, false)) {
-            LOG.info("reconnected to the MQTT broker {} ({})", address, protocol());
+            LOG.info("reconnected to the MQTT broker {} ({}); publishing {} waiting messages", address, protocol(),
+                    outbound.waiting());
         }
+        outbound.flush();
     }
 
     private void disconnected(MqttClientDisconnectedContext context) {
@@ -102,11 +119,13 @@ abstract class HiveMqLink implements BrokerLink {
             LOG.warn("reconnect attempt {} to the MQTT broker {} failed: {}; next attempt in {} ms", failed, address,
                     describe(context.getCause()), delay);
         }
-        // The broker may have lost the session (a restart): subscribe again and resend what it did not acknowledge,
-        // so answers and notifications due are delivered at least once.
+        // The session is clean (a broker restart loses it anyway): subscribe again. What the broker did not
+        // acknowledge is not resent by the client (it would be a DUP, see OutboundQueue): the client fails it, and
+        // the outbound queue publishes it again once connected, so answers and notifications due are delivered at
+        // least once.
         reconnector.reconnect(true)
                 .resubscribeIfSessionExpired(true)
-                .republishIfSessionExpired(true)
+                .republishIfSessionExpired(false)
                 .delay(delay, TimeUnit.MILLISECONDS);
     }
 

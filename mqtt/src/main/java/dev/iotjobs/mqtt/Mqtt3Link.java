@@ -65,7 +65,7 @@ final class Mqtt3Link extends HiveMqLink {
     }
 
     @Override
-    public CompletableFuture<Void> publish(OutgoingMessage message) {
+    protected CompletableFuture<Void> sendPublish(OutgoingMessage message) {
         try {
             return client.publishWith().topic(message.topic()).qos(MqttQos.AT_LEAST_ONCE).payload(message.payload())
                     .send().thenApply(sent -> null);

@@ -76,7 +76,7 @@ final class Mqtt5Link extends HiveMqLink {
     }
 
     @Override
-    public CompletableFuture<Void> publish(OutgoingMessage message) {
+    protected CompletableFuture<Void> sendPublish(OutgoingMessage message) {
         try {
             return client.publishWith().topic(message.topic()).qos(MqttQos.AT_LEAST_ONCE).payload(message.payload())
                     .send().thenCompose(result -> result.getError()
