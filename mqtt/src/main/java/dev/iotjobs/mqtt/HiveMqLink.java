@@ -5,6 +5,9 @@ import com.hivemq.client.mqtt.MqttClientBuilder;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -21,8 +24,13 @@ abstract class HiveMqLink implements BrokerLink {
 
     /** The broker, for log lines. */
     protected final BrokerAddress address;
-    /** Where incoming messages go (topic, payload), on the client's thread. */
+    /** Where incoming messages go (topic, payload), on {@link #inboundThread}. */
     protected final BiConsumer<String, byte[]> inbound;
+    /**
+     * The one thread incoming messages are handed to the bridge on, in arrival order: so that
+     * {@link #afterInbound()} can tell when every message received so far has been handed over.
+     */
+    protected final ExecutorService inboundThread = inboundExecutor();
     private final Backoff backoff;
     private final AtomicBoolean reconnect = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -72,6 +80,27 @@ abstract class HiveMqLink implements BrokerLink {
     }
 
     @Override
+    public CompletableFuture<Void> afterInbound() {
+        // The client queues each message for this thread as it reads it, in the order the broker sent them.
+        return CompletableFuture.runAsync(() -> { }, inboundThread);
+    }
+
+    /**
+     * One thread at most, ending when idle: never shut down, because the client still hands it the end of its
+     * message flow after a disconnect.
+     */
+    private static ExecutorService inboundExecutor() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "iotjobs-mqtt-inbound");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    @Override
     public void keepReconnecting() {
         reconnect.set(true);
     }
@@ -81,11 +110,13 @@ abstract class HiveMqLink implements BrokerLink {
         reconnect.set(false);
         closed.set(true);
         outbound.close(new IllegalStateException("the bridge disconnected from the MQTT broker " + address));
+        CompletableFuture<Void> disconnected;
         try {
-            return sendDisconnect().exceptionally(e -> null); // already disconnected: nothing to do
+            disconnected = sendDisconnect().exceptionally(e -> null); // already disconnected: nothing to do
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(null);
+            disconnected = CompletableFuture.completedFuture(null);
         }
+        return disconnected;
     }
 
     /** Sends the protocol's DISCONNECT. @return completes once disconnected */

@@ -27,7 +27,7 @@ final class Mqtt3Link extends HiveMqLink {
         }
         client = builder.buildAsync();
         client.publishes(MqttGlobalPublishFilter.ALL,
-                publish -> inbound.accept(publish.getTopic().toString(), publish.getPayloadAsBytes()));
+                publish -> inbound.accept(publish.getTopic().toString(), publish.getPayloadAsBytes()), inboundThread);
     }
 
     @Override

@@ -28,7 +28,7 @@ final class Mqtt5Link extends HiveMqLink {
         client = builder.buildAsync();
         // Every message, whichever subscription (shared or not) brought it: routing is by topic.
         client.publishes(MqttGlobalPublishFilter.ALL,
-                publish -> inbound.accept(publish.getTopic().toString(), publish.getPayloadAsBytes()));
+                publish -> inbound.accept(publish.getTopic().toString(), publish.getPayloadAsBytes()), inboundThread);
     }
 
     @Override

@@ -171,9 +171,9 @@ public final class MqttJobsBridge implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests (unsubscribes, so that a shared group hands them to the other bridges), finishes those
-     * under way and publishes their answers and the queued notifications (waiting up to 30 s for each), then
-     * disconnects. Idempotent; does not close the engine.
+     * Stops taking requests (unsubscribes, so that a shared group hands them to the other bridges), answers every
+     * request the broker sent before it confirmed, publishes those answers and the notifications due (waiting up to
+     * 30 s for each), then disconnects. Idempotent; does not close the engine.
      */
     @Override
     public synchronized void close() {
@@ -182,9 +182,11 @@ public final class MqttJobsBridge implements AutoCloseable {
             return;
         }
         state = State.CLOSING;
-        closeQuietly(eventSubscription);
         try {
             link.unsubscribe(filters).get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // The broker sent every request of these subscriptions before it confirmed: take them all, so that none
+            // is acknowledged to the broker and then dropped (a shared group gives the rest to the other bridges).
+            link.afterInbound().get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -200,6 +202,8 @@ public final class MqttJobsBridge implements AutoCloseable {
             requests.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        // Only now: the notifications of the requests just answered are still published.
+        closeQuietly(eventSubscription);
         events.close(CLOSE_WAIT);
         try {
             CompletableFuture.allOf(unacknowledged.toArray(CompletableFuture[]::new))
@@ -277,20 +281,21 @@ public final class MqttJobsBridge implements AutoCloseable {
         state = State.CLOSED;
     }
 
-    /** On the MQTT client's thread: hand the request to a worker at once. */
+    /** On the link's inbound thread: hand the request to a worker at once (also while closing, until they stop). */
     private void received(String topic, byte[] payload) {
         if (RequestTopic.isServiceOutput(topic)) {
             // Our own notify / notify-next, back through .../jobs/+ (3.1.1 and shared groups have no No Local).
             return;
         }
-        if (state == State.CLOSING || state == State.CLOSED) {
-            LOG.debug("ignored a message on {}: the bridge is closing", topic);
+        if (state == State.CLOSED) {
+            LOG.debug("ignored a message on {}: the bridge is closed", topic);
             return;
         }
         try {
             requests.execute(() -> handler.handle(topic, payload).ifPresent(this::publish));
         } catch (RejectedExecutionException e) {
             if (state == State.CLOSING || state == State.CLOSED) {
+                LOG.debug("ignored a message on {}: the bridge is closing", topic);
                 return;
             }
             LOG.warn("rejected a request on {} with RequestThrottled: {} requests are waiting", topic,
