@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The bridge's MQTT connection, whichever protocol version it speaks. Incoming messages go to the handler given at
- * creation, on the client's own thread. After {@link #keepReconnecting()}, a lost connection is reconnected with
+ * creation, one at a time, in arrival order. After {@link #keepReconnecting()}, a lost connection is reconnected with
  * backoff, subscriptions made again and unsent messages sent, until {@link #disconnect()}.
  */
 interface BrokerLink {
@@ -26,6 +26,12 @@ interface BrokerLink {
 
     /** @return completes once the broker confirmed the unsubscription */
     CompletableFuture<Void> unsubscribe(List<String> filters);
+
+    /**
+     * @return completes once every message received so far has been handed to the handler (after an
+     *     {@link #unsubscribe} completed: every message of those subscriptions the broker sent)
+     */
+    CompletableFuture<Void> afterInbound();
 
     /** @return completes once the broker acknowledged the message (QoS 1); fails if it cannot be sent */
     CompletableFuture<Void> publish(OutgoingMessage message);

@@ -4,10 +4,17 @@ import java.util.List;
 
 /** The topics of AWS IoT Jobs over MQTT that the bridge subscribes to and publishes on (SPEC W4, W6, E4, E5). */
 final class JobsTopics {
-    /** The four device request filters (GetPending, StartNext, DescribeJobExecution, UpdateJobExecution). */
+    /**
+     * The device request filters. One level under {@code jobs/} is one filter, so that a topic there that names no
+     * operation reaches the bridge and is answered {@code InvalidTopic} as AWS answers it (SPEC W4): it brings
+     * GetPendingJobExecutions ({@code get}), StartNextPendingJobExecution ({@code start-next}), any other name, and
+     * the service's own {@code notify} and {@code notify-next}, which the bridge ignores (over MQTT 5 without a
+     * shared group it subscribes with No Local, so its own publishes do not come back at all). Two levels down are
+     * the two operations only (DescribeJobExecution, UpdateJobExecution): a catch-all there would also bring back
+     * every answer the bridge publishes ({@code .../get/accepted}).
+     */
     static final List<String> REQUEST_FILTERS = List.of(
-            "$aws/things/+/jobs/get",
-            "$aws/things/+/jobs/start-next",
+            "$aws/things/+/jobs/+",
             "$aws/things/+/jobs/+/get",
             "$aws/things/+/jobs/+/update");
 

@@ -27,7 +27,7 @@ final class Mqtt3Link extends HiveMqLink {
         }
         client = builder.buildAsync();
         client.publishes(MqttGlobalPublishFilter.ALL,
-                publish -> inbound.accept(publish.getTopic().toString(), publish.getPayloadAsBytes()));
+                publish -> inbound.accept(publish.getTopic().toString(), publish.getPayloadAsBytes()), inboundThread);
     }
 
     @Override
@@ -65,7 +65,7 @@ final class Mqtt3Link extends HiveMqLink {
     }
 
     @Override
-    public CompletableFuture<Void> publish(OutgoingMessage message) {
+    protected CompletableFuture<Void> sendPublish(OutgoingMessage message) {
         try {
             return client.publishWith().topic(message.topic()).qos(MqttQos.AT_LEAST_ONCE).payload(message.payload())
                     .send().thenApply(sent -> null);

@@ -28,7 +28,7 @@ final class Mqtt5Link extends HiveMqLink {
         client = builder.buildAsync();
         // Every message, whichever subscription (shared or not) brought it: routing is by topic.
         client.publishes(MqttGlobalPublishFilter.ALL,
-                publish -> inbound.accept(publish.getTopic().toString(), publish.getPayloadAsBytes()));
+                publish -> inbound.accept(publish.getTopic().toString(), publish.getPayloadAsBytes()), inboundThread);
     }
 
     @Override
@@ -45,8 +45,7 @@ final class Mqtt5Link extends HiveMqLink {
     @Override
     public CompletableFuture<List<String>> subscribe(List<String> filters) {
         Mqtt5Subscribe subscribe = Mqtt5Subscribe.builder().addSubscriptions(filters.stream()
-                .map(filter -> Mqtt5Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).build()))
-                .build();
+                .map(Mqtt5Link::subscription)).build();
         return client.subscribe(subscribe).thenApply(ack -> {
             List<String> refused = new ArrayList<>();
             List<Mqtt5SubAckReasonCode> codes = ack.getReasonCodes();
@@ -59,6 +58,16 @@ final class Mqtt5Link extends HiveMqLink {
         });
     }
 
+    /**
+     * With No Local, the broker does not send the bridge back what it publishes itself ({@code .../jobs/+} also
+     * matches its {@code notify} and {@code notify-next}). MQTT 5 forbids No Local on a shared subscription: there
+     * one member of the group gets each of them back, and the bridge ignores it.
+     */
+    static Mqtt5Subscription subscription(String filter) {
+        return Mqtt5Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
+                .noLocal(!MqttTopicFilter.of(filter).isShared()).build();
+    }
+
     @Override
     public CompletableFuture<Void> unsubscribe(List<String> filters) {
         Mqtt5Unsubscribe unsubscribe = Mqtt5Unsubscribe.builder()
@@ -67,7 +76,7 @@ final class Mqtt5Link extends HiveMqLink {
     }
 
     @Override
-    public CompletableFuture<Void> publish(OutgoingMessage message) {
+    protected CompletableFuture<Void> sendPublish(OutgoingMessage message) {
         try {
             return client.publishWith().topic(message.topic()).qos(MqttQos.AT_LEAST_ONCE).payload(message.payload())
                     .send().thenCompose(result -> result.getError()

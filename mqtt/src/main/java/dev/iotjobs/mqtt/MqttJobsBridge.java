@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the AWS IoT Jobs MQTT device protocol from a {@link JobsEngine} through an MQTT broker (SPEC W4-W7, E4,
  * E5). The bridge is an MQTT client of any broker (Mosquitto, EMQX, HiveMQ, VerneMQ, an embedded Moquette): it
- * subscribes to the four device request topics under {@code $aws/things/+/jobs/}, answers each request on
+ * subscribes to the device request topics under {@code $aws/things/+/jobs/}, answers each request on
  * {@code .../accepted} or {@code .../rejected} as AWS does (clientToken echoed, integer-second timestamps, the job
  * document as a JSON object), and publishes {@code notify} and {@code notify-next} from the engine's events, in
  * commit order per thing. Devices written for AWS (the AWS IoT Device SDKs, the AWS IoT Device Client) use it
@@ -46,6 +46,15 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Identity (W7).</b> The thing name in the request's topic is the device's identity: the broker's access
  *       rules must keep each device on its own {@code $aws/things/{thing}/jobs/#} topics, and give the bridge's
  *       account all of them.</li>
+ *   <li><b>Topics (W4).</b> The bridge subscribes to {@code $aws/things/+/jobs/+} ({@code get},
+ *       {@code start-next}, and any other name there, answered {@code InvalidTopic} on {@code {topic}/rejected} as
+ *       AWS does), {@code $aws/things/+/jobs/+/get} and {@code $aws/things/+/jobs/+/update}. Its own
+ *       {@code notify} and {@code notify-next} match the first filter: over MQTT 5 without a shared group it
+ *       subscribes with No Local so that they do not come back; over 3.1.1 or through a shared group they come
+ *       back and are ignored. Other topics two or more levels under {@code jobs/} never reach the bridge and get
+ *       no answer (a catch-all filter there would bring back every answer it publishes). Job ids named
+ *       {@code get}, {@code start-next}, {@code notify} or {@code notify-next} work: routing goes by the number
+ *       of levels first.</li>
  *   <li><b>Answers (W5).</b> Each answer is published (QoS 1) only after the engine returned, so it acknowledges a
  *       committed change. Engine calls block (a JDBC store), so they run on {@link Builder#requestWorkers} threads,
  *       never on the MQTT client's own thread; a request that finds them all busy and
@@ -162,9 +171,9 @@ public final class MqttJobsBridge implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests (unsubscribes, so that a shared group hands them to the other bridges), finishes those
-     * under way and publishes their answers and the queued notifications (waiting up to 30 s for each), then
-     * disconnects. Idempotent; does not close the engine.
+     * Stops taking requests (unsubscribes, so that a shared group hands them to the other bridges), answers every
+     * request the broker sent before it confirmed, publishes those answers and the notifications due (waiting up to
+     * 30 s for each), then disconnects. Idempotent; does not close the engine.
      */
     @Override
     public synchronized void close() {
@@ -173,9 +182,11 @@ public final class MqttJobsBridge implements AutoCloseable {
             return;
         }
         state = State.CLOSING;
-        closeQuietly(eventSubscription);
         try {
             link.unsubscribe(filters).get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // The broker sent every request of these subscriptions before it confirmed: take them all, so that none
+            // is acknowledged to the broker and then dropped (a shared group gives the rest to the other bridges).
+            link.afterInbound().get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -191,6 +202,8 @@ public final class MqttJobsBridge implements AutoCloseable {
             requests.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        // Only now: the notifications of the requests just answered are still published.
+        closeQuietly(eventSubscription);
         events.close(CLOSE_WAIT);
         try {
             CompletableFuture.allOf(unacknowledged.toArray(CompletableFuture[]::new))
@@ -268,21 +281,26 @@ public final class MqttJobsBridge implements AutoCloseable {
         state = State.CLOSED;
     }
 
-    /** On the MQTT client's thread: hand the request to a worker at once. */
+    /** On the link's inbound thread: hand the request to a worker at once (also while closing, until they stop). */
     private void received(String topic, byte[] payload) {
-        if (state == State.CLOSING || state == State.CLOSED) {
-            LOG.debug("ignored a message on {}: the bridge is closing", topic);
+        if (RequestTopic.isServiceOutput(topic)) {
+            // Our own notify / notify-next, back through .../jobs/+ (3.1.1 and shared groups have no No Local).
+            return;
+        }
+        if (state == State.CLOSED) {
+            LOG.debug("ignored a message on {}: the bridge is closed", topic);
             return;
         }
         try {
             requests.execute(() -> handler.handle(topic, payload).ifPresent(this::publish));
         } catch (RejectedExecutionException e) {
             if (state == State.CLOSING || state == State.CLOSED) {
+                LOG.debug("ignored a message on {}: the bridge is closing", topic);
                 return;
             }
             LOG.warn("rejected a request on {} with RequestThrottled: {} requests are waiting", topic,
                     maxQueuedRequests);
-            if (RequestTopic.isUnderJobs(topic) && !RequestTopic.isServiceOutput(topic)) {
+            if (RequestTopic.isUnderJobs(topic)) {
                 publish(handler.throttled(topic, payload));
             }
         }

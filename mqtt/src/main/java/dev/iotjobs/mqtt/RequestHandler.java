@@ -52,6 +52,7 @@ final class RequestHandler {
             clientToken = request.clientToken();
             Optional<RequestTopic> route = RequestTopic.parse(topic);
             if (route.isEmpty()) {
+                LOG.debug("rejected a request on {}: InvalidTopic", topic);
                 return Optional.of(rejected(topic, clientToken, Rejection.of(RejectedCode.InvalidTopic,
                         "topic: " + topic + " names no AWS IoT Jobs operation (expected $aws/things/{thingName}/jobs/"
                                 + "get, .../start-next, .../{jobId}/get or .../{jobId}/update)")));

@@ -57,14 +57,16 @@ record RequestTopic(String thingName, DeviceOperation operation, String jobId) {
 
     /**
      * @param topic a topic under {@code .../jobs/}
-     * @return whether it is one the service publishes on: an answer ({@code .../accepted}, {@code .../rejected})
-     *     or a notification ({@code .../jobs/notify}, {@code .../jobs/notify-next})
+     * @return whether it is one the service publishes on: an answer ({@code .../{operation}/accepted},
+     *     {@code .../rejected}) or a notification ({@code .../jobs/notify}, {@code .../jobs/notify-next}); a request
+     *     topic such as {@code .../jobs/accepted} (no operation: InvalidTopic) is not one
      */
     static boolean isServiceOutput(String topic) {
-        if (topic.endsWith("/accepted") || topic.endsWith("/rejected")) {
-            return true;
-        }
         String[] levels = topic.split("/", -1);
-        return levels.length == 5 && (levels[4].equals("notify") || levels[4].equals("notify-next"));
+        if (levels.length == 5) {
+            return levels[4].equals("notify") || levels[4].equals("notify-next");
+        }
+        String last = levels[levels.length - 1];
+        return levels.length > 5 && (last.equals("accepted") || last.equals("rejected"));
     }
 }

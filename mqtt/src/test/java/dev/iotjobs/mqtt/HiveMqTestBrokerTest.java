@@ -96,6 +96,40 @@ class HiveMqTestBrokerTest {
         }
     }
 
+    @Test
+    void w4_overMqtt5TheBridgesOwnNotificationsComeBackOnlyThroughASharedGroup() throws Exception {
+        for (String group : new String[] {null, "solo"}) {
+            List<String> inbound = new java.util.concurrent.CopyOnWriteArrayList<>();
+            LinkSettings settings = new LinkSettings(BrokerAddress.of(java.net.URI.create(broker.uri())),
+                    "link-" + group, null, null, null, null, Duration.ofSeconds(10),
+                    new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+            Mqtt5Link link = new Mqtt5Link(settings, (topic, payload) -> inbound.add(topic));
+            try {
+                link.connect().get(10, TimeUnit.SECONDS);
+                assertThat(link.subscribe(JobsTopics.requestFilters(group)).get(10, TimeUnit.SECONDS)).isEmpty();
+                String thing = "nolocal-" + group;
+                link.publish(new OutgoingMessage(JobsTopics.notify(thing), "{}".getBytes(StandardCharsets.UTF_8)))
+                        .get(10, TimeUnit.SECONDS);
+                try (Mqtt3TestClient device = Mqtt3TestClient.connect(thing, broker.host(), broker.port())) {
+                    device.publish("$aws/things/" + thing + "/jobs/get", "{}");
+                }
+                CountingDevice.await(() -> inbound.contains("$aws/things/" + thing + "/jobs/get"),
+                        Duration.ofSeconds(10), "the request received");
+                link.afterInbound().get(10, TimeUnit.SECONDS);
+                // The request came in; our own notify (published before it) did only through the shared group,
+                // where MQTT 5 forbids No Local: the bridge ignores it there.
+                assertThat(inbound).as("group " + group).contains("$aws/things/" + thing + "/jobs/get");
+                if (group == null) {
+                    assertThat(inbound).doesNotContain(JobsTopics.notify(thing));
+                } else {
+                    assertThat(inbound).contains(JobsTopics.notify(thing));
+                }
+            } finally {
+                link.disconnect().get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** An MQTT 5 client as a bridge node is one. */
     private static final class Node implements AutoCloseable {
         private final Mqtt5BlockingClient client;

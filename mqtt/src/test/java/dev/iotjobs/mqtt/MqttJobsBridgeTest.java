@@ -166,33 +166,49 @@ class MqttJobsBridgeTest {
     }
 
     @Test
-    void w4_theBridgeSurvivesBadMessagesAndKeepsAnswering() {
+    void w4_everyBadMessageIsRejectedWithALogLineAndTheBridgeKeepsAnswering() {
         fleet.job("j1", "{}", "t1");
-        device.publish("get", "garbage{{".getBytes(StandardCharsets.UTF_8));
-        assertThat(device.next("$aws/things/t1/jobs/get/rejected").get("code").textValue()).isEqualTo("InvalidJson");
-
-        device.publish("start-next", new byte[] {(byte) 0xFF, (byte) 0xFE, 0});
-        assertThat(device.next("$aws/things/t1/jobs/start-next/rejected").get("code").textValue())
-                .isEqualTo("InvalidJson");
-
-        byte[] megabyte = ("{\"clientToken\":\"big\",\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        device.publish("j1/update", megabyte);
-        JsonNode tooLarge = device.next("$aws/things/t1/jobs/j1/update/rejected");
-        assertThat(tooLarge.get("code").textValue()).isEqualTo("InvalidRequest");
-        assertThat(tooLarge.get("message").textValue()).contains("at most 1048576 bytes");
-
-        TestDevice intruder = new TestDevice(broker, "bad thing!");
-        try {
-            JsonNode invalidThing = intruder.rejected("get", "{}");
-            assertThat(invalidThing.get("code").textValue()).isEqualTo("InvalidRequest");
-            assertThat(invalidThing.get("message").textValue()).contains("thingName");
-        } finally {
-            intruder.close();
+        try (LogCapture log = LogCapture.of(RequestHandler.class)) {
+            String jobs = "$aws/things/t1/jobs/";
+            assertRejected(log, jobs + "get", "garbage{{".getBytes(StandardCharsets.UTF_8), "InvalidJson",
+                    "not valid JSON");
+            assertRejected(log, jobs + "start-next", new byte[] {(byte) 0xFF, (byte) 0xFE, 0}, "InvalidJson",
+                    "not valid UTF-8");
+            assertRejected(log, jobs + "get", "[1,2]".getBytes(StandardCharsets.UTF_8), "InvalidRequest",
+                    "must be a JSON object");
+            // Deeper than the JSON parser goes: refused as InvalidJson, not a StackOverflowError.
+            assertRejected(log, jobs + "j1/get", ("[".repeat(100_000) + "]".repeat(100_000))
+                    .getBytes(StandardCharsets.UTF_8), "InvalidJson", "not valid JSON");
+            assertRejected(log, jobs + "j1/update", "{\"status\":\"SUCCEEDED\",\"expectedVersion\":1e400}"
+                    .getBytes(StandardCharsets.UTF_8), "InvalidRequest", "expectedVersion");
+            assertRejected(log, jobs + "j1/update", ("{\"clientToken\":\"big\",\"pad\":\"" + "x".repeat(1024 * 1024)
+                    + "\"}").getBytes(StandardCharsets.UTF_8), "InvalidRequest", "at most 1048576 bytes");
+            assertRejected(log, jobs + "cancel", "{}".getBytes(StandardCharsets.UTF_8), "InvalidTopic",
+                    "names no AWS IoT Jobs operation");
+            for (String thing : new String[] {"bad thing!", "x".repeat(129), ""}) {
+                assertRejected(log, "$aws/things/" + thing + "/jobs/get", "{}".getBytes(StandardCharsets.UTF_8),
+                        "InvalidRequest", "thingName");
+            }
         }
-
+        // The execution was not touched by any of it, and the bridge answers as before.
         assertThat(bridge.isConnected()).isTrue();
-        assertThat(device.accepted("start-next", "{}").get("execution").get("jobId").textValue()).isEqualTo("j1");
+        JsonNode started = device.accepted("start-next", "{}").get("execution");
+        assertThat(started.get("jobId").textValue()).isEqualTo("j1");
+        assertThat(started.get("versionNumber").longValue()).isEqualTo(2);
+    }
+
+    /** Publishes a bad request, expects its rejection on {topic}/rejected and a log line naming the topic. */
+    private void assertRejected(LogCapture log, String topic, byte[] payload, String code, String message) {
+        try (TestDevice sender = new TestDevice(broker, "sender", topic + "/rejected")) {
+            sender.publishTo(topic, payload);
+            JsonNode rejected = sender.next(topic + "/rejected");
+            assertThat(rejected.get("code").textValue()).as(topic).isEqualTo(code);
+            assertThat(rejected.get("message").textValue()).as(topic).contains(message);
+            assertThat(rejected.get("timestamp").isIntegralNumber()).isTrue();
+        }
+        // Written by the worker before it published the answer.
+        assertThat(log.lines()).as("log lines of the bridge's request handler").anyMatch(line -> line.contains(
+                "rejected a request on " + topic + " ") || line.contains("rejected a request on " + topic + ":"));
     }
 
     @Test

@@ -58,6 +58,18 @@ class RequestHandlerTest {
     }
 
     @Test
+    void w4_anyOtherNameOneLevelUnderJobsIsInvalidTopic() throws Exception {
+        for (String name : new String[] {"foo", "accepted", "update", "", "notify-nextx"}) {
+            String topic = "$aws/things/t1/jobs/" + name;
+            OutgoingMessage answer = handle(topic, "{\"clientToken\":\"tok-" + name + "\"}");
+            assertThat(answer.topic()).isEqualTo(topic + "/rejected");
+            assertThat(json(answer).get("code").textValue()).as(topic).isEqualTo("InvalidTopic");
+            assertThat(json(answer).get("message").textValue()).contains(topic);
+            assertThat(json(answer).get("clientToken").textValue()).isEqualTo("tok-" + name);
+        }
+    }
+
+    @Test
     void w4_aPayloadThatIsNotJsonIsInvalidJson() throws Exception {
         JsonNode body = json(handle("$aws/things/t1/jobs/get", "{not json"));
         assertThat(body.get("code").textValue()).isEqualTo("InvalidJson");

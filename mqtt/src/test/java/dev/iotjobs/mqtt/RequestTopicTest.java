@@ -64,5 +64,9 @@ class RequestTopicTest {
         assertThat(RequestTopic.isServiceOutput("$aws/things/t1/jobs/notify-next")).isTrue();
         assertThat(RequestTopic.isServiceOutput("$aws/things/t1/jobs/notify/get")).isFalse();
         assertThat(RequestTopic.isServiceOutput("$aws/things/t1/jobs/get")).isFalse();
+        // One level under jobs/ is a request topic whatever its name: these are InvalidTopic, not our outputs.
+        assertThat(RequestTopic.isServiceOutput("$aws/things/t1/jobs/accepted")).isFalse();
+        assertThat(RequestTopic.isServiceOutput("$aws/things/t1/jobs/rejected")).isFalse();
+        assertThat(RequestTopic.parse("$aws/things/t1/jobs/accepted")).isEmpty();
     }
 }

@@ -130,6 +130,13 @@ final class TestDevice implements AutoCloseable {
         return next("$aws/things/" + thing + "/jobs/notify-next");
     }
 
+    /** @return a copy of what is in the inbox now (received and not taken), in arrival order */
+    List<Received> inbox() {
+        synchronized (inbox) {
+            return List.copyOf(inbox);
+        }
+    }
+
     /** Waits for the first message that matches, takes it out of the inbox and returns it. */
     Received await(Predicate<Received> match) {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
