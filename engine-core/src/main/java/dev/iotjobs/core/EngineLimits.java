@@ -1,7 +1,10 @@
 package dev.iotjobs.core;
 
+import dev.iotjobs.core.rules.ValidationLimits;
+
 /**
- * The limits beyond the API shapes (SPEC V3), AWS's values by default.
+ * The limits beyond the API shapes (SPEC V3), AWS's values by default. Request validation in
+ * {@code core.rules} reads them through {@link ValidationLimits}, the rest are the engine's own.
  *
  * @param maxTargets most target ARNs one job may list
  * @param maxStatusDetails most entries in an execution's {@code statusDetails}
@@ -19,7 +22,7 @@ package dev.iotjobs.core;
 public record EngineLimits(int maxTargets, int maxStatusDetails, int maxDocumentBytes, long maxTimeoutMinutes,
                            int defaultMaxResults, int maxMaxResults, int maxPerMinute, int maxRetries,
                            int maxJobsInDeletion, int maxPendingReturned, int deletionBatchSize,
-                           int maxCommitAttempts) {
+                           int maxCommitAttempts) implements ValidationLimits {
 
     /** AWS's limits. */
     public static final EngineLimits AWS_DEFAULTS =

@@ -70,7 +70,6 @@ import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.error.InvalidRequestException;
 import dev.iotjobs.api.model.JobExecutionStatus;
-import dev.iotjobs.core.EngineLimits;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -106,7 +105,7 @@ public final class RequestValidation {
      * @return the first failure, or empty when the request is valid
      */
     public static Optional<InvalidRequestException> validate(dev.iotjobs.api.data.DescribeJobExecutionRequest r,
-                                                             EngineLimits limits) {
+                                                             ValidationLimits limits) {
         return check(r, (c, x) -> {
             c.required("jobId", x.jobId()).length(1, JOB_ID_MAX).pattern(ID_OR_NEXT);
             requiredName(c, "thingName", x.thingName());
@@ -119,7 +118,8 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(GetPendingJobExecutionsRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(GetPendingJobExecutionsRequest r,
+                                                             ValidationLimits limits) {
         return check(r, (c, x) -> requiredName(c, "thingName", x.thingName()));
     }
 
@@ -129,7 +129,7 @@ public final class RequestValidation {
      * @return the first failure, or empty when the request is valid
      */
     public static Optional<InvalidRequestException> validate(StartNextPendingJobExecutionRequest r,
-                                                             EngineLimits limits) {
+                                                             ValidationLimits limits) {
         return check(r, (c, x) -> {
             requiredName(c, "thingName", x.thingName());
             statusDetails(c, x.statusDetails(), PRINTABLE_OR_EMPTY, limits);
@@ -144,7 +144,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(UpdateJobExecutionRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(UpdateJobExecutionRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             jobId(c, x.jobId());
             requiredName(c, "thingName", x.thingName());
@@ -169,7 +169,7 @@ public final class RequestValidation {
      * @param scope the engine's region and account, which every target ARN must carry
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(CreateJobRequest r, EngineLimits limits, Scope scope) {
+    public static Optional<InvalidRequestException> validate(CreateJobRequest r, ValidationLimits limits, Scope scope) {
         return check(r, (c, x) -> {
             jobId(c, x.jobId());
             targets(c, x.targets(), limits, scope);
@@ -206,7 +206,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the failure, or empty when the document is fine
      */
-    public static Optional<InvalidRequestException> document(String member, String document, EngineLimits limits) {
+    public static Optional<InvalidRequestException> document(String member, String document, ValidationLimits limits) {
         Optional<String> problem = document == null ? Optional.of("must resolve to a document, got none")
                 : JobDocumentCheck.problem(document, limits.maxDocumentBytes());
         return problem.map(p -> new InvalidRequestException(member + ": " + p));
@@ -217,7 +217,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(DescribeJobRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(DescribeJobRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> jobId(c, x.jobId()));
     }
 
@@ -228,7 +228,8 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(ListManagedJobTemplatesRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(ListManagedJobTemplatesRequest r,
+                                                             ValidationLimits limits) {
         return check(r, (c, x) -> {
             c.text("templateName", x.templateName()).length(1, JOB_ID_MAX);
             maxResults(c, x.maxResults(), limits);
@@ -244,7 +245,7 @@ public final class RequestValidation {
      * @return the first failure, or empty when the request is valid
      */
     public static Optional<InvalidRequestException> validate(DescribeManagedJobTemplateRequest r,
-                                                             EngineLimits limits) {
+                                                             ValidationLimits limits) {
         return check(r, (c, x) -> {
             c.required("templateName", x.templateName()).length(1, JOB_ID_MAX);
             c.text("templateVersion", x.templateVersion()).pattern(TEMPLATE_VERSION);
@@ -256,7 +257,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(ListJobsRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(ListJobsRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             maxResults(c, x.maxResults(), limits);
             nextToken(c, x.nextToken());
@@ -271,7 +272,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(UpdateJobRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(UpdateJobRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             jobId(c, x.jobId());
             freeText(c, "description", x.description());
@@ -289,7 +290,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(CancelJobRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(CancelJobRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             jobId(c, x.jobId());
             c.text("reasonCode", x.reasonCode()).maxLength(128).pattern(REASON_CODE);
@@ -302,7 +303,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(DeleteJobRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(DeleteJobRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             jobId(c, x.jobId());
             namespaceId(c, x.namespaceId());
@@ -317,7 +318,7 @@ public final class RequestValidation {
      * @param scope the engine's region and account, which every target ARN must carry
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(AssociateTargetsWithJobRequest r, EngineLimits limits,
+    public static Optional<InvalidRequestException> validate(AssociateTargetsWithJobRequest r, ValidationLimits limits,
                                                              Scope scope) {
         return check(r, (c, x) -> {
             targets(c, x.targets(), limits, scope);
@@ -332,7 +333,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(GetJobDocumentRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(GetJobDocumentRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> jobId(c, x.jobId()));
     }
 
@@ -347,7 +348,7 @@ public final class RequestValidation {
      * @param scope the engine's region and account, which {@code jobArn} must carry
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(CreateJobTemplateRequest r, EngineLimits limits,
+    public static Optional<InvalidRequestException> validate(CreateJobTemplateRequest r, ValidationLimits limits,
                                                              Scope scope) {
         return check(r, (c, x) -> {
             jobTemplateId(c, x.jobTemplateId());
@@ -375,7 +376,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(DescribeJobTemplateRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(DescribeJobTemplateRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> jobTemplateId(c, x.jobTemplateId()));
     }
 
@@ -384,7 +385,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(ListJobTemplatesRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(ListJobTemplatesRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             maxResults(c, x.maxResults(), limits);
             nextToken(c, x.nextToken());
@@ -396,7 +397,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(DeleteJobTemplateRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(DeleteJobTemplateRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> jobTemplateId(c, x.jobTemplateId()));
     }
 
@@ -410,7 +411,7 @@ public final class RequestValidation {
      * @return the first failure, or empty when the request is valid
      */
     public static Optional<InvalidRequestException> validate(
-            dev.iotjobs.api.control.DescribeJobExecutionRequest r, EngineLimits limits) {
+            dev.iotjobs.api.control.DescribeJobExecutionRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             jobId(c, x.jobId());
             requiredName(c, "thingName", x.thingName());
@@ -423,7 +424,8 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(ListJobExecutionsForJobRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(ListJobExecutionsForJobRequest r,
+                                                             ValidationLimits limits) {
         return check(r, (c, x) -> {
             jobId(c, x.jobId());
             maxResults(c, x.maxResults(), limits);
@@ -437,7 +439,7 @@ public final class RequestValidation {
      * @return the first failure, or empty when the request is valid
      */
     public static Optional<InvalidRequestException> validate(ListJobExecutionsForThingRequest r,
-                                                             EngineLimits limits) {
+                                                             ValidationLimits limits) {
         return check(r, (c, x) -> {
             requiredName(c, "thingName", x.thingName());
             namespaceId(c, x.namespaceId());
@@ -455,7 +457,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(CancelJobExecutionRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(CancelJobExecutionRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             jobId(c, x.jobId());
             requiredName(c, "thingName", x.thingName());
@@ -471,7 +473,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(DeleteJobExecutionRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(DeleteJobExecutionRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             jobId(c, x.jobId());
             requiredName(c, "thingName", x.thingName());
@@ -487,7 +489,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(CreateThingRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(CreateThingRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             requiredName(c, "thingName", x.thingName());
             name(c, "thingTypeName", x.thingTypeName());
@@ -501,7 +503,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(DeleteThingRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(DeleteThingRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             requiredName(c, "thingName", x.thingName());
             positive(c, "expectedVersion", x.expectedVersion());
@@ -513,7 +515,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(CreateThingGroupRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(CreateThingGroupRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             requiredName(c, "thingGroupName", x.thingGroupName());
             name(c, "parentGroupName", x.parentGroupName());
@@ -527,7 +529,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(DeleteThingGroupRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(DeleteThingGroupRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             requiredName(c, "thingGroupName", x.thingGroupName());
             positive(c, "expectedVersion", x.expectedVersion());
@@ -542,7 +544,7 @@ public final class RequestValidation {
      * @param scope the engine's region and account, which the ARNs must carry
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(AddThingToThingGroupRequest r, EngineLimits limits,
+    public static Optional<InvalidRequestException> validate(AddThingToThingGroupRequest r, ValidationLimits limits,
                                                              Scope scope) {
         return check(r, (c, x) -> {
             nameOrArn(c, "thingGroupName", x.thingGroupName(), "thingGroupArn", x.thingGroupArn(),
@@ -559,7 +561,8 @@ public final class RequestValidation {
      * @param scope the engine's region and account, which the ARNs must carry
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(RemoveThingFromThingGroupRequest r, EngineLimits limits,
+    public static Optional<InvalidRequestException> validate(RemoveThingFromThingGroupRequest r,
+                                                             ValidationLimits limits,
                                                              Scope scope) {
         return check(r, (c, x) -> {
             nameOrArn(c, "thingGroupName", x.thingGroupName(), "thingGroupArn", x.thingGroupArn(),
@@ -573,7 +576,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(ListThingsInThingGroupRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(ListThingsInThingGroupRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             requiredName(c, "thingGroupName", x.thingGroupName());
             nextToken(c, x.nextToken());
@@ -588,7 +591,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(DescribeThingRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(DescribeThingRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> requiredName(c, "thingName", x.thingName()));
     }
 
@@ -601,7 +604,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(ListThingsRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(ListThingsRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             nextToken(c, x.nextToken());
             maxResults(c, x.maxResults(), limits);
@@ -628,7 +631,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(DescribeThingGroupRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(DescribeThingGroupRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> requiredName(c, "thingGroupName", x.thingGroupName()));
     }
 
@@ -639,7 +642,7 @@ public final class RequestValidation {
      * @param limits the engine's limits
      * @return the first failure, or empty when the request is valid
      */
-    public static Optional<InvalidRequestException> validate(ListThingGroupsRequest r, EngineLimits limits) {
+    public static Optional<InvalidRequestException> validate(ListThingGroupsRequest r, ValidationLimits limits) {
         return check(r, (c, x) -> {
             nextToken(c, x.nextToken());
             maxResults(c, x.maxResults(), limits);

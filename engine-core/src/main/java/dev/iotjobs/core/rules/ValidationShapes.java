@@ -14,7 +14,6 @@ import dev.iotjobs.api.model.SchedulingConfig;
 import dev.iotjobs.api.model.Tag;
 import dev.iotjobs.api.model.ThingGroupProperties;
 import dev.iotjobs.api.model.TimeoutConfig;
-import dev.iotjobs.core.EngineLimits;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -84,7 +83,7 @@ final class ValidationShapes {
         c.text("namespaceId", namespaceId).pattern(ID);
     }
 
-    static void maxResults(Checks c, Integer maxResults, EngineLimits limits) {
+    static void maxResults(Checks c, Integer maxResults, ValidationLimits limits) {
         c.number("maxResults", maxResults).range(1, limits.maxMaxResults());
     }
 
@@ -103,7 +102,7 @@ final class ValidationShapes {
      * An execution's {@code statusDetails}: at most maxStatusDetails entries, keys 1..128 of
      * {@code [a-zA-Z0-9:_-]}, values 1..1024 matching {@code valuePattern}.
      */
-    static void statusDetails(Checks c, Map<String, String> details, Pattern valuePattern, EngineLimits limits) {
+    static void statusDetails(Checks c, Map<String, String> details, Pattern valuePattern, ValidationLimits limits) {
         c.map("statusDetails", details).atMost(limits.maxStatusDetails()).each((key, value) -> {
             key.length(1, NAME_MAX).pattern(NAME);
             value.length(1, STATUS_DETAIL_VALUE_MAX).pattern(valuePattern);
@@ -119,7 +118,7 @@ final class ValidationShapes {
 
     // ---- targets (SPEC V3, V5) ----
 
-    static void targets(Checks c, List<String> targets, EngineLimits limits, Scope scope) {
+    static void targets(Checks c, List<String> targets, ValidationLimits limits, Scope scope) {
         c.list("targets", targets).size(1, limits.maxTargets()).each((path, arn) -> c.text(path, arn)
                 .maxLength(TARGET_MAX)
                 .check(a -> Arns.problem(scope.region(), scope.accountId(), a,
@@ -152,7 +151,7 @@ final class ValidationShapes {
         }
     }
 
-    static void rolloutConfig(Checks c, JobExecutionsRolloutConfig config, EngineLimits limits) {
+    static void rolloutConfig(Checks c, JobExecutionsRolloutConfig config, ValidationLimits limits) {
         String at = "jobExecutionsRolloutConfig.";
         if (!c.given(config)) {
             return;
@@ -189,7 +188,7 @@ final class ValidationShapes {
         c.required(at + "minNumberOfExecutedThings", criteria.minNumberOfExecutedThings()).atLeast(1);
     }
 
-    static void timeoutConfig(Checks c, TimeoutConfig config, EngineLimits limits) {
+    static void timeoutConfig(Checks c, TimeoutConfig config, ValidationLimits limits) {
         if (c.given(config)) {
             c.number("timeoutConfig.inProgressTimeoutInMinutes", config.inProgressTimeoutInMinutes())
                     .range(1, limits.maxTimeoutMinutes());
@@ -197,7 +196,7 @@ final class ValidationShapes {
     }
 
     /** 1..2 criteria, one per failure type, retries 0..10 each and at most maxRetries in all (SPEC V3). */
-    static void retryConfig(Checks c, JobExecutionsRetryConfig config, EngineLimits limits) {
+    static void retryConfig(Checks c, JobExecutionsRetryConfig config, ValidationLimits limits) {
         if (!c.given(config)) {
             return;
         }
