@@ -206,7 +206,10 @@ public interface JobRepository {
 
     /**
      * Takes or renews the event relay lease: one engine at a time (per store) delivers the stored events, so that
-     * they reach subscribers in commit order even when several engine nodes share the store.
+     * they reach subscribers in commit order even when several engine nodes share the store. A store that several
+     * processes share should time the lease by its own clock, taking only its length ({@code until - now}) from the
+     * caller, since the nodes' clocks may disagree (the JDBC store uses the database's clock; the memory store,
+     * inside one process, the engine's).
      *
      * @param owner the engine node asking
      * @param now the present

@@ -39,6 +39,11 @@ enum Dialect {
         }
 
         @Override
+        String epochMillisNow() {
+            return "DATEDIFF(MILLISECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', CURRENT_TIMESTAMP)";
+        }
+
+        @Override
         Connection prepare(Connection connection) throws SQLException {
             // H2 offers READ UNCOMMITTED, which would show half a commit; every other level is at least as strong.
             if (connection.getTransactionIsolation() == Connection.TRANSACTION_READ_UNCOMMITTED) {
@@ -69,6 +74,11 @@ enum Dialect {
         String lockExclusive() {
             // Blocks writers of the row but not the key-share locks of foreign-key checks.
             return "FOR NO KEY UPDATE";
+        }
+
+        @Override
+        String epochMillisNow() {
+            return "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
         }
 
         @Override
@@ -116,6 +126,12 @@ enum Dialect {
 
     /** @return the locking clause that keeps others from writing a row until the transaction ends */
     abstract String lockExclusive();
+
+    /**
+     * @return an SQL expression for the database's present time in epoch milliseconds: the one clock that all nodes
+     *     sharing the database agree on, whatever their own clocks say
+     */
+    abstract String epochMillisNow();
 
     /**
      * @param connection a connection fresh from the data source

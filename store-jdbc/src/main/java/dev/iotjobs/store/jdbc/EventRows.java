@@ -21,11 +21,17 @@ import dev.iotjobs.api.model.TargetSelection;
 import dev.iotjobs.spi.StoredEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outbox: one row per event, its members in columns, numbered by an identity column in insertion order; and
@@ -38,10 +44,42 @@ final class EventRows {
             VALUES (:type, :jobId, :occurredAt, :thingName, :executionNumber, :fromStatus, :status, :versionNumber,
                 :jobArn, :targetSelection, :forceCanceled, :reasonCode, :payload)""";
 
-    /** Free, expired or already the owner's: the memory store's rule, as one conditional UPDATE. */
+    /**
+     * Free, expired or already the owner's: the memory store's rule, as one conditional UPDATE, but timed by the
+     * database's clock ({@code %1$s}): nodes sharing the database may have clocks minutes apart, and a lease
+     * compared with each caller's own {@code now} would let two of them hold it at once.
+     */
     private static final String ACQUIRE_RELAY = """
-            UPDATE iotjobs_event_relay SET holder = :owner, lease_until = :until
-            WHERE id = 1 AND (holder IS NULL OR holder = :owner OR lease_until <= :now)""";
+            UPDATE iotjobs_event_relay SET holder = :owner, lease_until = %1$s + :leaseMillis
+            WHERE id = 1 AND (holder IS NULL OR holder = :owner OR lease_until <= %1$s)""";
+
+    /** Gives the lease up, so that a node that can read what this one cannot takes over. */
+    private static final String RELEASE_RELAY = "UPDATE iotjobs_event_relay SET holder = NULL, lease_until = NULL"
+            + " WHERE id = 1 AND holder = :owner";
+
+    /**
+     * The rows this version can read: a known type with known enum names. A newer node sharing the database (a
+     * rolling upgrade) may store a type or a status this one does not know; such a row is never deleted here.
+     */
+    private static final String READABLE = "(event_type IN ('JobDeleted', 'PendingJobExecutionsChanged',"
+            + " 'NextJobExecutionChanged')"
+            + " OR (event_type IN ('JobCreated', 'JobStatusChanged') AND status IN (" + names(JobStatus.class) + ")"
+            + " AND (from_status IS NULL OR from_status IN (" + names(JobStatus.class) + "))"
+            + " AND (target_selection IS NULL OR target_selection IN (" + names(TargetSelection.class) + ")))"
+            + " OR (event_type IN ('JobExecutionCreated', 'JobExecutionStatusChanged', 'JobExecutionDeleted')"
+            + " AND status IN (" + names(JobExecutionStatus.class) + ")"
+            + " AND (from_status IS NULL OR from_status IN (" + names(JobExecutionStatus.class) + "))))";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventRows.class);
+
+    private final String acquireRelay;
+    /** The owner this repository last took the lease for: the one to give up on an unreadable event. */
+    private volatile String relayOwner;
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    EventRows(Dialect dialect) {
+        this.acquireRelay = ACQUIRE_RELAY.formatted(dialect.epochMillisNow());
+    }
 
     /**
      * Appends the events in list order; the identity column numbers them in that order.
@@ -61,31 +99,76 @@ final class EventRows {
         return stored;
     }
 
+    /**
+     * The stored events after {@code sequence}, up to (not including) the first one this version cannot read.
+     *
+     * <p>Rolling upgrades: an event a newer node stored with a type or an enum name this version does not know is
+     * neither delivered, nor skipped (that would break commit order), nor deleted ({@link #deleteThrough} keeps it).
+     * The relay stops before it and this repository gives up its relay lease, so that a newer node takes the lease
+     * and delivers it; a warning says so, once per repository. Without a newer node, the outbox waits for one.
+     */
     List<StoredEvent> after(Handle handle, long sequence, int limit) {
         Pages.checkLimit(limit);
-        return handle.createQuery("""
+        List<StoredEvent> rows = handle.createQuery("""
                         SELECT sequence_number, event_type, job_id, occurred_at, thing_name, execution_number,
                             from_status, status, version_number, job_arn, target_selection, force_canceled, reason_code,
                             payload
                         FROM iotjobs_event WHERE sequence_number > :after ORDER BY sequence_number LIMIT :limit""")
                 .bind("after", sequence)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new StoredEvent(rs.getLong("sequence_number"), read(rs)))
+                .map((rs, ctx) -> readable(rs))
                 .list();
+        int unreadable = rows.indexOf(null);
+        if (unreadable < 0) {
+            return rows;
+        }
+        String owner = relayOwner;
+        if (owner != null) {
+            handle.createUpdate(RELEASE_RELAY).bind("owner", owner).execute();
+        }
+        if (warned.compareAndSet(false, true)) {
+            LOG.warn("the event outbox holds an event this version of the engine cannot read (stored by a newer"
+                    + " version sharing the database?); this node stops relaying before it, keeps it and gives up"
+                    + " the relay lease so that a newer node delivers it");
+        }
+        return List.copyOf(rows.subList(0, unreadable));
+    }
+
+    /** @return the stored event, or null when this version cannot read it */
+    private static StoredEvent readable(ResultSet rs) throws SQLException {
+        try {
+            return new StoredEvent(rs.getLong("sequence_number"), read(rs));
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            return null; // an unknown type or enum name (Enum.valueOf), or a payload this version cannot parse
+        }
+    }
+
+    private static String names(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(c -> "'" + c.name() + "'")
+                .collect(Collectors.joining(", "));
     }
 
     void deleteThrough(Handle handle, long sequence) {
-        handle.createUpdate("DELETE FROM iotjobs_event WHERE sequence_number <= :through")
+        // Never through an event this version cannot read: a newer node delivers and deletes it (see after()).
+        handle.createUpdate("DELETE FROM iotjobs_event WHERE sequence_number <= :through AND " + READABLE)
                 .bind("through", sequence)
                 .execute();
     }
 
+    /**
+     * Only the lease's length comes from the caller ({@code until - now}); when it starts and whether the current
+     * one has ended is the database's to say. The caller's view ({@code until} on its own clock, read before this
+     * call) then never outlasts the lease the database granted.
+     */
     boolean acquireRelay(Handle handle, String owner, Instant now, Instant until) {
-        return handle.createUpdate(ACQUIRE_RELAY)
+        boolean held = handle.createUpdate(acquireRelay)
                 .bind("owner", owner)
-                .bind("now", millis(now))
-                .bind("until", millis(until))
+                .bind("leaseMillis", Math.max(0, Duration.between(now, until).toMillis()))
                 .execute() == 1;
+        if (held) {
+            relayOwner = owner;
+        }
+        return held;
     }
 
     private static PreparedBatch bind(PreparedBatch batch, EngineEvent event) {
@@ -163,7 +246,7 @@ final class EventRows {
                     rs.getString("payload"));
             case "NextJobExecutionChanged" -> ThingEventPayloads.next(rs.getString("thing_name"), at,
                     rs.getString("payload"));
-            default -> throw new IllegalStateException("unknown stored event type " + type);
+            default -> throw new IllegalStateException("unknown stored event type " + type); // see after()
         };
     }
 }

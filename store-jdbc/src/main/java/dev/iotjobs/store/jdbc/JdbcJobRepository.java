@@ -109,7 +109,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
         this.executions = new ExecutionRows(dialect);
         this.registry = new RegistryRows(dialect);
         this.rollouts = new RolloutRows();
-        this.events = new EventRows();
+        this.events = new EventRows(dialect);
         this.templates = new TemplateRows(dialect);
         this.writer = new ChangesetWriter(jobs, executions, registry, rollouts, events, templates, revisions);
     }

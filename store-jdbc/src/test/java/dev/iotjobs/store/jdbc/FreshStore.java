@@ -3,6 +3,7 @@ package dev.iotjobs.store.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -58,6 +59,20 @@ final class FreshStore implements AfterEachCallback {
         HikariDataSource pool = postgres ? TestDatabases.newPostgresPool() : TestDatabases.h2Pool(shared);
         nodePools.add(pool);
         return kept(JdbcJobRepository.create(pool));
+    }
+
+    /**
+     * Ends every relay lease on this test's database, as the database's clock would once they ran out (the JDBC
+     * store times leases by that clock, not by the engine's test clock).
+     */
+    void relayLeasesRunOut() {
+        DataSource db = shared != null ? shared : postgres ? TestDatabases.postgres() : h2Pools.get(h2Pools.size() - 1);
+        TestDatabases.execute(db, "UPDATE iotjobs_event_relay SET lease_until = 0");
+    }
+
+    /** @return the database the {@link #node()} stores share (call {@link #node()} first) */
+    HikariDataSource sharedDatabase() {
+        return shared;
     }
 
     /** @return the store, closed after the test */

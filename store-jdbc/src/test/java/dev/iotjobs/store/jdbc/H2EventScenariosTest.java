@@ -13,4 +13,9 @@ class H2EventScenariosTest extends EventScenarios {
     protected JobRepository newRepository() {
         return store.repository();
     }
+
+    @Override
+    protected void relayLeasesRunOut() {
+        store.relayLeasesRunOut();
+    }
 }

@@ -13,4 +13,9 @@ class PostgresEventScenariosTest extends EventScenarios {
     protected JobRepository newRepository() {
         return store.repository();
     }
+
+    @Override
+    protected void relayLeasesRunOut() {
+        store.relayLeasesRunOut();
+    }
 }
