@@ -256,11 +256,12 @@ public final class JobsEngine implements AutoCloseable {
         }
 
         /**
-         * SPEC C4: work on many executions at once (CancelJob, DeleteThing, CreateJob or AssociateTargetsWithJob
-         * over large groups, a scheduled end's STOP_ROLLOUT, the deletion cascade) is committed in batches of at most
-         * this many executions; what does not fit in the operation's own commit follows in due work
-         * ({@link JobsEngine#runDueWork()}, or {@link JobsEngine#start()}'s thread), batch by batch, while the job
-         * shows {@code isConcurrent} true.
+         * SPEC C4: work on many executions at once is committed in batches of at most this many executions: a
+         * CancelJob (or abort, or scheduled cancel) whose executions do not fit in its own commit cancels only the
+         * job there, and due work ({@link JobsEngine#runDueWork()}, or {@link JobsEngine#start()}'s thread) cancels
+         * the executions batch by batch while the job shows {@code isConcurrent} true; rollout windows and the
+         * deletion cascade take at most this many per commit too. (CreateJob, AssociateTargetsWithJob and
+         * DeleteThing still commit their executions in one transaction.)
          *
          * @param size the most executions one commit touches (default 1000); at least 1
          * @return this
