@@ -11,6 +11,8 @@ import dev.iotjobs.spi.ThingNotice;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +20,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Load, decide, commit (SPEC C3): runs an attempt, commits its decision, and when the store reports stale state
  * (another thread or node changed a row in between) runs the attempt again on fresh state, a bounded number
- * of times.
+ * of times, after a jittered exponential pause.
  */
 final class CommitLoop {
     private static final Logger LOG = LoggerFactory.getLogger(CommitLoop.class);
+    /** The ceiling of the second retry's pause; it doubles with every further stale attempt. */
+    static final long BASE_BACKOFF_MICROS = 50;
+    /** The longest pause between two attempts: 64 attempts wait at most about 0.6 s in all. */
+    static final long MAX_BACKOFF_MICROS = 10_000;
     private final JobRepository repository;
     private final EventDispatcher events;
     private final int maxAttempts;
@@ -89,7 +95,7 @@ final class CommitLoop {
                 repository.commit(withEngineNotices(decision.changes()));
             } catch (StaleStateException e) {
                 last = e;
-                Thread.yield();
+                backOff(i);
                 continue;
             }
             if (!decision.changes().events().isEmpty() || !decision.changes().completions().isEmpty()
@@ -100,5 +106,21 @@ final class CommitLoop {
         }
         throw new ServiceUnavailableException("state kept changing under the operation; gave up after "
                 + maxAttempts + " attempts", last);
+    }
+
+    /**
+     * Waits before the next attempt: the first retry goes at once (most races are one other commit), later ones
+     * after a random pause of up to 50 µs doubling per attempt, capped at {@value #MAX_BACKOFF_MICROS} µs ("full
+     * jitter"), so that operations that keep colliding spread out instead of retrying in lockstep.
+     *
+     * @param failedAttempt the attempt that was stale, from 0
+     */
+    static void backOff(int failedAttempt) {
+        if (failedAttempt == 0) {
+            Thread.yield();
+            return;
+        }
+        long ceiling = Math.min(MAX_BACKOFF_MICROS, BASE_BACKOFF_MICROS << Math.min(failedAttempt - 1, 20));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, ceiling + 1) * 1_000L);
     }
 }

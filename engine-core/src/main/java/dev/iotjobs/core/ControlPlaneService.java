@@ -13,6 +13,7 @@ import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.JobSummary;
 import dev.iotjobs.api.model.ManagedJobTemplateSummary;
 import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.core.rules.ConcurrentWork;
 import dev.iotjobs.core.rules.DocumentPlaceholders;
 import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.ExecutionRules;
@@ -145,7 +146,7 @@ final class ControlPlaneService implements JobsControlPlane {
         valid(RequestValidation.validate(request, ctx.limits()));
         overdue.timeOutAllDue();   // the counters of the present (SPEC T3)
         JobRecord job = ctx.job(request.jobId());
-        return new DescribeJobResponse(job.documentSource(), Views.job(job));
+        return new DescribeJobResponse(job.documentSource(), ConcurrentWork.job(job));
     }
 
     @Override
@@ -171,7 +172,7 @@ final class ControlPlaneService implements JobsControlPlane {
                 ctx.pageSize(request.maxResults()));
         String thingGroupId = groupId;
         List<JobSummary> jobs = page.items().stream()
-                .map(job -> Views.summary(job).toBuilder().thingGroupId(thingGroupId).build()).toList();
+                .map(job -> ConcurrentWork.summary(job).toBuilder().thingGroupId(thingGroupId).build()).toList();
         String next = null;
         if (page.hasMore() && !jobs.isEmpty()) {
             JobSummary last = jobs.get(jobs.size() - 1);

@@ -18,6 +18,7 @@ import dev.iotjobs.api.error.TerminalStateException;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobExecutionSummary;
 import dev.iotjobs.api.model.JobStatus;
+import dev.iotjobs.core.rules.CancelSteps;
 import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.ExecutionRules;
 import dev.iotjobs.core.rules.RequestValidation;
@@ -102,6 +103,11 @@ final class DataPlaneService implements JobsDataPlane {
                 return Either.right(Decision.unchanged(new StartNextPendingJobExecutionResponse(null)));
             }
             JobRecord job = jobOfHead(head.get());
+            if (CancelSteps.isUnderWay(job) && CancelSteps.takes(job, head.get())) {
+                // SPEC C4, X18: the cancel's batches have not reached this execution yet; it ends now, not starts.
+                return Either.right(new Decision<>(CancelSteps.step(job, List.of(), List.of(head.get()), ctx.now()),
+                        new StartNextPendingJobExecutionResponse(null)));
+            }
             Decision<StartNextPendingJobExecutionResponse> started =
                     ExecutionRules.startNext(job, head.get(), request, thingArn, ctx.now());
             // SPEC J16: signed before the commit, so a signer that fails leaves the execution as it was.

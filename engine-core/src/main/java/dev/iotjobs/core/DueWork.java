@@ -3,19 +3,24 @@ package dev.iotjobs.core;
 import dev.iotjobs.api.control.CancelJobRequest;
 import dev.iotjobs.api.error.JobsException;
 import dev.iotjobs.api.model.JobEndBehavior;
+import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.TargetSelection;
+import dev.iotjobs.core.rules.CancelSteps;
 import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.JobRules;
 import dev.iotjobs.core.rules.RolloutRules;
 import dev.iotjobs.core.rules.RolloutSteps;
 import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.RolloutState;
 import dev.iotjobs.spi.RolloutTarget;
 import io.vavr.control.Either;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,8 +30,8 @@ import java.util.Set;
 import java.util.SortedMap;
 
 /**
- * Applies everything that is due (SPEC T3 timeouts with their T5 retries, J10 cascades, T7 rollout windows, T8
- * scheduled starts and ends), in bounded batches, until nothing due is left. Every step is a versioned
+ * Applies everything that is due (SPEC T3 timeouts with their T5 retries, J10 deletion and J7 cancel cascades, T7
+ * rollout windows, T8 scheduled starts and ends), in bounded batches (C4), until nothing due is left. Every step is a versioned
  * compare-and-set, so several nodes may run it at once (SPEC T9).
  */
 final class DueWork {
@@ -63,10 +68,22 @@ final class DueWork {
     /** Steps one job until it is no longer due; returns the number of steps. */
     private int advance(String jobId) {
         int steps = endIfDue(jobId);
-        while (ctx.commits().run(() -> step(jobId))) {
+        CancelCursor cursor = new CancelCursor();
+        while (true) {
+            int[] attempts = {0};
+            if (!ctx.commits().run(() -> step(jobId, batchSize(attempts[0]++), cursor))) {
+                return steps;
+            }
             steps++;
         }
-        return steps;
+    }
+
+    /**
+     * SPEC C4: the most executions one step touches; halved with every stale attempt, so that a batch whose
+     * executions devices keep changing meanwhile still commits, in smaller pieces.
+     */
+    private int batchSize(int staleAttempts) {
+        return Math.max(1, ctx.batchSize() >> Math.min(staleAttempts, 30));
     }
 
     /** SPEC T8: a job that reached its end time with CANCEL or FORCE_CANCEL is canceled as CancelJob would. */
@@ -82,16 +99,19 @@ final class DueWork {
         return 1;
     }
 
-    /** One committed step of a due job; answers whether the job may still be due. */
-    private Either<JobsException, Decision<Boolean>> step(String jobId) {
+    /** One committed step of a due job, touching at most {@code size} executions; answers whether it may be due. */
+    private Either<JobsException, Decision<Boolean>> step(String jobId, int size, CancelCursor cursor) {
         Instant now = ctx.now();
         Optional<JobRecord> found = ctx.repository().findJob(jobId);
         if (found.isEmpty() || found.get().dueAt() == null || found.get().dueAt().isAfter(now)) {
             return Either.right(Decision.unchanged(false));
         }
         JobRecord job = found.get();
+        if (job.job().status() == JobStatus.CANCELED) {
+            return Either.right(cancelStep(job, size, cursor, now));
+        }
         if (job.job().status() == JobStatus.DELETION_IN_PROGRESS) {
-            int size = ctx.limits().deletionBatchSize();
+            size = Math.min(size, ctx.limits().deletionBatchSize());
             List<ExecutionRecord> batch = ctx.repository().listExecutionsForJob(jobId, null, null, size).items();
             List<RolloutTarget> heldBack = batch.isEmpty() ? ctx.repository().rolloutTargets(jobId, size) : List.of();
             return Either.right(new Decision<>(JobRules.deletionStep(job, batch, heldBack, now), true));
@@ -118,8 +138,8 @@ final class DueWork {
             RolloutState opened = RolloutRules.open(job.rollout(), job.job().jobExecutionsRolloutConfig(),
                     job.counts().succeeded(), now);
             if (opened != null) {
-                int size = Math.min(RolloutRules.room(opened), ctx.limits().deletionBatchSize());
-                List<RolloutTarget> batch = ctx.repository().rolloutTargets(jobId, size);
+                List<RolloutTarget> batch = ctx.repository().rolloutTargets(jobId,
+                        Math.min(RolloutRules.room(opened), size));
                 Set<String> existing = new HashSet<>(ctx.repository().existingThings(
                         batch.stream().map(RolloutTarget::thingName).toList()));
                 Map<String, ExecutionRecord> latest = new HashMap<>();
@@ -142,5 +162,50 @@ final class DueWork {
         }
         return Either.right(new Decision<>(Changeset.builder()
                 .updateJob(job.next(job.job(), next, job.rollout())).build(), false));
+    }
+
+    /**
+     * Where one node's cancel cascade of a job goes on: after the last execution its previous step tried, whether
+     * that step committed or was made stale by devices working there, so that the cascade moves on past them
+     * instead of colliding with them again; at the end it wraps around to the first execution.
+     */
+    private static final class CancelCursor {
+        private JobExecutionsKey after;
+    }
+
+    /**
+     * SPEC J7, C4: the next batch of a CANCELED job's cascade: the things it still holds back, then the executions
+     * its cancel takes along, in key order from the cursor; none left anywhere ends the cascade.
+     */
+    private Decision<Boolean> cancelStep(JobRecord job, int size, CancelCursor cursor, Instant now) {
+        List<RolloutTarget> heldBack = ctx.repository().rolloutTargets(job.jobId(), size);
+        List<ExecutionRecord> batch = List.of();
+        int room = size - heldBack.size();
+        if (room > 0) {
+            batch = takenAlong(job, cursor.after, room);
+            if (batch.isEmpty() && cursor.after != null) {
+                batch = takenAlong(job, null, room);
+            }
+            cursor.after = batch.isEmpty() ? null : key(batch.get(batch.size() - 1));
+        }
+        return new Decision<>(CancelSteps.step(job, heldBack, batch, now), !heldBack.isEmpty() || !batch.isEmpty());
+    }
+
+    /** The first {@code limit} executions after {@code after} that the job's cancel takes along, in key order. */
+    private List<ExecutionRecord> takenAlong(JobRecord job, JobExecutionsKey after, int limit) {
+        List<ExecutionRecord> found = new ArrayList<>(ctx.repository()
+                .listExecutionsForJob(job.jobId(), JobExecutionStatus.QUEUED, after, limit).items());
+        if (job.job().forceCanceled()) {
+            found.addAll(ctx.repository()
+                    .listExecutionsForJob(job.jobId(), JobExecutionStatus.IN_PROGRESS, after, limit).items());
+            // Both lists are in key order: the first `limit` of their merge are the first `limit` of both.
+            found.sort(Comparator.comparing(ExecutionRecord::thingName)
+                    .thenComparingLong(ExecutionRecord::executionNumber));
+        }
+        return found.size() > limit ? found.subList(0, limit) : found;
+    }
+
+    private static JobExecutionsKey key(ExecutionRecord execution) {
+        return new JobExecutionsKey(execution.thingName(), execution.executionNumber());
     }
 }

@@ -17,11 +17,12 @@ import java.util.Optional;
 
 /**
  * What every part of the engine shares: the store, the clock, the scope, the limits, the commit loop and the host's
- * hooks (document sources, presigned URLs, managed templates).
+ * hooks (document sources, presigned URLs, managed templates), and the most executions one commit of work on many
+ * executions may touch (SPEC C4: {@code batchSize}).
  */
 record EngineContext(JobRepository repository, Clock clock, Scope scope, EngineLimits limits, CommitLoop commits,
                      DocumentSourceResolver documentSourceResolver, PresignedUrlSigner presignedUrlSigner,
-                     ManagedJobTemplates managedJobTemplates) {
+                     ManagedJobTemplates managedJobTemplates, int batchSize) {
 
     /** @return the present, truncated to milliseconds as SPEC's "now" is */
     Instant now() {

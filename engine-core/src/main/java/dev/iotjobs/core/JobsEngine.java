@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobsEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobsEngine.class);
+    /** SPEC C4's default {@code batchSize}. */
+    public static final int DEFAULT_BATCH_SIZE = 1000;
 
     private final ControlPlaneService controlPlane;
     private final DataPlaneService dataPlane;
@@ -51,7 +53,8 @@ public final class JobsEngine implements AutoCloseable {
         CommitLoop commits = new CommitLoop(builder.repository, events, builder.limits.maxCommitAttempts(),
                 builder.limits.maxPendingReturned(), builder.deviceNotifications);
         EngineContext ctx = new EngineContext(builder.repository, builder.clock, scope, builder.limits, commits,
-                builder.documentSourceResolver, builder.presignedUrlSigner, builder.managedJobTemplates);
+                builder.documentSourceResolver, builder.presignedUrlSigner, builder.managedJobTemplates,
+                builder.batchSize);
         TargetExpander targets = new TargetExpander(builder.repository, scope);
         Cancellations cancellations = new Cancellations(ctx);
         Aborts aborts = new Aborts(ctx, cancellations);
@@ -168,6 +171,7 @@ public final class JobsEngine implements AutoCloseable {
         private Duration relayLease = Duration.ofSeconds(10);
         private Duration eventGapWait = Duration.ofSeconds(2);
         private boolean deviceNotifications = true;
+        private int batchSize = DEFAULT_BATCH_SIZE;
 
         /**
          * @param enabled whether commits emit the device notifications {@code PendingJobExecutionsChanged} (notify)
@@ -251,6 +255,22 @@ public final class JobsEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * SPEC C4: work on many executions at once is committed in batches of at most this many executions: a
+         * CancelJob (or abort, or scheduled cancel) whose executions do not fit in its own commit cancels only the
+         * job there, and due work ({@link JobsEngine#runDueWork()}, or {@link JobsEngine#start()}'s thread) cancels
+         * the executions batch by batch while the job shows {@code isConcurrent} true; rollout windows and the
+         * deletion cascade take at most this many per commit too. (CreateJob, AssociateTargetsWithJob and
+         * DeleteThing still commit their executions in one transaction.)
+         *
+         * @param size the most executions one commit touches (default 1000); at least 1
+         * @return this
+         */
+        public Builder batchSize(int size) {
+            this.batchSize = size;
+            return this;
+        }
+
         /** @param period how often {@link #start()}'s thread runs due work (default 1 s) @return this */
         public Builder dueWorkPeriod(Duration period) {
             this.dueWorkPeriod = period;
@@ -291,9 +311,9 @@ public final class JobsEngine implements AutoCloseable {
          * @return the engine
          * @throws NullPointerException if no repository was given, or another setting was set to null
          * @throws IllegalArgumentException if the region is not an AWS region name, the account id is not 12
-         *     digits, the due work period is not positive, or a managed job template is malformed (its name,
-         *     version, description, document, a parameter's key or regex, an example its regex rejects, a
-         *     placeholder without its parameter) or registered twice
+         *     digits, the batch size is below 1, the due work period is not positive, or a managed job template is
+         *     malformed (its name, version, description, document, a parameter's key or regex, an example its regex
+         *     rejects, a placeholder without its parameter) or registered twice
          */
         public JobsEngine build() {
             Objects.requireNonNull(repository, "repository is required: call JobsEngine.builder().repository(...) "
@@ -312,6 +332,9 @@ public final class JobsEngine implements AutoCloseable {
             if (accountId == null || !accountId.matches("\\d{12}")) {
                 throw new IllegalArgumentException("accountId must be 12 digits, such as 123456789012, not "
                         + quoted(accountId));
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
             }
             if (dueWorkPeriod.isNegative() || dueWorkPeriod.isZero()) {
                 throw new IllegalArgumentException("dueWorkPeriod must be positive, not " + dueWorkPeriod);

@@ -226,7 +226,8 @@ public final class JobRules {
     }
 
     /**
-     * CancelJob (SPEC J7).
+     * CancelJob (SPEC J7) in one commit: the job and every execution it takes along (SPEC C4: when they fit in one
+     * batch).
      *
      * @param job the job
      * @param pending the job's executions that are QUEUED or IN_PROGRESS
@@ -238,6 +239,27 @@ public final class JobRules {
     public static Either<JobsException, Decision<CancelJobResponse>> cancel(
             JobRecord job, List<ExecutionRecord> pending, List<RolloutTarget> heldBack, CancelJobRequest request,
             Instant now) {
+        return cancel(job, pending, heldBack, request, null, now);
+    }
+
+    /**
+     * CancelJob (SPEC J7, C4) of a job with more executions to cancel than one batch holds: only the job turns
+     * CANCELED in this commit, and it is left due, so that due work cancels its executions and releases its
+     * held-back things batch by batch ({@link CancelSteps#step}), here or on another node, also after a crash.
+     *
+     * @param job the job
+     * @param request the validated request
+     * @param now the present
+     * @return the decision, or the error
+     */
+    public static Either<JobsException, Decision<CancelJobResponse>> cancelInBatches(
+            JobRecord job, CancelJobRequest request, Instant now) {
+        return cancel(job, List.of(), List.of(), request, now, now);
+    }
+
+    private static Either<JobsException, Decision<CancelJobResponse>> cancel(
+            JobRecord job, List<ExecutionRecord> pending, List<RolloutTarget> heldBack, CancelJobRequest request,
+            Instant dueAt, Instant now) {
         Job current = job.job();
         boolean force = Boolean.TRUE.equals(request.force());
         CancelJobResponse response = new CancelJobResponse(current.jobArn(), current.jobId(), current.description());
@@ -262,7 +284,9 @@ public final class JobRules {
                 .comment(request.comment() != null ? request.comment() : current.comment())
                 .lastUpdatedAt(now)
                 .build();
-        JobRecord next = job.next(canceled, null, RolloutRules.stopped(job.rollout()));
+        // A cascade already under way (an earlier cancel's) stays due: it cancels IN_PROGRESS ones too from now on.
+        Instant due = dueAt != null ? dueAt : CancelSteps.isUnderWay(job) ? job.dueAt() : null;
+        JobRecord next = job.next(canceled, due, RolloutRules.stopped(job.rollout()));
         Changeset.Builder changes = Changeset.builder();
         changes.updateJob(next).event(statusChanged(job, next, now));
         heldBack.forEach(changes::release);
