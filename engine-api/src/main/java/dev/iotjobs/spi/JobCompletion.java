@@ -8,8 +8,10 @@ import java.time.Instant;
  * IN_PROGRESS, SNAPSHOT, has no QUEUED or IN_PROGRESS execution, and holds nothing back for its
  * rollout ({@link JobRecord#heldBack()} is 0), the store sets its status to COMPLETED,
  * {@code completedAt} and {@code lastUpdatedAt} to {@code at}, its revision +1, and appends {@code event}.
- * Evaluated under the same atomicity as the rest of the commit, so a job completes exactly once however many
- * nodes finish its last executions at the same time (SPEC J9).
+ * Evaluated with the counts of every commit up to and including this one: inside the commit, or (a store that
+ * does not lock the job's row for a device's commit) in a step of its own right after it, caught by
+ * {@link JobRepository#drainedJobs} if the process stops in between; either way a job completes exactly once
+ * however many nodes finish its last executions at the same time (SPEC J9).
  *
  * @param jobId the job
  * @param at the completion time

@@ -84,6 +84,20 @@ public interface JobRepository {
     List<JobRecord> jobsDueBy(Instant now, int limit);
 
     /**
+     * SPEC J9 after a crash: a store may run a {@link Changeset#completions() completion} in its own step right
+     * after the commit that drained the job, rather than inside that commit (so that devices of one job need not
+     * lock its row). A process that stops between the two leaves the job drained but IN_PROGRESS; the engine's due
+     * work completes the jobs this returns. A store that completes inside the commit returns none.
+     *
+     * @param limit at most this many
+     * @return IN_PROGRESS SNAPSHOT jobs with no QUEUED or IN_PROGRESS execution and nothing held back for their
+     *     rollout, by {@code createdAt}, then {@code jobId}
+     */
+    default List<JobRecord> drainedJobs(int limit) {
+        return List.of();
+    }
+
+    /**
      * @param jobId the job
      * @param limit at most this many
      * @return the things the job still holds back for its rollout (SPEC T7), in thing-name order

@@ -43,17 +43,19 @@ final class DueWork {
     private final TargetExpander targets;
     private final Overdue overdue;
     private final Cancellations cancellations;
+    private final OwedCompletions owedCompletions;
 
     DueWork(EngineContext ctx, TargetExpander targets, Overdue overdue, Cancellations cancellations) {
         this.ctx = ctx;
         this.targets = targets;
         this.overdue = overdue;
         this.cancellations = cancellations;
+        this.owedCompletions = new OwedCompletions(ctx);
     }
 
     /** @return the executions it timed out plus the steps it took on jobs */
     int run() {
-        int commits = overdue.timeOutAllDue();
+        int commits = overdue.timeOutAllDue() + owedCompletions.run();
         while (true) {
             List<JobRecord> due = ctx.repository().jobsDueBy(ctx.now(), JOB_BATCH);
             if (due.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobCompletion;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.RolloutTarget;
+import dev.iotjobs.spi.StatusCounts;
 import dev.iotjobs.spi.StaleStateException;
 import dev.iotjobs.spi.StoredEvent;
 import dev.iotjobs.spi.ThingGroupRecord;
@@ -47,9 +48,11 @@ final class ChangesetWriter {
     private final EventRows events;
     private final TemplateRows templates;
     private final MembershipRevisionRows revisions;
+    private final Dialect dialect;
 
-    ChangesetWriter(JobRows jobs, ExecutionRows executions, RegistryRows registry, RolloutRows rollouts,
-                    EventRows events, TemplateRows templates, MembershipRevisionRows revisions) {
+    ChangesetWriter(Dialect dialect, JobRows jobs, ExecutionRows executions, RegistryRows registry,
+                    RolloutRows rollouts, EventRows events, TemplateRows templates, MembershipRevisionRows revisions) {
+        this.dialect = dialect;
         this.revisions = revisions;
         this.jobs = jobs;
         this.executions = executions;
@@ -83,6 +86,10 @@ final class ChangesetWriter {
         }
     }
 
+    /**
+     * Applies everything but the completions of jobs the changeset does not write: those the caller runs with
+     * {@link #completeAfterCommit} once this transaction committed (a device's commit does not lock its job's row).
+     */
     CommitResult apply(Handle handle, Changeset changes) {
         if (!changes.thingNotices().isEmpty()) {
             registry.lockThingsExclusive(handle, changes.thingNotices().stream().map(ThingNotice::thingName).toList());
@@ -96,11 +103,9 @@ final class ChangesetWriter {
         }
         applyRegistryWrites(handle, changes);
         applyTemplateWrites(handle, changes);
-        Map<String, Long> foldedChecks = applyJobWrites(handle, changes);
-        if (!changes.counterDeltas().isEmpty()) {
-            stale(jobs.addCounts(handle, changes.counterDeltas(), foldedChecks), "job of a counter delta is missing or"
-                    + " at another revision");
-        }
+        Set<String> rowWritten = jobRowsWritten(changes);
+        Map<String, Long> foldedChecks = applyJobWrites(handle, changes, rowWritten);
+        applyCounterDeltas(handle, changes, rowWritten, foldedChecks);
         applyRolloutWrites(handle, changes);
         applyExecutionWrites(handle, changes);
         if (!changes.jobDeletes().isEmpty()) {
@@ -109,14 +114,64 @@ final class ChangesetWriter {
                     .ifPresent(jobId -> stale("job " + jobId + " still has executions"));
         }
         List<EngineEvent> appended = new ArrayList<>(changes.events());
-        Set<String> completed = applyCompletions(handle, changes.completions(), appended);
+        List<JobCompletion> inline = changes.completions().stream()
+                .filter(completion -> rowWritten.contains(completion.jobId())).toList();
+        Set<String> completed = applyCompletions(handle, inline, appended);
         for (ThingNotice notice : changes.thingNotices()) {
             appended.addAll(notice.eventsFor(executions.pending(handle, notice.thingName(), notice.queueLimit())));
         }
-        // Last: the job rows written above are locked until the commit, so transactions on the same job take their
-        // sequence numbers in commit order.
+        // Last. Transactions that write one job's row take their sequence numbers in commit order; devices of one
+        // job, which do not lock its row, may commit in another order than their numbers (the relay waits at gaps).
         List<StoredEvent> stored = appended.isEmpty() ? List.of() : events.append(handle, appended);
         return new CommitResult(stored, completed);
+    }
+
+    /**
+     * @return the completions {@link #apply} left for after the commit: those of jobs whose row the changeset does not
+     *     write (SPEC J8, J9)
+     */
+    static List<JobCompletion> afterCommit(Changeset changes) {
+        if (changes.completions().isEmpty()) {
+            return List.of();
+        }
+        Set<String> rowWritten = jobRowsWritten(changes);
+        return changes.completions().stream().filter(c -> !rowWritten.contains(c.jobId())).toList();
+    }
+
+    /**
+     * SPEC J8, J9, in its own transaction right after the commit that drained the job: a conditional UPDATE that
+     * reads the counts every commit before it left. Of several nodes draining one job at once, the last to commit
+     * sees nothing pending; the job row's lock and status make the completion fire once.
+     *
+     * @return the events of the completions that fired, stored, and the jobs completed
+     */
+    CommitResult completeAfterCommit(Handle handle, List<JobCompletion> completions) {
+        List<EngineEvent> appended = new ArrayList<>();
+        Set<String> completed = applyCompletions(handle, completions, appended);
+        List<StoredEvent> stored = appended.isEmpty() ? List.of() : events.append(handle, appended);
+        return new CommitResult(stored, completed);
+    }
+
+    /**
+     * Counter deltas of jobs whose row the changeset writes go to the row (locked already); the others to one of
+     * the job's slots, so that devices of one job do not wait for each other's commits.
+     */
+    private void applyCounterDeltas(Handle handle, Changeset changes, Set<String> rowWritten,
+                                    Map<String, Long> foldedChecks) {
+        if (changes.counterDeltas().isEmpty()) {
+            return;
+        }
+        Map<String, StatusCounts> onRow = new HashMap<>();
+        Map<String, StatusCounts> onSlot = new HashMap<>();
+        changes.counterDeltas().forEach((jobId, delta) -> (rowWritten.contains(jobId) ? onRow : onSlot)
+                .put(jobId, delta));
+        if (!onRow.isEmpty()) {
+            stale(jobs.addCounts(handle, onRow, Map.of()), "job of a counter delta is missing");
+        }
+        if (!onSlot.isEmpty()) {
+            stale(jobs.slots().add(handle, onSlot, foldedChecks), "job of a counter delta is missing or at another"
+                    + " revision");
+        }
     }
 
     private void applyRegistryWrites(Handle handle, Changeset changes) {
@@ -158,28 +213,33 @@ final class ChangesetWriter {
     }
 
     /**
-     * @return the job checks left to the counter deltas: a job that gets a delta and is not inserted or updated by
-     *     the changeset keeps its revision until the delta, so the delta's UPDATE can check it, one statement fewer
-     *     on the hot path
+     * Checks of jobs the changeset writes take the row's write lock; checks of the others a shared lock (a device's
+     * check of its job: SPEC C1 against a concurrent cancel or delete, without queueing devices behind each other).
+     *
+     * @return the shared checks left to the counter deltas: where the database locks in sub-selects, a job that gets
+     *     a delta on a slot is checked by the delta's statement, one statement fewer on the device's path
      */
-    private Map<String, Long> applyJobWrites(Handle handle, Changeset changes) {
-        Set<String> written = new HashSet<>();
-        changes.jobInserts().forEach(job -> written.add(job.jobId()));
-        changes.jobUpdates().forEach(job -> written.add(job.jobId()));
+    private Map<String, Long> applyJobWrites(Handle handle, Changeset changes, Set<String> rowWritten) {
+        List<Versioned<String>> exclusive = new ArrayList<>();
+        List<Versioned<String>> shared = new ArrayList<>();
         Map<String, Long> folded = new HashMap<>();
-        List<Versioned<String>> checks = new ArrayList<>();
         for (Versioned<String> check : changes.jobChecks()) {
-            boolean foldable = changes.counterDeltas().containsKey(check.key()) && !written.contains(check.key());
-            Long before = foldable ? folded.putIfAbsent(check.key(), check.expected()) : null;
-            if (before != null && before != check.expected()) {
-                stale("job " + check.key() + " cannot be at revision " + before + " and " + check.expected());
-            }
-            if (!foldable) {
-                checks.add(check);
+            if (rowWritten.contains(check.key())) {
+                exclusive.add(check);
+            } else if (dialect.locksInSubqueries() && changes.counterDeltas().containsKey(check.key())) {
+                Long before = folded.putIfAbsent(check.key(), check.expected());
+                if (before != null && before != check.expected()) {
+                    stale("job " + check.key() + " cannot be at revision " + before + " and " + check.expected());
+                }
+            } else {
+                shared.add(check);
             }
         }
-        if (!checks.isEmpty()) {
-            stale(jobs.check(handle, checks), "job is missing or at another revision");
+        if (!exclusive.isEmpty()) {
+            stale(jobs.check(handle, exclusive), "job is missing or at another revision");
+        }
+        if (!shared.isEmpty()) {
+            stale(jobs.checkShared(handle, shared), "job is missing or at another revision");
         }
         if (!changes.jobInserts().isEmpty()) {
             jobs.insert(handle, changes.jobInserts());
@@ -198,7 +258,7 @@ final class ChangesetWriter {
         if (!changes.rolloutInserts().isEmpty()) {
             Set<String> jobIds = new TreeSet<>();
             changes.rolloutInserts().forEach(target -> jobIds.add(target.jobId()));
-            jobIds.removeAll(jobsWritten(changes));
+            jobIds.removeAll(jobsLocked(changes));
             // Locked as for a new execution: H2's foreign-key check takes no lock on the job, so a concurrent delete
             // of it could otherwise commit too and leave the target behind.
             if (!jobIds.isEmpty()) {
@@ -234,7 +294,7 @@ final class ChangesetWriter {
      * added counts to or held things back for is there and locked already.
      */
     private void requireJobsAndThings(Handle handle, Changeset changes) {
-        Set<String> written = jobsWritten(changes);
+        Set<String> written = jobsLocked(changes);
         changes.rolloutInserts().forEach(target -> written.add(target.jobId()));
         Set<String> jobIds = new TreeSet<>();
         Set<String> thingNames = new TreeSet<>();
@@ -267,12 +327,22 @@ final class ChangesetWriter {
         return completed;
     }
 
-    /** @return the jobs the changeset inserted, updated or added counts to: they exist and are locked */
-    private static Set<String> jobsWritten(Changeset changes) {
-        Set<String> written = new HashSet<>(changes.counterDeltas().keySet());
+    /** @return the jobs whose row the changeset inserts or updates: their counter deltas go to the row */
+    private static Set<String> jobRowsWritten(Changeset changes) {
+        Set<String> written = new HashSet<>();
         changes.jobInserts().forEach(job -> written.add(job.jobId()));
         changes.jobUpdates().forEach(job -> written.add(job.jobId()));
         return written;
+    }
+
+    /**
+     * @return the jobs that exist and stay as they are until the commit: written, or checked (a shared lock keeps
+     *     writers and deletes away as well)
+     */
+    private static Set<String> jobsLocked(Changeset changes) {
+        Set<String> locked = jobRowsWritten(changes);
+        changes.jobChecks().forEach(check -> locked.add(check.key()));
+        return locked;
     }
 
     private static void requireAll(Collection<String> wanted, List<String> found, String what) {

@@ -34,6 +34,11 @@ enum Dialect {
         }
 
         @Override
+        boolean locksInSubqueries() {
+            return false;
+        }
+
+        @Override
         String lockExclusive() {
             return "FOR UPDATE";
         }
@@ -68,6 +73,11 @@ enum Dialect {
         @Override
         String lockShared() {
             return "FOR SHARE";
+        }
+
+        @Override
+        boolean locksInSubqueries() {
+            return true;
         }
 
         @Override
@@ -123,6 +133,12 @@ enum Dialect {
 
     /** @return the locking clause that keeps a row from being deleted until the transaction ends */
     abstract String lockShared();
+
+    /**
+     * @return whether a sub-select may lock the rows it reads ({@link #lockShared()} inside an UPDATE's condition),
+     *     so that a check and a write go to the database as one statement
+     */
+    abstract boolean locksInSubqueries();
 
     /** @return the locking clause that keeps others from writing a row until the transaction ends */
     abstract String lockExclusive();

@@ -5,6 +5,7 @@ import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.CommitResult;
 import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobCompletion;
 import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobFilter;
 import dev.iotjobs.spi.JobListKey;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +34,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.TemplateEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link JobRepository} in a relational database through JDBC: H2 2.x (a file, or memory) as the embedded
@@ -68,6 +73,7 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * commit). Times are stored to the millisecond, as the engine keeps them.
  */
 public final class JdbcJobRepository implements JobRepository, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcJobRepository.class);
     /** Where the store's Flyway migrations are on the classpath. */
     public static final String MIGRATIONS_LOCATION = "classpath:db/iotjobs";
     /** The Flyway history table of the store's migrations. */
@@ -111,7 +117,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
         this.rollouts = new RolloutRows();
         this.events = new EventRows(dialect);
         this.templates = new TemplateRows(dialect);
-        this.writer = new ChangesetWriter(jobs, executions, registry, rollouts, events, templates, revisions);
+        this.writer = new ChangesetWriter(dialect, jobs, executions, registry, rollouts, events, templates, revisions);
     }
 
     /**
@@ -333,11 +339,38 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
         if (changes.isEmpty()) {
             return new CommitResult(List.of(), Set.of());
         }
+        List<JobCompletion> afterCommit = ChangesetWriter.afterCommit(changes);
         try {
-            return jdbi.inTransaction(handle -> writer.apply(handle, changes));
+            // One connection for both transactions: the change, then the completions it may have made due.
+            return jdbi.withHandle(handle -> {
+                CommitResult committed = handle.inTransaction(h -> writer.apply(h, changes));
+                return afterCommit.isEmpty() ? committed : withCompletions(handle, committed, afterCommit);
+            });
         } catch (RuntimeException e) {
             throw failures.translate(e);
         }
+    }
+
+    /**
+     * SPEC J9: the change is committed whatever happens here; a completion that fails (the database went away, a
+     * conflict) is left to {@link #drainedJobs}, which the engine's due work reads.
+     */
+    private CommitResult withCompletions(Handle handle, CommitResult committed, List<JobCompletion> completions) {
+        try {
+            CommitResult completed = handle.inTransaction(h -> writer.completeAfterCommit(h, completions));
+            List<StoredEvent> events = new ArrayList<>(committed.events());
+            events.addAll(completed.events());
+            return new CommitResult(events, completed.completedJobs());
+        } catch (RuntimeException e) {
+            LOG.warn("completion of {} after its commit failed; the engine's due work completes it",
+                    completions.stream().map(JobCompletion::jobId).toList(), e);
+            return committed;
+        }
+    }
+
+    @Override
+    public List<JobRecord> drainedJobs(int limit) {
+        return autoCommit(handle -> jobs.drained(handle, limit));
     }
 
     @Override

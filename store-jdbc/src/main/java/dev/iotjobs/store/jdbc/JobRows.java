@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,8 +49,7 @@ final class JobRows {
             j.completed_at, j.timeout_config, j.namespace_id, j.job_template_arn, j.retry_config,
             j.document_parameters, j.is_concurrent, j.scheduling_config, j.document, j.document_source, j.tags,
             j.document_before_substitution,
-            j.n_queued, j.n_in_progress, j.n_succeeded, j.n_failed, j.n_timed_out, j.n_rejected, j.n_removed,
-            j.n_canceled, j.revision, j.due_at, """ + RolloutColumns.COLUMNS;
+            j.revision, j.due_at, """ + CounterSlots.summedColumns("j") + ", " + RolloutColumns.COLUMNS;
 
     /** Every member but the counts, which only deltas move, as {@code column = :parameter}. */
     private static final String MEMBERS = """
@@ -95,17 +95,29 @@ final class JobRows {
                 n_removed = n_removed + :removed, n_canceled = n_canceled + :canceled
             WHERE job_id = :jobId AND revision = COALESCE(:expected, revision)""";
 
-    /** Fires only on a drained snapshot job whose rollout holds no thing back (SPEC T7). */
+    /** A snapshot job with nothing pending (its row's counts and its slots') whose rollout holds no thing back. */
+    private static String drained(String alias) {
+        return alias + ".status = 'IN_PROGRESS' AND " + alias + ".target_selection = 'SNAPSHOT' AND " + alias
+                + ".rollout_remaining = 0 AND " + CounterSlots.sum(alias, "n_queued") + " = 0 AND "
+                + CounterSlots.sum(alias, "n_in_progress") + " = 0";
+    }
+
+    /** Fires only on a drained snapshot job (SPEC J8, T7). */
     private static final String COMPLETE = """
             UPDATE iotjobs_job SET status = 'COMPLETED', completed_at = :at, last_updated_at = :at,
                 revision = revision + 1
-            WHERE job_id = :jobId AND status = 'IN_PROGRESS' AND target_selection = 'SNAPSHOT'
-                AND n_queued = 0 AND n_in_progress = 0 AND rollout_remaining = 0""";
+            WHERE job_id = :jobId AND\s""" + drained("iotjobs_job");
 
     private final Dialect dialect;
+    private final CounterSlots slots = new CounterSlots();
 
     JobRows(Dialect dialect) {
         this.dialect = dialect;
+    }
+
+    /** @return the job's counter slots, where changes that do not write the job row add their counts */
+    CounterSlots slots() {
+        return slots;
     }
 
     Optional<JobRecord> find(Handle handle, String jobId) {
@@ -196,6 +208,7 @@ final class JobRows {
             bindCounts(bindMembers(batch, job), job.counts()).add();
         }
         batch.execute();
+        slots.create(handle, jobs.stream().map(JobRecord::jobId).toList());
         insertTargets(handle, jobs);
     }
 
@@ -218,6 +231,48 @@ final class JobRows {
             insertTargets(handle, List.copyOf(latest.values()));
         }
         return stale;
+    }
+
+    /**
+     * The job checks of a change that does not write the job: a shared lock on PostgreSQL (devices of one job do not
+     * wait for each other, a cancel or delete of the job waits for them), so the revision holds until the commit.
+     *
+     * @return the jobs that were missing or not at the expected revision
+     */
+    List<String> checkShared(Handle handle, List<Versioned<String>> checks) {
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        checks.forEach(check -> expected.put(check.key(), check.expected()));
+        Map<String, Long> stored = new HashMap<>();
+        for (List<String> chunk : Statements.chunks(List.copyOf(expected.keySet()))) {
+            Statements.bindAll(handle.createQuery("SELECT job_id, revision FROM iotjobs_job WHERE job_id IN ("
+                            + Statements.parameters("jobId", chunk.size()) + ") " + dialect.lockShared()), "jobId", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(row -> stored.put(row.getKey(), row.getValue()));
+        }
+        List<String> stale = new ArrayList<>();
+        for (Versioned<String> check : checks) {
+            if (!Long.valueOf(check.expected()).equals(stored.get(check.key()))) {
+                stale.add(check.key());
+            }
+        }
+        return stale;
+    }
+
+    /**
+     * SPEC J9: the snapshot jobs left drained but not completed, when a process stopped between a commit that drained a
+     * job and the completion that follows it.
+     *
+     * @param limit at most this many
+     * @return such jobs, oldest first
+     */
+    List<JobRecord> drained(Handle handle, int limit) {
+        Pages.checkLimit(limit);
+        // In the order of the status index: the live jobs, not every job.
+        return handle.createQuery("SELECT " + COLUMNS + " FROM iotjobs_job j WHERE " + drained("j")
+                        + " ORDER BY j.status, j.created_at, j.job_id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> read(rs))
+                .list();
     }
 
     /** @return the jobs that were not at the expected revision */

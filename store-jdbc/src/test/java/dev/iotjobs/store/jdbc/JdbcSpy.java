@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  * statement executes, to break the connection under it.
  */
 final class JdbcSpy {
-    private static final Pattern TABLE = Pattern.compile("iotjobs_[a-z_]+");
+    /** The statement's own table: the first after FROM, UPDATE or INTO (not one of a sub-select in the columns). */
+    private static final Pattern TABLE = Pattern.compile("(?i:FROM|UPDATE|INTO)\\s+(iotjobs_[a-z_]+)");
 
     private final DataSource target;
     private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
@@ -168,8 +169,13 @@ final class JdbcSpy {
     /** @return the statement's verb and first table: {@code "UPDATE iotjobs_job"} */
     private static String summary(String sql) {
         String verb = sql.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
-        Matcher table = TABLE.matcher(sql);
-        return table.find() ? verb + " " + table.group() : verb;
+        String outer = sql;
+        for (String inner = sql.replaceAll("\\([^()]*\\)", ""); !inner.equals(outer); ) {
+            outer = inner;   // sub-selects (in parentheses) dropped, innermost first
+            inner = outer.replaceAll("\\([^()]*\\)", "");
+        }
+        Matcher table = TABLE.matcher(outer);
+        return table.find() ? verb + " " + table.group(1) : verb;
     }
 
     /** What to make of a call's result. */

@@ -63,42 +63,52 @@ class StatementCountTest {
     @ValueSource(strings = {"h2", "postgres"})
     void deviceRoundTrip(String database) {
         start(database);
+        // The device's job check: on PostgreSQL inside the counter slot's UPDATE (a shared lock in a sub-select),
+        // on H2, which locks in no sub-select, a statement of its own.
+        List<String> jobCheck = database.equals("h2") ? List.of("commit: SELECT iotjobs_job") : List.of();
 
         engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
                 .thingName("t1").build());
 
-        assertThat(spy.statements()).containsExactly(
+        List<String> expected = new ArrayList<>(List.of(
                 "pendingExecutions: SELECT iotjobs_execution",
-                "findJob: SELECT iotjobs_job",
-                // QUEUED -> IN_PROGRESS: the counters (with the job's revision check folded in), the version's
-                // compare-and-set, the event.
-                "commit: UPDATE iotjobs_job",
+                "findJob: SELECT iotjobs_job"));
+        expected.addAll(jobCheck);
+        expected.addAll(List.of(
+                // QUEUED -> IN_PROGRESS: the counters on one of the job's slots (not its row: SPEC X1 at scale),
+                // the version's compare-and-set, the event.
+                "commit: UPDATE iotjobs_job_count",
                 "commit: UPDATE iotjobs_execution",
                 "commit: INSERT iotjobs_event",
                 "commit: COMMIT",
                 // The relay: the lease is still held (renewed by set-up) and drops are batched, so only new events.
-                "eventsAfter: SELECT iotjobs_event");
+                "eventsAfter: SELECT iotjobs_event"));
+        assertThat(spy.statements()).containsExactlyElementsOf(expected);
         spy.clear();
 
         engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("j1").thingName("t1")
                 .status(JobExecutionStatus.SUCCEEDED).expectedVersion(2L).build());
 
-        assertThat(spy.statements()).containsExactly(
+        expected = new ArrayList<>(List.of(
                 "findJob: SELECT iotjobs_job",
                 "findExecution: SELECT iotjobs_execution",
                 // SPEC E4: the execution leaves the thing's queue, so the thing's row is locked first...
-                "commit: SELECT iotjobs_thing",
-                "commit: UPDATE iotjobs_job",
+                "commit: SELECT iotjobs_thing"));
+        expected.addAll(jobCheck);
+        expected.addAll(List.of(
+                "commit: UPDATE iotjobs_job_count",
                 "commit: UPDATE iotjobs_execution",
-                // The conditional completion: its row count says whether the job completed.
-                "commit: UPDATE iotjobs_job",
                 // ... and its queue read once, after every write: notify and notify-next come from it.
                 "commit: SELECT iotjobs_execution",
                 "commit: INSERT iotjobs_event x3",
                 "commit: COMMIT",
+                // SPEC J8, J9: the conditional completion, right after the commit that may have drained the job.
+                "commit: UPDATE iotjobs_job",
+                "commit: COMMIT",
                 "eventsAfter: SELECT iotjobs_event",
                 // notify-next is delivered with the new head's job document.
-                "findJob: SELECT iotjobs_job");
+                "findJob: SELECT iotjobs_job"));
+        assertThat(spy.statements()).containsExactlyElementsOf(expected);
     }
 
     @ParameterizedTest

@@ -7,12 +7,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.iotjobs.api.control.CreateJobRequest;
 import dev.iotjobs.api.control.CreateThingRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.error.ServiceUnavailableException;
+import dev.iotjobs.api.event.JobStatusChanged;
 import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.core.MutableClock;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.StoredEvent;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,6 +77,47 @@ class StoreFailureTest {
         assertThat(store.findExecution("j1", "t1", null).orElseThrow().status())
                 .isEqualTo(JobExecutionStatus.IN_PROGRESS);
         assertThat(store.findJob("j1").orElseThrow().counts().inProgress()).isEqualTo(1);
+    }
+
+    /**
+     * SPEC J9 across a crash: the commit that drains a job and the completion step after it are two transactions;
+     * a process that stops in between leaves the job drained but IN_PROGRESS, and due work completes it, once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void j9_aCompletionLostAfterTheDrainingCommitIsMadeByDueWorkOnce(String database) {
+        HikariDataSource pool = pool(database);
+        JdbcSpy spy = new JdbcSpy(pool);
+        JdbcJobRepository store = JdbcJobRepository.open(spy.dataSource());
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        // Another node holds the relay: the outbox keeps every event for the test to count.
+        store.acquireEventRelay("elsewhere", clock.instant(), clock.instant().plusSeconds(60));
+        JobsEngine engine = JobsEngine.builder().repository(store).clock(clock).build();
+        engine.things().createThing(CreateThingRequest.builder().thingName("t1").build());
+        engine.controlPlane().createJob(CreateJobRequest.builder().jobId("j1").document("{}")
+                .targets("arn:aws:iot:us-east-1:123456789012:thing/t1").build());
+        engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                .thingName("t1").build());
+
+        spy.beforeNext("SET status = 'COMPLETED'", connection -> {
+            throw new IllegalStateException("the process stops here");
+        });
+        engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("j1").thingName("t1")
+                .status(JobExecutionStatus.SUCCEEDED).build());
+
+        JobRecord drained = store.findJob("j1").orElseThrow();
+        assertThat(drained.job().status()).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(drained.counts().succeeded()).isEqualTo(1);
+        assertThat(store.drainedJobs(10)).extracting(JobRecord::jobId).containsExactly("j1");
+
+        engine.runDueWork();
+        engine.runDueWork();
+
+        assertThat(store.findJob("j1").orElseThrow().job().status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(store.drainedJobs(10)).isEmpty();
+        assertThat(store.eventsAfter(0, 100)).extracting(StoredEvent::event)
+                .filteredOn(event -> event instanceof JobStatusChanged changed && changed.to() == JobStatus.COMPLETED)
+                .hasSize(1);
     }
 
     @Test
