@@ -16,12 +16,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import software.amazon.awssdk.crt.io.ClientBootstrap;
 import software.amazon.awssdk.crt.io.SocketOptions;
 import software.amazon.awssdk.crt.iot.MqttRequestResponseClientOptions;
 import software.amazon.awssdk.crt.mqtt.MqttClient;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.MqttConnectionConfig;
+import software.amazon.awssdk.crt.mqtt.MqttException;
 import software.amazon.awssdk.crt.mqtt.MqttMessage;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
 import software.amazon.awssdk.iot.EnumSerializer;
@@ -167,10 +169,10 @@ final class DeviceSdkClient implements AutoCloseable {
         if (firstUse(topic)) {
             GetPendingJobExecutionsSubscriptionRequest subscription = new GetPendingJobExecutionsSubscriptionRequest();
             subscription.thingName = thingName;
-            subscribe(jobs.SubscribeToGetPendingJobExecutionsAccepted(subscription, QOS,
+            subscribe(() -> jobs.SubscribeToGetPendingJobExecutionsAccepted(subscription, QOS,
                     response -> deliver(response.clientToken, SdkAnswer.accepted(topic, response)), this::parseFailed),
                     topic);
-            subscribe(jobs.SubscribeToGetPendingJobExecutionsRejected(subscription, QOS,
+            subscribe(() -> jobs.SubscribeToGetPendingJobExecutionsRejected(subscription, QOS,
                     error -> deliver(error.clientToken, SdkAnswer.rejected(topic, error)), this::parseFailed), topic);
         }
         GetPendingJobExecutionsRequest request = new GetPendingJobExecutionsRequest();
@@ -191,10 +193,10 @@ final class DeviceSdkClient implements AutoCloseable {
             StartNextPendingJobExecutionSubscriptionRequest subscription =
                     new StartNextPendingJobExecutionSubscriptionRequest();
             subscription.thingName = thingName;
-            subscribe(jobs.SubscribeToStartNextPendingJobExecutionAccepted(subscription, QOS,
+            subscribe(() -> jobs.SubscribeToStartNextPendingJobExecutionAccepted(subscription, QOS,
                     response -> deliver(response.clientToken, SdkAnswer.accepted(topic, response)), this::parseFailed),
                     topic);
-            subscribe(jobs.SubscribeToStartNextPendingJobExecutionRejected(subscription, QOS,
+            subscribe(() -> jobs.SubscribeToStartNextPendingJobExecutionRejected(subscription, QOS,
                     error -> deliver(error.clientToken, SdkAnswer.rejected(topic, error)), this::parseFailed), topic);
         }
         request.thingName = thingName;
@@ -220,10 +222,10 @@ final class DeviceSdkClient implements AutoCloseable {
             UpdateJobExecutionSubscriptionRequest subscription = new UpdateJobExecutionSubscriptionRequest();
             subscription.thingName = thingName;
             subscription.jobId = request.jobId;
-            subscribe(jobs.SubscribeToUpdateJobExecutionAccepted(subscription, QOS,
+            subscribe(() -> jobs.SubscribeToUpdateJobExecutionAccepted(subscription, QOS,
                     response -> deliver(response.clientToken, SdkAnswer.accepted(topic, response)), this::parseFailed),
                     topic);
-            subscribe(jobs.SubscribeToUpdateJobExecutionRejected(subscription, QOS,
+            subscribe(() -> jobs.SubscribeToUpdateJobExecutionRejected(subscription, QOS,
                     error -> deliver(error.clientToken, SdkAnswer.rejected(topic, error)), this::parseFailed), topic);
         }
         request.thingName = thingName;
@@ -246,10 +248,10 @@ final class DeviceSdkClient implements AutoCloseable {
             DescribeJobExecutionSubscriptionRequest subscription = new DescribeJobExecutionSubscriptionRequest();
             subscription.thingName = thingName;
             subscription.jobId = request.jobId;
-            subscribe(jobs.SubscribeToDescribeJobExecutionAccepted(subscription, QOS,
+            subscribe(() -> jobs.SubscribeToDescribeJobExecutionAccepted(subscription, QOS,
                     response -> deliver(response.clientToken, SdkAnswer.accepted(topic, response)), this::parseFailed),
                     topic);
-            subscribe(jobs.SubscribeToDescribeJobExecutionRejected(subscription, QOS,
+            subscribe(() -> jobs.SubscribeToDescribeJobExecutionRejected(subscription, QOS,
                     error -> deliver(error.clientToken, SdkAnswer.rejected(topic, error)), this::parseFailed), topic);
         }
         request.thingName = thingName;
@@ -262,7 +264,7 @@ final class DeviceSdkClient implements AutoCloseable {
         JobExecutionsChangedSubscriptionRequest subscription = new JobExecutionsChangedSubscriptionRequest();
         subscription.thingName = thingName;
         SdkEvents<JobExecutionsChangedEvent> events = new SdkEvents<>(jobsTopic("notify"));
-        subscribe(jobs.SubscribeToJobExecutionsChangedEvents(subscription, QOS, events::add, this::parseFailed),
+        subscribe(() -> jobs.SubscribeToJobExecutionsChangedEvents(subscription, QOS, events::add, this::parseFailed),
                 events.topic());
         return events;
     }
@@ -272,7 +274,7 @@ final class DeviceSdkClient implements AutoCloseable {
         NextJobExecutionChangedSubscriptionRequest subscription = new NextJobExecutionChangedSubscriptionRequest();
         subscription.thingName = thingName;
         SdkEvents<NextJobExecutionChangedEvent> events = new SdkEvents<>(jobsTopic("notify-next"));
-        subscribe(jobs.SubscribeToNextJobExecutionChangedEvents(subscription, QOS, events::add, this::parseFailed),
+        subscribe(() -> jobs.SubscribeToNextJobExecutionChangedEvents(subscription, QOS, events::add, this::parseFailed),
                 events.topic());
         return events;
     }
@@ -283,7 +285,7 @@ final class DeviceSdkClient implements AutoCloseable {
      */
     SdkEvents<RejectedError> subscribeToRejected(String requestTopic) {
         SdkEvents<RejectedError> events = new SdkEvents<>(requestTopic + "/rejected");
-        subscribe(connection.subscribe(events.topic(), QOS, message -> {
+        subscribe(() -> connection.subscribe(events.topic(), QOS, message -> {
             try {
                 events.add(SDK_GSON.fromJson(new String(message.getPayload(), StandardCharsets.UTF_8),
                         RejectedError.class));
@@ -366,8 +368,29 @@ final class DeviceSdkClient implements AutoCloseable {
         return subscribed.add(requestTopic);
     }
 
-    private static void subscribe(CompletableFuture<Integer> suback, String topic) {
-        await(suback, "SUBSCRIBE to " + topic);
+    /**
+     * Moquette 0.17 sometimes drops a connection's first SUBSCRIBE read before the CONNACK went out under load; the
+     * CRT then reconnects by itself and cancels the requests of the old session. A device subscribes again then, as
+     * AWS's samples do after a resumed connection.
+     */
+    private static void subscribe(Supplier<CompletableFuture<Integer>> suback, String topic) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                await(suback.get(), "SUBSCRIBE to " + topic);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt >= 5 || !(e.getCause() instanceof MqttException)
+                        || !String.valueOf(e.getCause().getMessage()).contains("previous session")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static String newToken() {

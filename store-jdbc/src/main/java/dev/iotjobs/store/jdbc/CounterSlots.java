@@ -95,16 +95,7 @@ final class CounterSlots {
             }
             PreparedBatch batch = handle.prepareBatch(checked ? ADD_CHECKED : ADD);
             for (String jobId : ids) {
-                StatusCounts counts = deltas.get(jobId);
-                batch.bind("jobId", jobId).bind("slot", slot)
-                        .bind("queued", counts.queued())
-                        .bind("inProgress", counts.inProgress())
-                        .bind("succeeded", counts.succeeded())
-                        .bind("failed", counts.failed())
-                        .bind("timedOut", counts.timedOut())
-                        .bind("rejected", counts.rejected())
-                        .bind("removed", counts.removed())
-                        .bind("canceled", counts.canceled());
+                JobRows.bindCounts(batch, deltas.get(jobId)).bind("jobId", jobId).bind("slot", slot);
                 if (checked) {
                     batch.bind("expected", checks.get(jobId));
                 }

@@ -398,7 +398,8 @@ final class JobRows {
                 .bind("dueAt", millis(record.dueAt()));
     }
 
-    private static <S extends SqlStatement<S>> S bindCounts(S statement, StatusCounts counts) {
+    /** Binds the eight counts to {@code :queued, :inProgress, ... :canceled}. */
+    static <S extends SqlStatement<S>> S bindCounts(S statement, StatusCounts counts) {
         return statement
                 .bind("queued", counts.queued())
                 .bind("inProgress", counts.inProgress())

@@ -85,6 +85,11 @@ abstract class CrashRecoveryTest {
         JobsEngine restarted = engine(url, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(11)), restartEvents);
         TestDatabases.execute(pools.get(pools.size() - 1), "UPDATE iotjobs_event_relay SET lease_until = 0");
         restarted.relayEvents();
+        // A transaction the kill cut off may have taken a sequence number it never committed: a gap, which the relay
+        // waits for (2 s by default) before going past it (E2: late, never lost). Devices of one job no longer
+        // commit in sequence order (issue 12), so such gaps sit among committed events more often.
+        Thread.sleep(2_500);
+        restarted.relayEvents();
 
         for (String ack : lines(acks)) {
             String[] part = ack.split(",");
