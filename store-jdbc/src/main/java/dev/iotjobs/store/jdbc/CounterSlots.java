@@ -24,13 +24,8 @@ final class CounterSlots {
     private static final List<String> COLUMNS = List.of("n_queued", "n_in_progress", "n_succeeded", "n_failed",
             "n_timed_out", "n_rejected", "n_removed", "n_canceled");
 
-    private static final String ADD = """
-            UPDATE iotjobs_job_count SET
-                n_queued = n_queued + :queued, n_in_progress = n_in_progress + :inProgress,
-                n_succeeded = n_succeeded + :succeeded, n_failed = n_failed + :failed,
-                n_timed_out = n_timed_out + :timedOut, n_rejected = n_rejected + :rejected,
-                n_removed = n_removed + :removed, n_canceled = n_canceled + :canceled
-            WHERE job_id = :jobId AND slot = :slot""";
+    private static final String ADD = "UPDATE iotjobs_job_count SET " + JobRows.ADDED_COUNTS
+            + " WHERE job_id = :jobId AND slot = :slot";
 
     /** {@link #ADD} with the job's check (its revision, under a shared lock) in the same statement. */
     private static final String ADD_CHECKED = ADD

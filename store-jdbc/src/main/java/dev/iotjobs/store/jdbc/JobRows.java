@@ -87,13 +87,15 @@ final class JobRows {
     private static final String CHECK = """
             UPDATE iotjobs_job SET revision = revision WHERE job_id = :jobId AND revision = :expected""";
 
-    private static final String ADD_COUNTS = """
-            UPDATE iotjobs_job SET
-                n_queued = n_queued + :queued, n_in_progress = n_in_progress + :inProgress,
+    /** The eight counts plus the bound delta ({@link #bindCounts}), for the job row and its slots alike. */
+    static final String ADDED_COUNTS = """
+            n_queued = n_queued + :queued, n_in_progress = n_in_progress + :inProgress,
                 n_succeeded = n_succeeded + :succeeded, n_failed = n_failed + :failed,
                 n_timed_out = n_timed_out + :timedOut, n_rejected = n_rejected + :rejected,
-                n_removed = n_removed + :removed, n_canceled = n_canceled + :canceled
-            WHERE job_id = :jobId AND revision = COALESCE(:expected, revision)""";
+                n_removed = n_removed + :removed, n_canceled = n_canceled + :canceled""";
+
+    private static final String ADD_COUNTS = "UPDATE iotjobs_job SET " + ADDED_COUNTS
+            + " WHERE job_id = :jobId AND revision = COALESCE(:expected, revision)";
 
     /** A snapshot job with nothing pending (its row's counts and its slots') whose rollout holds no thing back. */
     private static String drained(String alias) {
