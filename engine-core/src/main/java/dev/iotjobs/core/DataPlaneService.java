@@ -30,6 +30,7 @@ import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The device data plane: the hot path of every device (SPEC X10-X14). */
@@ -97,7 +98,19 @@ final class DataPlaneService implements JobsDataPlane {
             StartNextPendingJobExecutionRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
         String thingArn = ctx.scope().thingArn(request.thingName());
+        StartNextPendingJobExecutionResponse response;
+        AtomicBoolean endedCanceledHead = new AtomicBoolean();
+        do {
+            endedCanceledHead.set(false);
+            response = startNext(request, thingArn, endedCanceledHead);
+        } while (endedCanceledHead.get());   // the next head may be another job's, to start
+        return response;
+    }
+
+    private StartNextPendingJobExecutionResponse startNext(StartNextPendingJobExecutionRequest request,
+                                                           String thingArn, AtomicBoolean endedCanceledHead) {
         return ctx.commits().run(() -> {
+            endedCanceledHead.set(false);
             Optional<ExecutionRecord> head = head(request.thingName());
             if (head.isEmpty()) {
                 return Either.right(Decision.unchanged(new StartNextPendingJobExecutionResponse(null)));
@@ -105,6 +118,7 @@ final class DataPlaneService implements JobsDataPlane {
             JobRecord job = jobOfHead(head.get());
             if (CancelSteps.isUnderWay(job) && CancelSteps.takes(job, head.get())) {
                 // SPEC C4, X18: the cancel's batches have not reached this execution yet; it ends now, not starts.
+                endedCanceledHead.set(true);
                 return Either.right(new Decision<>(CancelSteps.step(job, List.of(), List.of(head.get()), ctx.now()),
                         new StartNextPendingJobExecutionResponse(null)));
             }

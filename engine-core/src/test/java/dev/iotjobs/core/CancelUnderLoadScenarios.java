@@ -200,6 +200,27 @@ public abstract class CancelUnderLoadScenarios extends EngineFixture {
         }
     }
 
+    @Test
+    void c4_x18_startNextPastAnUnreachedExecutionOfACanceledJobStartsTheThingsNextJob() {
+        things("a", "b", "c", "d");
+        try (JobsEngine small = JobsEngine.builder().repository(repository).clock(clock).region(REGION)
+                .accountId(ACCOUNT).batchSize(2).build()) {
+            small.controlPlane().createJob(CreateJobRequest.builder().jobId("j1").document(DOC)
+                    .targets(List.of(thingArn("a"), thingArn("b"), thingArn("c"), thingArn("d"))).build());
+            clock.advance(java.time.Duration.ofSeconds(1));
+            small.controlPlane().createJob(CreateJobRequest.builder().jobId("j2").document(DOC)
+                    .targets(List.of(thingArn("d"))).build());
+            small.controlPlane().cancelJob(CancelJobRequest.builder().jobId("j1").build());
+
+            // d's head is j1 (queued first), which the cancel's batches have not reached: it ends, and j2 starts.
+            JobExecution started = small.dataPlane().startNextPendingJobExecution(
+                    StartNextPendingJobExecutionRequest.builder().thingName("d").build()).execution();
+            assertThat(started).isNotNull();
+            assertThat(started.jobId()).isEqualTo("j2");
+            assertThat(execution("j1", "d").status()).isEqualTo(JobExecutionStatus.CANCELED);
+        }
+    }
+
     /** StartNext, then Update to {@code status}; records the status once the update committed. */
     private static void roundTrip(JobsEngine engine, String thing, JobExecutionStatus status,
                                   Map<String, JobExecutionStatus> setByDevice) {
