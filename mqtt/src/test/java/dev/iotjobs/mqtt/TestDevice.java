@@ -57,9 +57,32 @@ final class TestDevice implements AutoCloseable {
                 inbox.notifyAll();
             }
         });
-        client.connect();
-        for (String filter : filters) {
-            client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
+        connectAndSubscribe(filters);
+    }
+
+    /**
+     * Moquette 0.17 sometimes closes a fresh connection under load before its first SUBSCRIBE is read (the client
+     * then reports the session expired): the device connects and subscribes again, as a device would.
+     */
+    private void connectAndSubscribe(String... filters) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.connect();
+                for (String filter : filters) {
+                    client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
+                }
+                return;
+            } catch (com.hivemq.client.mqtt.exceptions.MqttSessionExpiredException
+                     | com.hivemq.client.mqtt.exceptions.ConnectionClosedException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                try {
+                    client.disconnect();
+                } catch (RuntimeException alreadyClosed) {
+                    // nothing to close
+                }
+            }
         }
     }
 
