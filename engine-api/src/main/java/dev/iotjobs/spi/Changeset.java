@@ -23,11 +23,16 @@ import java.util.TreeMap;
  * or version, inserts expect no row (a group insert also no group with its id), a rollout target delete and a job
  * template delete expect the row, each of {@code jobChecks} expects its job at exactly that revision without
  * changing it, and each of {@code groupMembershipChecks} and {@code thingMembershipChecks} expects that membership
- * revision ({@link JobRepository#groupMembershipRevisions}, 0 for none yet) and raises it by one. A membership change
- * of a thing in a group checks the group and the thing; a CONTINUOUS job's expansion of its target groups (CreateJob,
- * its scheduled start, AssociateTargetsWithJob) checks every group it expanded, a group created under a parent
- * checks the parent: so a join and a job creation that each missed the other's write cannot both commit (SPEC G2,
- * G3). Rows
+ * revision ({@link JobRepository#groupMembershipRevisions}, 0 for none yet) and raises it by one; a group
+ * membership check also raises the group's targeting revision ({@link JobRepository#groupTargetingRevisions}) by
+ * one. Each of {@code groupMembershipMoves} raises its group's membership revision by one without checking it,
+ * then expects the group's targeting revision unchanged. A CONTINUOUS job's expansion of its target groups
+ * (CreateJob, its scheduled start, AssociateTargetsWithJob) checks every group it expanded; a membership change of a
+ * thing in a group moves the group and checks the thing; a group created under a parent moves the parent. So a join
+ * and a job creation that each missed the other's write cannot both commit (SPEC G2, G3), while joins of one group
+ * never make each other stale: a store serializes them on the group's revision instead (a database takes the
+ * membership revision's row lock before it reads the targeting revision, and an expansion checks the membership
+ * revision before it raises the targeting one). Rows
  * referred to must exist at that point of the order: the job and the thing of an execution insert, the job of a
  * counter delta and of a rollout target insert, the thing and the group of a membership add, the parent of a
  * group insert. A job delete expects the job to have no execution left, a group delete the group to have no child
@@ -63,7 +68,10 @@ import java.util.TreeMap;
  * @param completions conditional completions
  * @param events the events that explain the change
  * @param thingNotices what the change does to things' pending queues: one per thing, in thing-name order
- * @param groupMembershipChecks groups whose membership revision must be {@code expected}, raised by one
+ * @param groupMembershipChecks groups whose membership revision must be {@code expected}, raised by one, and whose
+ *     targeting revision is raised by one (a continuous job's expansion)
+ * @param groupMembershipMoves groups whose membership revision is raised by one unchecked and whose targeting revision
+ *     must be {@code expected} (a join or leave of the group, a child group created under it)
  * @param thingMembershipChecks things whose membership revision must be {@code expected}, raised by one
  */
 public record Changeset(
@@ -89,6 +97,7 @@ public record Changeset(
         List<JobEvent> events,
         List<ThingNotice> thingNotices,
         List<Versioned<String>> groupMembershipChecks,
+        List<Versioned<String>> groupMembershipMoves,
         List<Versioned<String>> thingMembershipChecks) {
 
     /** An empty changeset. */
@@ -126,12 +135,13 @@ public record Changeset(
         return new Changeset(jobChecks, thingInserts, thingDeletes, groupInserts, groupDeletes, membershipAdds,
                 membershipRemoves, templateInserts, templateDeletes, jobInserts, jobUpdates, executionInserts,
                 executionUpdates, executionDeletes, counterDeltas, rolloutInserts, rolloutDeletes, jobDeletes,
-                completions, events, List.copyOf(notices), groupMembershipChecks, thingMembershipChecks);
+                completions, events, List.copyOf(notices), groupMembershipChecks, groupMembershipMoves,
+                thingMembershipChecks);
     }
 
     /**
      * @param revisions per group, the membership revision the decision read (SPEC G2: a continuous job's expansion)
-     * @return this changeset also checking and raising those revisions
+     * @return this changeset also checking and raising those revisions (and raising the groups' targeting revisions)
      */
     public Changeset expectingGroupMemberships(Map<String, Long> revisions) {
         if (revisions.isEmpty()) {
@@ -139,10 +149,25 @@ public record Changeset(
         }
         List<Versioned<String>> checks = new ArrayList<>(groupMembershipChecks);
         revisions.forEach((group, revision) -> checks.add(new Versioned<>(group, revision)));
+        return withGroupRevisions(List.copyOf(checks), groupMembershipMoves);
+    }
+
+    /**
+     * @param groupName a group whose membership changes (SPEC G2: it gets a child group)
+     * @param targetingRevision its targeting revision as the decision read it
+     * @return this changeset also moving the group's membership ({@link Builder#moveGroupMembership})
+     */
+    public Changeset movingGroupMembership(String groupName, long targetingRevision) {
+        List<Versioned<String>> moves = new ArrayList<>(groupMembershipMoves);
+        moves.add(new Versioned<>(groupName, targetingRevision));
+        return withGroupRevisions(groupMembershipChecks, List.copyOf(moves));
+    }
+
+    private Changeset withGroupRevisions(List<Versioned<String>> checks, List<Versioned<String>> moves) {
         return new Changeset(jobChecks, thingInserts, thingDeletes, groupInserts, groupDeletes, membershipAdds,
                 membershipRemoves, templateInserts, templateDeletes, jobInserts, jobUpdates, executionInserts,
                 executionUpdates, executionDeletes, counterDeltas, rolloutInserts, rolloutDeletes, jobDeletes,
-                completions, events, thingNotices, List.copyOf(checks), thingMembershipChecks);
+                completions, events, thingNotices, checks, moves, thingMembershipChecks);
     }
 
     /** @return the number of execution rows this changeset writes */
@@ -179,6 +204,7 @@ public record Changeset(
         private List<JobEvent> events;
         private TreeMap<String, ThingNotice> thingNotices;
         private List<Versioned<String>> groupMembershipChecks;
+        private List<Versioned<String>> groupMembershipMoves;
         private List<Versioned<String>> thingMembershipChecks;
 
         private Builder() {
@@ -191,6 +217,18 @@ public record Changeset(
          */
         public Builder expectGroupMembership(String groupName, long revision) {
             groupMembershipChecks = add(groupMembershipChecks, new Versioned<>(groupName, revision));
+            return this;
+        }
+
+        /**
+         * @param groupName a group that a thing joins or leaves, or that gets a child group
+         * @param targetingRevision the group's targeting revision as the decision read it, before it read the jobs
+         *     targeting the group
+         * @return this; the commit raises the group's membership revision by one whatever it is, then fails as stale
+         *     if the targeting revision moved since (a continuous job expanded the group meanwhile)
+         */
+        public Builder moveGroupMembership(String groupName, long targetingRevision) {
+            groupMembershipMoves = add(groupMembershipMoves, new Versioned<>(groupName, targetingRevision));
             return this;
         }
 
@@ -370,7 +408,7 @@ public record Changeset(
                     deltas.isEmpty() ? Map.of() : Collections.unmodifiableMap(deltas), copy(rolloutInserts),
                     copy(rolloutDeletes), copy(jobDeletes), copy(completions),
                     copy(events), thingNotices == null ? List.of() : List.copyOf(thingNotices.values()),
-                    copy(groupMembershipChecks), copy(thingMembershipChecks));
+                    copy(groupMembershipChecks), copy(groupMembershipMoves), copy(thingMembershipChecks));
         }
     }
 }

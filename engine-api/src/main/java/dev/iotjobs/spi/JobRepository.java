@@ -184,13 +184,24 @@ public interface JobRepository {
 
     /**
      * The membership revisions of groups: 0 for a group whose membership never changed, then +1 with every
-     * {@link Changeset#groupMembershipChecks()} entry that names it (SPEC G2, G3: membership changes and continuous
-     * job expansions of one group are serialized through it).
+     * {@link Changeset#groupMembershipChecks()} and {@link Changeset#groupMembershipMoves()} entry that names it
+     * (SPEC G2, G3: a continuous job's expansion of the group expects it unchanged at its commit).
      *
      * @param thingGroupNames groups
      * @return each group's revision (0 for one never counted)
      */
     Map<String, Long> groupMembershipRevisions(Collection<String> thingGroupNames);
+
+    /**
+     * The targeting revisions of groups: 0 for a group no continuous job's expansion ever checked, then +1 with
+     * every {@link Changeset#groupMembershipChecks()} entry that names it. A join or leave reads it before the jobs
+     * targeting the group and expects it unchanged at its commit ({@link Changeset#groupMembershipMoves()}), so
+     * joins of one group do not make each other stale (SPEC G2, G3).
+     *
+     * @param thingGroupNames groups
+     * @return each group's targeting revision (0 for one never counted)
+     */
+    Map<String, Long> groupTargetingRevisions(Collection<String> thingGroupNames);
 
     /**
      * @param thingName a thing

@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads what a membership change needs (SPEC G2, G3): the membership revisions first, then the group's ancestry, the
+ * Loads what a membership change needs (SPEC G2, G3): the group's targeting revision and the thing's membership
+ * revision first, then the group's ancestry, the
  * live continuous jobs targeting it (through the store's target index) and the thing's executions of them; the
  * decision is {@link MembershipRules}'.
  */
@@ -43,7 +44,7 @@ final class Memberships {
 
     /** One attempt of RemoveThingFromThingGroup. */
     <R> Either<JobsException, Decision<R>> leave(String groupName, String thingName, R response) {
-        long groupRevision = ctx.repository().groupMembershipRevisions(List.of(groupName)).get(groupName);
+        long groupRevision = targetingRevision(groupName);
         long thingRevision = ctx.repository().thingMembershipRevision(thingName);
         group(groupName);
         ctx.thing(thingName);
@@ -64,7 +65,7 @@ final class Memberships {
 
     /** @return what a join read, or null when the thing is a member already */
     private MembershipRules.Change read(String groupName, String thingName) {
-        long groupRevision = ctx.repository().groupMembershipRevisions(List.of(groupName)).get(groupName);
+        long groupRevision = targetingRevision(groupName);
         long thingRevision = ctx.repository().thingMembershipRevision(thingName);
         group(groupName);
         ctx.thing(thingName);
@@ -110,8 +111,13 @@ final class Memberships {
                 () -> new ResourceNotFoundException("thingGroupName: thing group " + groupName + " does not exist"));
     }
 
-    /** @return the changes of a group created under a parent: they check the parent's membership revision */
-    Changeset underParent(Changeset changes, String parentGroupName, long parentRevision) {
-        return changes.expectingGroupMemberships(Map.of(parentGroupName, parentRevision));
+    /** @return the group's targeting revision, which a change of its membership reads before the jobs */
+    long targetingRevision(String groupName) {
+        return ctx.repository().groupTargetingRevisions(List.of(groupName)).get(groupName);
+    }
+
+    /** @return the changes of a group created under a parent: they move the parent's membership */
+    Changeset underParent(Changeset changes, String parentGroupName, long parentTargetingRevision) {
+        return changes.movingGroupMembership(parentGroupName, parentTargetingRevision);
     }
 }

@@ -85,8 +85,7 @@ final class ThingRegistryService implements ThingRegistry {
         return ctx.commits().run(() -> {
             // SPEC G2: a continuous job expanding the parent meanwhile must see the new child, or retry.
             String parent = request.parentGroupName();
-            long parentRevision = parent == null ? 0
-                    : ctx.repository().groupMembershipRevisions(List.of(parent)).get(parent);
+            long parentRevision = parent == null ? 0 : memberships.targetingRevision(parent);
             return RegistryRules.createThingGroup(request,
                     ctx.repository().findThingGroup(request.thingGroupName()).orElse(null),
                     parent == null ? null : ctx.repository().findThingGroup(parent).orElse(null),

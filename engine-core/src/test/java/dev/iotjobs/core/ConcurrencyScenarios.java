@@ -147,4 +147,41 @@ public abstract class ConcurrencyScenarios extends EngineFixture {
                     .filteredOn(e -> e.jobId().equals(jobId) && e.to() == JobStatus.COMPLETED).hasSize(1);
         }
     }
+
+    @Test
+    void g2_c3_devicesJoiningOneGroupAtOnceAllJoinAndAContinuousJobCreatedMeanwhileReachesEachOnce()
+            throws Exception {
+        int perWorker = 40;
+        String[] names = new String[THREADS * perWorker];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "joiner-" + i;
+        }
+        things(names);
+        group("fleet", null);
+        AtomicInteger failed = new AtomicInteger();
+        race(worker -> {
+            for (int i = 0; i < perWorker; i++) {
+                if (worker == 0 && i == perWorker / 2) {
+                    control().createJob(CreateJobRequest.builder().jobId("follow").document(DOC)
+                            .targets(groupArn("fleet"))
+                            .targetSelection(dev.iotjobs.api.model.TargetSelection.CONTINUOUS).build());
+                }
+                try {
+                    registry().addThingToThingGroup(dev.iotjobs.api.control.AddThingToThingGroupRequest.builder()
+                            .thingGroupName("fleet").thingName(names[worker * perWorker + i]).build());
+                } catch (JobsException e) {
+                    failed.incrementAndGet();
+                }
+            }
+            return null;
+        });
+        // Joins of one group never make each other stale, so none ran out of attempts (C3) ...
+        assertThat(failed).hasValue(0);
+        // ... and each member has exactly one execution of the job, from the expansion or from its join (G2).
+        assertThat(counters("follow").numberOfQueuedThings()).isEqualTo(names.length);
+        for (String thing : names) {
+            assertThat(execution("follow", thing).status()).isEqualTo(JobExecutionStatus.QUEUED);
+        }
+        assertThat(eventsOf(dev.iotjobs.api.event.JobExecutionCreated.class)).hasSize(names.length);
+    }
 }

@@ -162,6 +162,11 @@ public final class InterleavingRepository implements JobRepository {
     }
 
     @Override
+    public java.util.Map<String, Long> groupTargetingRevisions(Collection<String> thingGroupNames) {
+        return store.groupTargetingRevisions(thingGroupNames);
+    }
+
+    @Override
     public long thingMembershipRevision(String thingName) {
         return store.thingMembershipRevision(thingName);
     }

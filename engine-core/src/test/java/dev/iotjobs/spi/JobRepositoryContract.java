@@ -1291,6 +1291,59 @@ public abstract class JobRepositoryContract {
     }
 
     @Test
+    void g2_aMoveRaisesTheMembershipRevisionUncheckedAndAnExpansionRaisesTheTargetingRevision() {
+        assertThat(repository.groupTargetingRevisions(List.of("g", "h"))).isEqualTo(Map.of("g", 0L, "h", 0L));
+
+        commit(c -> c.moveGroupMembership("g", 0));
+        commit(c -> c.moveGroupMembership("g", 0));   // the membership moved, the targeting revision did not
+        assertThat(repository.groupMembershipRevisions(List.of("g"))).containsEntry("g", 2L);
+        assertThat(repository.groupTargetingRevisions(List.of("g"))).containsEntry("g", 0L);
+
+        commit(c -> c.expectGroupMembership("g", 2).expectGroupMembership("h", 0));
+        assertThat(repository.groupMembershipRevisions(List.of("g", "h"))).isEqualTo(Map.of("g", 3L, "h", 1L));
+        assertThat(repository.groupTargetingRevisions(List.of("g", "h"))).isEqualTo(Map.of("g", 1L, "h", 1L));
+    }
+
+    @Test
+    void g2_aMoveOfAGroupAnExpansionCheckedMeanwhileIsStaleAndAppliesNothing() {
+        commit(c -> c.expectGroupMembership("g", 0));
+
+        assertStale(c -> c.insertJob(job("j1")).moveGroupMembership("g", 0));
+        assertThat(repository.findJob("j1")).isEmpty();
+        assertThat(repository.groupMembershipRevisions(List.of("g"))).containsEntry("g", 1L);
+        // ... and an expansion that read the membership before a move committed is stale too.
+        commit(c -> c.moveGroupMembership("g", 1));
+        assertStale(c -> c.insertJob(job("j1")).expectGroupMembership("g", 1));
+        assertThat(repository.groupTargetingRevisions(List.of("g"))).containsEntry("g", 1L);
+    }
+
+    @Test
+    void g2_concurrentMovesOfOneGroupAllCommit() throws Exception {
+        commit(c -> c.insertGroup(group("g", null)));
+        pool = Executors.newFixedThreadPool(THREADS);
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        int rounds = Math.min(20, raceRounds());
+        for (int round = 0; round < rounds; round++) {
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                attempts.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    try {
+                        repository.commit(Changeset.builder().moveGroupMembership("g", 0).build());
+                        return true;
+                    } catch (StaleStateException lost) {
+                        return false;
+                    }
+                }));
+            }
+            for (Future<Boolean> attempt : attempts) {
+                assertThat(attempt.get(30, TimeUnit.SECONDS)).as("round %d", round).isTrue();
+            }
+        }
+        assertThat(repository.groupMembershipRevisions(List.of("g"))).containsEntry("g", (long) rounds * THREADS);
+    }
+
+    @Test
     void ofConcurrentChecksOfOneMembershipRevisionExactlyOneCommits() throws Exception {
         pool = Executors.newFixedThreadPool(THREADS);
         CyclicBarrier start = new CyclicBarrier(THREADS);

@@ -17,10 +17,12 @@ import java.util.Set;
 /**
  * The pure rules of continuous jobs following group membership (SPEC G2, G3, G7).
  *
- * <p>Every membership change checks and raises the membership revisions of its group and its thing; a CONTINUOUS
- * job's expansion checks those of the groups it expanded (see {@link Changeset}). So a join that read the continuous
- * jobs before a new one committed, and a job creation that read the group's members before the join committed,
- * cannot both commit: the second one decides again and sees the first. Each job a join or leave acts on is checked
+ * <p>Every membership change moves its group's membership (raising its membership revision, expecting its targeting
+ * revision as read) and checks and raises its thing's membership revision; a CONTINUOUS job's expansion checks the
+ * membership revisions of the groups it expanded and raises their targeting revisions (see {@link Changeset}). So a
+ * join that read the continuous jobs before a new one committed, and a job creation that read the group's members
+ * before the join committed, cannot both commit: the second one decides again and sees the first. Joins of one group
+ * do not make each other stale: thousands of devices can join one group at once. Each job a join or leave acts on is checked
  * too, so a cancel or delete committed meanwhile makes it decide again: a leave expects the job's revision
  * ({@link Changeset.Builder#expectJob}); a join raises it (an update), because a cancel lists the job's QUEUED
  * executions before it commits and must then fail rather than miss the join's new one.
@@ -34,7 +36,7 @@ public final class MembershipRules {
      *
      * @param groupName the group
      * @param thingName the thing
-     * @param groupRevision the group's membership revision, read first
+     * @param groupRevision the group's targeting revision, read first
      * @param thingRevision the thing's membership revision, read first
      * @param reachingArns the ARNs of the group and of its ancestors (the targets through which the group reaches
      *     the thing)
@@ -138,7 +140,7 @@ public final class MembershipRules {
 
     private static Changeset.Builder guarded(Change change) {
         return Changeset.builder()
-                .expectGroupMembership(change.groupName(), change.groupRevision())
+                .moveGroupMembership(change.groupName(), change.groupRevision())
                 .expectThingMembership(change.thingName(), change.thingRevision());
     }
 

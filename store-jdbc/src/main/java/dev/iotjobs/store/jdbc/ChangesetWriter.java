@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
@@ -87,6 +88,23 @@ final class ChangesetWriter {
     }
 
     /**
+     * SPEC G2, G3: an expansion raises the targeting revisions of the groups whose membership it checked (it holds
+     * their membership rows now); a join or leave, holding its group's membership row, expects the targeting revision
+     * it read. Either waited for the other's row lock, so the later of the two sees the earlier's commit.
+     */
+    private void applyTargetingRevisions(Handle handle, Changeset changes) {
+        Map<String, Long> raised = new TreeMap<>();
+        changes.groupMembershipChecks().forEach(check -> raised.merge(check.key(), 1L, Long::sum));
+        if (!raised.isEmpty()) {
+            revisions.raise(handle, MembershipRevisionRows.TARGETING, raised.keySet());
+            raised.replaceAll((group, count) -> 1L);
+        }
+        if (!changes.groupMembershipMoves().isEmpty()) {
+            revisions.check(handle, MembershipRevisionRows.TARGETING, changes.groupMembershipMoves(), raised);
+        }
+    }
+
+    /**
      * Applies everything but the completions of jobs the changeset does not write: those the caller runs with
      * {@link #completeAfterCommit} once this transaction committed (a device's commit does not lock its job's row).
      */
@@ -98,6 +116,11 @@ final class ChangesetWriter {
         if (!changes.groupMembershipChecks().isEmpty()) {
             revisions.checkAndRaise(handle, MembershipRevisionRows.GROUP, changes.groupMembershipChecks());
         }
+        if (!changes.groupMembershipMoves().isEmpty()) {
+            revisions.raise(handle, MembershipRevisionRows.GROUP,
+                    changes.groupMembershipMoves().stream().map(Versioned::key).toList());
+        }
+        applyTargetingRevisions(handle, changes);
         if (!changes.thingMembershipChecks().isEmpty()) {
             revisions.checkAndRaise(handle, MembershipRevisionRows.THING, changes.thingMembershipChecks());
         }
@@ -186,6 +209,7 @@ final class ChangesetWriter {
             if (!registry.insertGroup(handle, group)) {
                 stale("parent thing group " + group.parentGroupName() + " does not exist");
             }
+            revisions.ensureGroupRows(handle, group.thingGroupName());
         }
         if (!changes.groupDeletes().isEmpty()) {
             stale(registry.deleteGroups(handle, changes.groupDeletes()), "thing group to delete is missing or at"

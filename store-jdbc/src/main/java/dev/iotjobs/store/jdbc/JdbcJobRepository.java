@@ -327,6 +327,12 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     }
 
     @Override
+    public Map<String, Long> groupTargetingRevisions(Collection<String> thingGroupNames) {
+        return autoCommit(handle -> revisions.revisions(handle, MembershipRevisionRows.TARGETING,
+                List.copyOf(thingGroupNames)));
+    }
+
+    @Override
     public long thingMembershipRevision(String thingName) {
         return autoCommit(handle -> revisions.revisions(handle, MembershipRevisionRows.THING, List.of(thingName))
                 .get(thingName));

@@ -3,6 +3,7 @@ package dev.iotjobs.store.jdbc;
 import dev.iotjobs.spi.Changeset.Versioned;
 import dev.iotjobs.spi.StaleStateException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,10 @@ import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The membership revisions of groups and things (SPEC G2, G3; migration V6): reads, and the compare-and-set that
- * raises them. A revision with no row is 0; the first check inserts the row, so two transactions that both expect 0
- * collide on the primary key (a conflict, hence stale). Rows are written in (kind, name) order, so transactions
+ * The membership revisions of groups and things and the targeting revisions of groups (SPEC G2, G3; migration V6):
+ * reads, the compare-and-set that raises them, and the unchecked raise of a group's membership by a join. A revision
+ * with no row is 0; the first check or raise inserts the row, so two transactions that both insert it collide on the
+ * primary key (a conflict, hence stale, once per group). Rows are written in (kind, name) order, so transactions
  * over the same groups lock them in the same order.
  */
 final class MembershipRevisionRows {
@@ -21,6 +23,8 @@ final class MembershipRevisionRows {
     static final String GROUP = "g";
     /** The kind of a thing's row. */
     static final String THING = "t";
+    /** The kind of a group's targeting revision (raised by continuous jobs' expansions, checked by joins). */
+    static final String TARGETING = "j";
 
     /**
      * @param kind {@link #GROUP} or {@link #THING}
@@ -64,20 +68,75 @@ final class MembershipRevisionRows {
         for (Map.Entry<String, long[]> entry : byName.entrySet()) {
             long expected = entry.getValue()[0];
             long next = expected + entry.getValue()[1];
-            int rows = expected == 0
-                    ? handle.createUpdate("INSERT INTO iotjobs_membership_revision (kind, name, revision)"
-                            + " VALUES (:kind, :name, :next)")
-                    .bind("kind", kind).bind("name", entry.getKey()).bind("next", next).execute()
-                    : handle.createUpdate("UPDATE iotjobs_membership_revision SET revision = :next"
+            int rows = handle.createUpdate("UPDATE iotjobs_membership_revision SET revision = :next"
                             + " WHERE kind = :kind AND name = :name AND revision = :expected")
                     .bind("kind", kind).bind("name", entry.getKey()).bind("next", next)
                     .bind("expected", expected).execute();
+            if (rows == 0 && expected == 0) {
+                rows = handle.createUpdate("INSERT INTO iotjobs_membership_revision (kind, name, revision)"
+                        + " VALUES (:kind, :name, :next)")
+                        .bind("kind", kind).bind("name", entry.getKey()).bind("next", next).execute();
+            }
             if (rows == 0) {
                 missed.add(entry.getKey());
             }
         }
         if (!missed.isEmpty()) {
             throw new StaleStateException("membership revision moved for " + missed);
+        }
+    }
+
+    /**
+     * Gives a new group its membership and targeting rows at revision 0 (unless rows of an earlier group of that
+     * name are left), so that the first joins of the group do not race to insert them.
+     */
+    void ensureGroupRows(Handle handle, String groupName) {
+        for (String kind : List.of(GROUP, TARGETING)) {
+            handle.createUpdate("INSERT INTO iotjobs_membership_revision (kind, name, revision)"
+                    + " SELECT :kind, :name, 0 WHERE NOT EXISTS (SELECT 1 FROM iotjobs_membership_revision m"
+                    + " WHERE m.kind = :kind AND m.name = :name)")
+                    .bind("kind", kind).bind("name", groupName).execute();
+        }
+    }
+
+    /**
+     * Raises each revision by one whatever it is, in name order. A concurrent raise waits for this row lock, then
+     * raises the committed value: joins of one group queue behind each other rather than fail.
+     *
+     * @param kind {@link #GROUP} or {@link #TARGETING}
+     * @param names the names, each raised once however often it is given
+     */
+    void raise(Handle handle, String kind, Collection<String> names) {
+        for (String name : new TreeSet<>(names)) {
+            int rows = handle.createUpdate("UPDATE iotjobs_membership_revision SET revision = revision + 1"
+                            + " WHERE kind = :kind AND name = :name")
+                    .bind("kind", kind).bind("name", name).execute();
+            if (rows == 0) {
+                handle.createUpdate("INSERT INTO iotjobs_membership_revision (kind, name, revision)"
+                        + " VALUES (:kind, :name, 1)").bind("kind", kind).bind("name", name).execute();
+            }
+        }
+    }
+
+    /**
+     * Checks revisions without raising them.
+     *
+     * @param kind {@link #TARGETING}
+     * @param checks the revisions expected, less what this transaction raised ({@code raisedHere} per name)
+     * @throws StaleStateException if one is not as expected
+     */
+    void check(Handle handle, String kind, List<Versioned<String>> checks, Map<String, Long> raisedHere) {
+        Map<String, Long> actual = revisions(handle, kind, checks.stream().map(Versioned::key).toList());
+        List<String> missed = new ArrayList<>();
+        for (Versioned<String> check : checks) {
+            long before = actual.get(check.key()) - raisedHere.getOrDefault(check.key(), 0L);
+            if (before != check.expected()) {
+                missed.add(check.key());
+            }
+        }
+        if (!missed.isEmpty()) {
+            throw new StaleStateException("a continuous job expanded the thing groups " + missed
+                    + " since the membership change read them");
         }
     }
 }

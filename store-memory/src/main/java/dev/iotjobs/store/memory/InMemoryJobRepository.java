@@ -71,6 +71,7 @@ public final class InMemoryJobRepository implements JobRepository {
     private final RolloutTable rollouts = new RolloutTable();
     private final TemplateTable templates = new TemplateTable();
     private final Map<String, Long> groupRevisions = new java.util.HashMap<>();
+    private final Map<String, Long> targetingRevisions = new java.util.HashMap<>();
     private final Map<String, Long> thingRevisions = new java.util.HashMap<>();
     private final ChangesetCheck check = new ChangesetCheck(jobs, executions, registry, rollouts, templates);
 
@@ -205,6 +206,15 @@ public final class InMemoryJobRepository implements JobRepository {
     }
 
     @Override
+    public Map<String, Long> groupTargetingRevisions(Collection<String> thingGroupNames) {
+        return read(() -> {
+            Map<String, Long> revisions = new java.util.LinkedHashMap<>();
+            thingGroupNames.forEach(group -> revisions.put(group, targetingRevisions.getOrDefault(group, 0L)));
+            return revisions;
+        });
+    }
+
+    @Override
     public long thingMembershipRevision(String thingName) {
         return read(() -> thingRevisions.getOrDefault(thingName, 0L));
     }
@@ -217,7 +227,11 @@ public final class InMemoryJobRepository implements JobRepository {
         try {
             checkMembershipRevisions(changes);
             check.check(changes);
-            changes.groupMembershipChecks().forEach(c -> groupRevisions.merge(c.key(), 1L, Long::sum));
+            changes.groupMembershipChecks().forEach(c -> {
+                groupRevisions.merge(c.key(), 1L, Long::sum);
+                targetingRevisions.merge(c.key(), 1L, Long::sum);
+            });
+            changes.groupMembershipMoves().forEach(c -> groupRevisions.merge(c.key(), 1L, Long::sum));
             changes.thingMembershipChecks().forEach(c -> thingRevisions.merge(c.key(), 1L, Long::sum));
             applyRegistryWrites(changes);
             changes.templateInserts().forEach(templates::put);
@@ -268,10 +282,21 @@ public final class InMemoryJobRepository implements JobRepository {
         return false;
     }
 
-    /** SPEC G2, G3: each membership revision check expects the revision, raised by the earlier checks of the set. */
+    /**
+     * SPEC G2, G3: each membership revision check expects the revision, raised by the earlier checks of the set; each
+     * move of a group's membership expects its targeting revision, raised by the set's checks of that group.
+     */
     private void checkMembershipRevisions(Changeset changes) {
         expectRevisions(changes.groupMembershipChecks(), groupRevisions, "thing group");
         expectRevisions(changes.thingMembershipChecks(), thingRevisions, "thing");
+        for (Versioned<String> move : changes.groupMembershipMoves()) {
+            long raised = changes.groupMembershipChecks().stream().filter(c -> c.key().equals(move.key())).count();
+            long actual = targetingRevisions.getOrDefault(move.key(), 0L) + raised;
+            if (actual != move.expected()) {
+                throw new dev.iotjobs.spi.StaleStateException("thing group " + move.key()
+                        + " is at targeting revision " + actual + ", expected " + move.expected());
+            }
+        }
     }
 
     private static void expectRevisions(List<Versioned<String>> checks, Map<String, Long> stored, String what) {
