@@ -195,6 +195,32 @@ public abstract class JobRepositoryContract {
     }
 
     @Test
+    void aJobDeletedAndCreatedAgainUnderItsIdAtTheSameRevisionIsReadAsTheNewOne() {
+        JobRecord first = insertJob(job("j1"));
+        assertThat(repository.findJob("j1")).contains(first);   // read once: a store may keep what it read
+        commit(c -> c.deleteJob("j1", first.revision()));
+
+        JobRecord again = new JobRecord(jobBuilder("j1", T0).description("the second").build(), "{\"v\":2}", null,
+                List.of(), StatusCounts.ZERO, first.revision(), null);
+        commit(c -> c.insertJob(again));
+
+        JobRecord read = repository.findJob("j1").orElseThrow();
+        assertThat(read.document()).isEqualTo("{\"v\":2}");
+        assertThat(read.job().description()).isEqualTo("the second");
+    }
+
+    @Test
+    void aJobsCountsAreReadFreshWhileItsRevisionStays() {
+        JobRecord job = insertJob(job("j1"));
+        repository.findJob("j1");
+        commit(c -> c.addCounts("j1", counts(QUEUED, 3)));
+        assertThat(repository.findJob("j1").orElseThrow().counts()).isEqualTo(counts(QUEUED, 3));
+        commit(c -> c.updateJob(next(job, b -> b.description("changed"))));
+        assertThat(repository.findJob("j1").orElseThrow().job().description()).isEqualTo("changed");
+        assertThat(repository.findJob("j1").orElseThrow().counts()).isEqualTo(counts(QUEUED, 3));
+    }
+
+    @Test
     void jobDeleteIsACompareAndSet() {
         JobRecord job = insertJob(withDueAt(job("j1"), at(5)));
 

@@ -49,7 +49,10 @@ final class JobRows {
             j.completed_at, j.timeout_config, j.namespace_id, j.job_template_arn, j.retry_config,
             j.document_parameters, j.is_concurrent, j.scheduling_config, j.document, j.document_source, j.tags,
             j.document_before_substitution,
-            j.revision, j.due_at, """ + CounterSlots.summedColumns("j") + ", " + RolloutColumns.COLUMNS;
+            j.revision, j.due_at, j.incarnation, """ + CounterSlots.summedColumns("j") + ", " + RolloutColumns.COLUMNS;
+
+    /** What a job read needs when the job's members are cached ({@link JobFactsCache}): the counts move alone. */
+    private static final String FACTS = "j.incarnation, j.revision, " + CounterSlots.summedColumns("j");
 
     /** Every member but the counts, which only deltas move, as {@code column = :parameter}. */
     private static final String MEMBERS = """
@@ -71,14 +74,14 @@ final class JobRows {
                 document_parameters, is_concurrent, scheduling_config, document, document_source, tags,
                 document_before_substitution,
                 n_queued, n_in_progress, n_succeeded, n_failed, n_timed_out, n_rejected, n_removed, n_canceled,
-                revision, due_at, %s)
+                revision, due_at, incarnation, %s)
             VALUES (:jobId, :jobArn, :targetSelection, :status, :forceCanceled, :reasonCode, :comment,
                 :targets, :description, :presignedUrlConfig, :rolloutConfig, :abortConfig, :createdAt,
                 :lastUpdatedAt, :completedAt, :timeoutConfig, :namespaceId, :jobTemplateArn, :retryConfig,
                 :documentParameters, :isConcurrent, :schedulingConfig, :document, :documentSource, :tags,
                 :documentBeforeSubstitution,
                 :queued, :inProgress, :succeeded, :failed, :timedOut, :rejected, :removed, :canceled,
-                :revision, :dueAt, %s)""".formatted(RolloutColumns.NAMES, RolloutColumns.PARAMETERS);
+                :revision, :dueAt, :incarnation, %s)""".formatted(RolloutColumns.NAMES, RolloutColumns.PARAMETERS);
 
     private static final String UPDATE = "UPDATE iotjobs_job SET " + MEMBERS
             + " WHERE job_id = :jobId AND revision = :expected";
@@ -112,6 +115,7 @@ final class JobRows {
 
     private final Dialect dialect;
     private final CounterSlots slots = new CounterSlots();
+    private final JobFactsCache facts = new JobFactsCache();
 
     JobRows(Dialect dialect) {
         this.dialect = dialect;
@@ -122,11 +126,45 @@ final class JobRows {
         return slots;
     }
 
+    /**
+     * A job this node read before at the same incarnation and revision costs a read of its counts; any other is read
+     * in full, document and JSON columns included, and cached.
+     */
     Optional<JobRecord> find(Handle handle, String jobId) {
+        if (facts.knows(jobId)) {
+            Optional<Optional<JobRecord>> row = handle.createQuery("SELECT " + FACTS
+                            + " FROM iotjobs_job j WHERE j.job_id = :jobId")
+                    .bind("jobId", jobId)
+                    .map((rs, ctx) -> Optional.ofNullable(facts.at(jobId, incarnation(rs), rs.getLong("revision"),
+                            counts(rs))))
+                    .findOne();
+            if (row.isEmpty()) {
+                facts.forget(jobId);
+                return Optional.empty();
+            }
+            if (row.get().isPresent()) {
+                return row.get();
+            }
+        }
         return handle.createQuery("SELECT " + COLUMNS + " FROM iotjobs_job j WHERE j.job_id = :jobId")
                 .bind("jobId", jobId)
-                .map((rs, ctx) -> read(rs))
+                .map((rs, ctx) -> {
+                    JobRecord job = read(rs);
+                    facts.put(incarnation(rs), job);
+                    return job;
+                })
                 .findOne();
+    }
+
+    private static Long incarnation(ResultSet rs) throws SQLException {
+        long incarnation = rs.getLong("incarnation");
+        return rs.wasNull() ? null : incarnation;
+    }
+
+    private static StatusCounts counts(ResultSet rs) throws SQLException {
+        return new StatusCounts(rs.getInt("n_queued"), rs.getInt("n_in_progress"),
+                rs.getInt("n_succeeded"), rs.getInt("n_failed"), rs.getInt("n_timed_out"), rs.getInt("n_rejected"),
+                rs.getInt("n_removed"), rs.getInt("n_canceled"));
     }
 
     /** Walks the target rows when the filter names a target, else the status index or the creation index. */
@@ -207,7 +245,8 @@ final class JobRows {
     void insert(Handle handle, List<JobRecord> jobs) {
         PreparedBatch batch = handle.prepareBatch(INSERT);
         for (JobRecord job : jobs) {
-            bindCounts(bindMembers(batch, job), job.counts()).add();
+            bindCounts(bindMembers(batch, job), job.counts()).bind("incarnation", JobFactsCache.newIncarnation())
+                    .add();
         }
         batch.execute();
         slots.create(handle, jobs.stream().map(JobRecord::jobId).toList());
@@ -439,11 +478,8 @@ final class JobRows {
                 .isConcurrent(flag(rs, "is_concurrent"))
                 .schedulingConfig(Json.read(rs.getString("scheduling_config"), SchedulingConfig.class))
                 .build();
-        StatusCounts counts = new StatusCounts(rs.getInt("n_queued"), rs.getInt("n_in_progress"),
-                rs.getInt("n_succeeded"), rs.getInt("n_failed"), rs.getInt("n_timed_out"), rs.getInt("n_rejected"),
-                rs.getInt("n_removed"), rs.getInt("n_canceled"));
         return new JobRecord(job, rs.getString("document"), rs.getString("document_source"),
-                Json.tags(rs.getString("tags")), counts, rs.getLong("revision"), instant(rs, "due_at"),
+                Json.tags(rs.getString("tags")), counts(rs), rs.getLong("revision"), instant(rs, "due_at"),
                 RolloutColumns.read(rs), rs.getString("document_before_substitution"));
     }
 }

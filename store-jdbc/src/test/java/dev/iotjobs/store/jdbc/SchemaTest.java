@@ -43,7 +43,7 @@ class SchemaTest {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(9);   // the baseline, V2, V3, V4 (J14), V5 (J15), V6 (G2), V7 (G6), V8 (E4), V9 (counter slots)
+        assertThat(result.migrationsExecuted).isEqualTo(10);   // baseline, V2-V8, V9 (counter slots), V11 (incarnation)
 
         JdbcJobRepository store = JdbcJobRepository.create(database);
         store.commit(Changeset.builder().insertThing(new ThingRecord("t1", null, null, null, null, 1)).build());
