@@ -52,9 +52,12 @@ abstract class RoundTripFleet {
         };
     }
 
-    /** @param started the engine over the benchmark's store */
+    /**
+     * @param started the engine over the benchmark's store; its background thread is started, as a server's is, so
+     *     that the outbox clean-up runs there and not on the devices' threads
+     */
     void use(JobsEngine started) {
-        engine = started;
+        engine = started.start();
         devices = started.dataPlane();
     }
 

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  *       not drop events past a gap it went over until the gap fills or is long dead, so a late event is still
  *       delivered (late) rather than lost.</li>
  *   <li>Events are dropped only after delivery, so a crash or restart delivers them again: at least once.</li>
+ *   <li>While the engine's background thread runs ({@link #dropInBackground}), only its rounds drop events: a
+ *       commit's own round never deletes from the outbox, so no device call pays for the clean-up (issue 12).
+ *       Without it, a commit's round drops once enough has gathered.</li>
  * </ul>
  */
 final class EventDispatcher implements JobEvents {
@@ -47,6 +50,7 @@ final class EventDispatcher implements JobEvents {
     private final List<Consumer<? super EngineEvent>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean relaying = new AtomicBoolean();
     private final AtomicBoolean signalled = new AtomicBoolean();
+    private volatile boolean backgroundDrops;
 
     // Guarded by `relaying`.
     private Instant leaseHeldUntil = Instant.EPOCH;
@@ -70,6 +74,11 @@ final class EventDispatcher implements JobEvents {
         Objects.requireNonNull(listener, "listener must not be null: give a Consumer<EngineEvent> to receive events");
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** @param background whether a background thread calls {@link #relayAll} every period, and drops for all */
+    void dropInBackground(boolean background) {
+        backgroundDrops = background;
     }
 
     /** Relays what a commit just stored: new events only, with as few store calls as it can. */
@@ -114,10 +123,12 @@ final class EventDispatcher implements JobEvents {
         if (!holdsLease()) {
             return;
         }
+        boolean mayDrop = thorough || !backgroundDrops;
         if (listeners.isEmpty()) {
             // Nobody to deliver to: drop what is stored, in one call every DROP_BATCH commits (a delete per commit
-            // would cost a database commit per operation), and start afresh when someone subscribes.
-            if (thorough || ++commitsSinceDrop >= DROP_BATCH) {
+            // would cost a database commit per operation) or on the background round, and start afresh when someone
+            // subscribes.
+            if (thorough || (mayDrop && ++commitsSinceDrop >= DROP_BATCH)) {
                 repository.deleteEventsThrough(Long.MAX_VALUE);
                 commitsSinceDrop = 0;
             }
@@ -132,7 +143,7 @@ final class EventDispatcher implements JobEvents {
         while (true) {
             List<StoredEvent> batch = repository.eventsAfter(lastDelivered, BATCH);
             int delivered = deliverNew(batch);
-            if (late || (delivered > 0 && (thorough || lastDelivered - droppedThrough >= DROP_BATCH))) {
+            if (mayDrop && (late || (delivered > 0 && (thorough || lastDelivered - droppedThrough >= DROP_BATCH)))) {
                 dropDelivered();
                 late = false;
             }

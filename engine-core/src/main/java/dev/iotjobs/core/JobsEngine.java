@@ -115,6 +115,7 @@ public final class JobsEngine implements AutoCloseable {
                 return thread;
             });
             long period = dueWorkPeriod.toMillis();
+            events.dropInBackground(true);
             background.scheduleWithFixedDelay(this::runDueWorkSafely, period, period, TimeUnit.MILLISECONDS);
         }
         return this;
@@ -152,6 +153,7 @@ public final class JobsEngine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             background = null;
+            events.dropInBackground(false);
         }
     }
 

@@ -142,4 +142,31 @@ class EventDispatcherTest {
         assertThat(outbox).isEmpty();
         assertThat(delivered).containsExactly(1L, 2L);
     }
+
+    @Test
+    void e2_whileTheBackgroundThreadRunsACommitsRoundDeliversButNeverDrops() {
+        relay.dropInBackground(true);
+        for (long sequence = 1; sequence <= 600; sequence++) {
+            commit(sequence);
+            relay.relayAfterCommit();
+        }
+        assertThat(delivered).hasSize(600);
+        assertThat(outbox).as("past two drop batches, still all kept for the background round").hasSize(600);
+        relay.relayAll();
+        assertThat(outbox).isEmpty();
+    }
+
+    @Test
+    void e2_withNobodySubscribedAndTheBackgroundThreadRunningACommitsRoundTouchesNoOutbox() {
+        EventDispatcher unheard = new EventDispatcher(outbox(), clock, "node-c", Duration.ofSeconds(10), GAP_WAIT,
+                new NotifyNextDocuments(outbox(), new Scope("us-east-1", "123456789012"), null));
+        unheard.dropInBackground(true);
+        for (long sequence = 1; sequence <= 600; sequence++) {
+            commit(sequence);
+            unheard.relayAfterCommit();
+        }
+        assertThat(outbox).hasSize(600);
+        unheard.relayAll();
+        assertThat(outbox).isEmpty();
+    }
 }
