@@ -5,6 +5,7 @@ import static dev.iotjobs.store.jdbc.Columns.instant;
 import static dev.iotjobs.store.jdbc.Columns.millis;
 
 import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.spi.Changeset.Versioned;
 import dev.iotjobs.spi.ExecutionKey;
 import dev.iotjobs.spi.ExecutionRecord;
@@ -31,18 +32,24 @@ final class ExecutionRows {
             e.started_at, e.last_updated_at, e.version_number, e.retry_attempt, e.step_timeout_at,
             e.in_progress_timeout_at""";
 
+    /** Rows a newer version wrote with a status this one does not know stay out of its reads. */
+    private static final String KNOWN = Columns.known("e.status", JobExecutionStatus.class);
+
     /** The thing's queue on its pending index; the job's row leaves out jobs being deleted. */
     private static final String PENDING = """
 
             FROM iotjobs_execution e JOIN iotjobs_job j ON j.job_id = e.job_id
             WHERE e.thing_name = :thingName AND e.pending_rank >= 0 AND j.status <> 'DELETION_IN_PROGRESS'
+            AND\s""" + KNOWN + " AND " + Columns.known("j.status", JobStatus.class) + """
+
             ORDER BY e.thing_name, e.pending_rank, e.queued_at, e.job_id, e.execution_number
             LIMIT :limit""";
 
     /** Pending executions by their earlier timer (deadline is null when nothing is pending or no timer runs). */
     private static final String DUE = """
 
-            FROM iotjobs_execution e WHERE e.deadline <= :now
+            FROM iotjobs_execution e WHERE e.deadline <= :now AND\s""" + KNOWN + """
+
             ORDER BY e.deadline, e.job_id, e.thing_name, e.execution_number
             LIMIT :limit""";
 
@@ -75,7 +82,8 @@ final class ExecutionRows {
     }
 
     Optional<ExecutionRecord> find(Handle handle, String jobId, String thingName, Long executionNumber) {
-        String sql = "SELECT " + COLUMNS + " FROM iotjobs_execution e WHERE e.job_id = :jobId AND e.thing_name = :thingName"
+        String sql = "SELECT " + COLUMNS
+                + " FROM iotjobs_execution e WHERE e.job_id = :jobId AND e.thing_name = :thingName AND " + KNOWN
                 + (executionNumber == null
                         ? " ORDER BY e.execution_number DESC LIMIT 1"
                         : " AND e.execution_number = :executionNumber");
@@ -99,7 +107,7 @@ final class ExecutionRows {
                                      int limit) {
         Pages.checkLimit(limit);
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
-                .append(" FROM iotjobs_execution e WHERE e.job_id = :jobId");
+                .append(" FROM iotjobs_execution e WHERE e.job_id = :jobId AND ").append(KNOWN);
         if (status != null) {
             sql.append(" AND e.status = :status");
         }
@@ -125,7 +133,7 @@ final class ExecutionRows {
                                        ThingExecutionsKey after, int limit) {
         Pages.checkLimit(limit);
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
-                .append(" FROM iotjobs_execution e WHERE e.thing_name = :thingName");
+                .append(" FROM iotjobs_execution e WHERE e.thing_name = :thingName AND ").append(KNOWN);
         if (jobId != null) {
             sql.append(" AND e.job_id = :jobId");
         }

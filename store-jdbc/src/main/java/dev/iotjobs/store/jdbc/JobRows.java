@@ -51,6 +51,10 @@ final class JobRows {
             j.document_before_substitution,
             j.revision, j.due_at, j.incarnation, """ + CounterSlots.summedColumns("j") + ", " + RolloutColumns.COLUMNS;
 
+    /** Rows a newer version wrote with a status or target selection this one does not know stay out of its reads. */
+    private static final String KNOWN = Columns.known("j.status", JobStatus.class) + " AND "
+            + Columns.known("j.target_selection", TargetSelection.class);
+
     /** What a job read needs when the job's members are cached ({@link JobFactsCache}): the counts move alone. */
     private static final String FACTS = "j.incarnation, j.revision, " + CounterSlots.summedColumns("j");
 
@@ -146,7 +150,8 @@ final class JobRows {
                 return row.get();
             }
         }
-        return handle.createQuery("SELECT " + COLUMNS + " FROM iotjobs_job j WHERE j.job_id = :jobId")
+        Optional<JobRecord> found = handle.createQuery("SELECT " + COLUMNS
+                        + " FROM iotjobs_job j WHERE j.job_id = :jobId AND " + KNOWN)
                 .bind("jobId", jobId)
                 .map((rs, ctx) -> {
                     JobRecord job = read(rs);
@@ -154,6 +159,10 @@ final class JobRows {
                     return job;
                 })
                 .findOne();
+        if (found.isEmpty()) {
+            facts.forget(jobId);
+        }
+        return found;
     }
 
     private static Long incarnation(ResultSet rs) throws SQLException {
@@ -175,9 +184,9 @@ final class JobRows {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
         if (byTarget) {
             sql.append(" FROM iotjobs_job_target t JOIN iotjobs_job j ON j.job_id = t.job_id")
-                    .append(" WHERE t.target_arn = :targetArn");
+                    .append(" WHERE t.target_arn = :targetArn AND ").append(KNOWN);
         } else {
-            sql.append(" FROM iotjobs_job j WHERE 1 = 1");
+            sql.append(" FROM iotjobs_job j WHERE ").append(KNOWN);
         }
         if (filter.status() != null) {
             sql.append(" AND j.status = :status");
@@ -235,7 +244,8 @@ final class JobRows {
     List<JobRecord> dueBy(Handle handle, Instant now, int limit) {
         Pages.checkLimit(limit);
         return handle.createQuery("SELECT " + COLUMNS
-                        + " FROM iotjobs_job j WHERE j.due_at <= :now ORDER BY j.due_at, j.job_id LIMIT :limit")
+                        + " FROM iotjobs_job j WHERE j.due_at <= :now AND " + KNOWN
+                        + " ORDER BY j.due_at, j.job_id LIMIT :limit")
                 .bind("now", millis(now))
                 .bind("limit", limit)
                 .map((rs, ctx) -> read(rs))

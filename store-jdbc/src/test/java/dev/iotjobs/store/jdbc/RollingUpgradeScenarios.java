@@ -1,8 +1,20 @@
 package dev.iotjobs.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iotjobs.api.control.CreateJobRequest;
+import dev.iotjobs.api.control.CreateThingRequest;
+import dev.iotjobs.api.control.DescribeJobRequest;
+import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
+import dev.iotjobs.api.control.ListJobsRequest;
+import dev.iotjobs.api.data.GetPendingJobExecutionsRequest;
+import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.error.ResourceNotFoundException;
 import dev.iotjobs.api.event.JobDeleted;
+import dev.iotjobs.api.model.JobExecutionSummaryForJob;
+import dev.iotjobs.api.model.JobSummary;
+import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.spi.StoredEvent;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * Several engine versions on one database during a rolling upgrade (two repositories, each with a pool of its
  * own, as two nodes): the relay lease is timed by the database's clock, and an outbox row a newer version wrote
  * (a type or an enum name this one does not know) is neither a failure nor lost (SPEC E1, E2: at least once, in
- * commit order).
+ * commit order); job and execution rows with a status this version does not know are left out of its reads, so it
+ * neither fails on them nor writes them back (issue 12).
  */
 abstract class RollingUpgradeScenarios {
 
@@ -26,6 +39,7 @@ abstract class RollingUpgradeScenarios {
     abstract FreshStore store();
 
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final String ARN = "arn:aws:iot:us-east-1:123456789012:";
 
     @Test
     void relayLease_nodesWithClocksAnHourApartCannotBothHoldIt() {
@@ -76,6 +90,41 @@ abstract class RollingUpgradeScenarios {
 
         assertThat(jobIdsInOutbox(db)).as("the rows it cannot read are kept for a newer node")
                 .containsExactly("new-type", "new-status");
+    }
+
+    @Test
+    void unknownStatuses_jobAndExecutionRowsANewerVersionWroteAreLeftOutOfReadsAndNeverWrittenBack() {
+        JobsEngine engine = JobsEngine.builder().repository(store().node()).build();
+        DataSource db = store().sharedDatabase();
+        for (String thing : List.of("t1", "t2")) {
+            engine.things().createThing(CreateThingRequest.builder().thingName(thing).build());
+        }
+        for (String job : List.of("known", "paused")) {
+            engine.controlPlane().createJob(CreateJobRequest.builder().jobId(job).document("{}")
+                    .targets(ARN + "thing/t1", ARN + "thing/t2").build());
+        }
+        // What a newer version could write: a job status and an execution status this one does not know.
+        TestDatabases.execute(db, "UPDATE iotjobs_job SET status = 'PAUSED' WHERE job_id = 'paused'");
+        TestDatabases.execute(db, "UPDATE iotjobs_execution SET status = 'WAITING_FOR_USER' WHERE job_id = 'known'"
+                + " AND thing_name = 't2'");
+
+        assertThat(engine.controlPlane().listJobs(ListJobsRequest.builder().build()).jobs())
+                .extracting(JobSummary::jobId).containsExactly("known");
+        assertThatThrownBy(() -> engine.controlPlane().describeJob(DescribeJobRequest.builder().jobId("paused")
+                .build())).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(engine.controlPlane().listJobExecutionsForJob(ListJobExecutionsForJobRequest.builder()
+                .jobId("known").build()).executionSummaries()).extracting(JobExecutionSummaryForJob::thingArn)
+                .containsExactly(ARN + "thing/t1");
+        assertThat(engine.dataPlane().getPendingJobExecutions(GetPendingJobExecutionsRequest.builder()
+                .thingName("t2").build()).queuedJobs()).isEmpty();
+        assertThat(engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                .thingName("t1").build()).execution().jobId()).isEqualTo("known");
+        engine.runDueWork();
+
+        assertThat(TestDatabases.queryString(db, "SELECT status FROM iotjobs_job WHERE job_id = 'paused'"))
+                .isEqualTo("PAUSED");
+        assertThat(TestDatabases.queryString(db, "SELECT status FROM iotjobs_execution WHERE job_id = 'known'"
+                + " AND thing_name = 't2'")).isEqualTo("WAITING_FOR_USER");
     }
 
     private static void insertEvent(DataSource db, String typeJobIdStatus) {

@@ -140,6 +140,16 @@ final class TestDatabases {
         }
     }
 
+    /** @return the first column of the first row the query gives, as text */
+    static String queryString(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** @return a pool of at most {@code size} connections over a URL, giving up on a connection after 250 ms */
     static HikariDataSource smallPool(String url, String user, String password, int size) {
         HikariConfig config = new HikariConfig();
