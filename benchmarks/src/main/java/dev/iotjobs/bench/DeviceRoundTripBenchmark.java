@@ -149,6 +149,10 @@ public class DeviceRoundTripBenchmark {
         @Param({"on", "off"})
         public String notifications;
 
+        /** Finished jobs over the whole fleet stored before the trial (their executions CANCELED): issue 12, item 5. */
+        @Param("0")
+        public int storedJobs;
+
         @Override
         int jobsPerIteration() {
             return jobsPerIteration;
@@ -160,6 +164,7 @@ public class DeviceRoundTripBenchmark {
             use(JobsEngine.builder().repository(new InMemoryJobRepository()).region(BenchStore.REGION)
                     .accountId(BenchStore.ACCOUNT).deviceNotifications(deviceNotifications(notifications)).build());
             slices.register(engine.things(), 1);
+            FinishedHistory.store(engine, Slices.ROOT, storedJobs);
         }
     }
 

@@ -254,6 +254,10 @@ public class JdbcRoundTripBenchmark {
         @Param({"on", "off"})
         public String notifications;
 
+        /** Finished jobs over the whole fleet stored before the trial (their executions CANCELED): issue 12, item 5. */
+        @Param("0")
+        public int storedJobs;
+
         @Override
         int jobsPerIteration() {
             return jobsPerIteration;
@@ -268,6 +272,7 @@ public class JdbcRoundTripBenchmark {
             use(JobsEngine.builder().repository(JdbcJobRepository.create(database.pool)).region(BenchStore.REGION)
                     .accountId(BenchStore.ACCOUNT).deviceNotifications(deviceNotifications(notifications)).build());
             slices.register(engine.things(), REGISTRATION_THREADS);
+            FinishedHistory.store(engine, Slices.ROOT, storedJobs);
         }
     }
 }

@@ -112,4 +112,30 @@ class DeviceRoundTripBenchmarkTest {
         // The fifth operation wrapped around to the first thing, flipped once before.
         assertThat(state).isEqualTo(new DeviceRoundTripBenchmark.ExecutionState(JobExecutionStatus.QUEUED, 3));
     }
+
+    /** Issue 12, item 5: {@code storedJobs} leaves that many finished jobs' CANCELED executions beside the live ones. */
+    @Test
+    void storedJobsLeaveTheirCanceledExecutionsAndTheRoundTripStillRuns() throws Exception {
+        DeviceRoundTripBenchmark.ThingSlices slices = new DeviceRoundTripBenchmark.ThingSlices();
+        slices.things = 10;
+        slices.cut(1);
+        DeviceRoundTripBenchmark.EngineFleet fleet = new DeviceRoundTripBenchmark.EngineFleet();
+        fleet.jobsPerIteration = 1;
+        fleet.notifications = "off";
+        fleet.storedJobs = 3;
+        fleet.registerFleet(slices);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(fleet.engine.controlPlane().listJobExecutionsForJob(
+                    dev.iotjobs.api.control.ListJobExecutionsForJobRequest.builder().jobId("history-" + i).build())
+                    .executionSummaries()).hasSize(10)
+                    .allSatisfy(e -> assertThat(e.jobExecutionSummary().status())
+                            .isEqualTo(JobExecutionStatus.CANCELED));
+        }
+        DeviceRoundTripBenchmark.SliceWalker walker = new DeviceRoundTripBenchmark.SliceWalker();
+        walker.claim(slices);
+        fleet.queueJobs();
+        assertThat(new DeviceRoundTripBenchmark().roundTrip(fleet, walker).executionState()).isNull();
+        fleet.report();
+    }
 }
