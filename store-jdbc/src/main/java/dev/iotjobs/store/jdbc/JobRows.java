@@ -326,6 +326,20 @@ final class JobRows {
                 .list();
     }
 
+    /**
+     * @param jobIds jobs a commit may just have drained
+     * @return those that are drained now (SPEC J8): the completion's condition, read without a lock
+     */
+    List<String> drainedAmong(Handle handle, List<String> jobIds) {
+        List<String> found = new ArrayList<>();
+        for (List<String> chunk : Statements.chunks(List.copyOf(new java.util.TreeSet<>(jobIds)))) {
+            found.addAll(Statements.bindAll(handle.createQuery("SELECT j.job_id FROM iotjobs_job j WHERE j.job_id IN ("
+                            + Statements.parameters("jobId", chunk.size()) + ") AND " + drained("j")), "jobId", chunk)
+                    .mapTo(String.class).list());
+        }
+        return found;
+    }
+
     /** @return the jobs that were not at the expected revision */
     List<String> check(Handle handle, List<Versioned<String>> checks) {
         PreparedBatch batch = handle.prepareBatch(CHECK);
