@@ -41,13 +41,20 @@ class StatementCountTest {
     }
 
     private void start(String database) {
+        start(database, true);
+    }
+
+    private void start(String database, boolean notificationsAndSubscriber) {
         HikariDataSource pool = TestDatabases.emptyDatabase(database, h2);
         spy = new JdbcSpy(pool);
         JobRepository store = spy.labelled(JdbcJobRepository.open(spy.dataSource()));
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        engine = JobsEngine.builder().repository(store).clock(clock).build();
-        engine.events().subscribe(event -> {
-        });
+        engine = JobsEngine.builder().repository(store).clock(clock).deviceNotifications(notificationsAndSubscriber)
+                .build();
+        if (notificationsAndSubscriber) {
+            engine.events().subscribe(event -> {
+            });
+        }
         for (String thing : List.of("t1", "t2", "t3")) {
             engine.things().createThing(CreateThingRequest.builder().thingName(thing).build());
         }
@@ -108,6 +115,40 @@ class StatementCountTest {
                 "eventsAfter: SELECT iotjobs_event",
                 // notify-next is delivered with the new head's job document.
                 "findJob: SELECT iotjobs_job"));
+        assertThat(spy.statements()).containsExactlyElementsOf(expected);
+    }
+
+    /** The benchmarks' round trip (issue 12): no device notifications, nobody subscribed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void deviceRoundTripWithoutNotificationsOrSubscribers(String database) {
+        start(database, false);
+        List<String> jobCheck = database.equals("h2") ? List.of("commit: SELECT iotjobs_job") : List.of();
+
+        engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                .thingName("t1").build());
+        engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("j1").thingName("t1")
+                .status(JobExecutionStatus.SUCCEEDED).expectedVersion(2L).build());
+
+        List<String> expected = new ArrayList<>(List.of(
+                "pendingExecutions: SELECT iotjobs_execution",
+                "findJob: SELECT iotjobs_job"));
+        expected.addAll(jobCheck);
+        expected.addAll(List.of(
+                "commit: UPDATE iotjobs_job_count",
+                "commit: UPDATE iotjobs_execution",
+                "commit: INSERT iotjobs_event",
+                "commit: COMMIT",
+                // Nobody subscribed: the relay reads nothing and, before 256 commits, drops nothing.
+                "findJob: SELECT iotjobs_job",
+                "findExecution: SELECT iotjobs_execution"));
+        expected.addAll(jobCheck);
+        expected.addAll(List.of(
+                "commit: UPDATE iotjobs_job_count",
+                "commit: UPDATE iotjobs_execution",
+                "commit: INSERT iotjobs_event",
+                "commit: COMMIT",
+                "commit: SELECT iotjobs_job"));
         assertThat(spy.statements()).containsExactlyElementsOf(expected);
     }
 
