@@ -61,6 +61,75 @@ final class TargetExpander {
         return expand(targets, skipMissing, revisions);
     }
 
+    /**
+     * The things some of the targets reach, as {@link #expand} gives them, one slice of them in name order (SPEC J3,
+     * C4): those after {@code afterThing}, at most {@code limit}.
+     *
+     * @param targets the job's target ARNs
+     * @param indexes the positions in {@code targets} of those to expand
+     * @param afterThing the last thing of the previous slice, or null for the first
+     * @param limit the most things to return
+     * @param skipMissing whether targets that no longer exist are left out (else ResourceNotFoundException)
+     * @param revisions receives each expanded group's membership revision (SPEC G2), or null
+     * @return the slice, and whether more things follow it
+     */
+    Slice slice(List<String> targets, List<Integer> indexes, String afterThing, int limit, boolean skipMissing,
+                Map<String, Long> revisions) {
+        SortedMap<String, List<Integer>> things = new TreeMap<>();
+        for (int index : indexes) {
+            String arn = targets.get(index);
+            Scope.Target target = scope.parseTarget(arn).orElseThrow(
+                    () -> new InvalidRequestException("targets: not a thing or thing-group ARN of this account: "
+                            + arn));
+            boolean exists = target.group() ? repository.findThingGroup(target.name()).isPresent()
+                    : repository.findThing(target.name()).isPresent();
+            if (!exists && !skipMissing) {
+                throw new ResourceNotFoundException("targets: " + (target.group() ? "thing group " : "thing ")
+                        + target.name() + " does not exist");
+            }
+            if (!exists) {
+                continue;
+            }
+            if (!target.group()) {
+                if (afterThing == null || target.name().compareTo(afterThing) > 0) {
+                    reach(things, target.name(), index);
+                }
+                continue;
+            }
+            // Each group's first limit + 1 after the cursor: the first limit + 1 of the union are among them.
+            Set<String> groups = withDescendants(List.of(target.name()), revisions);
+            for (String thing : repository.thingsInGroups(groups, afterThing, limit + 1).items()) {
+                reach(things, thing, index);
+            }
+        }
+        boolean more = things.size() > limit;
+        while (things.size() > limit) {
+            things.remove(things.lastKey());
+        }
+        things.replaceAll((thing, reach) -> reach.stream().sorted().toList());
+        return new Slice(things, more);
+    }
+
+    /**
+     * One slice of an expansion.
+     *
+     * @param things the things, in name order, each with the positions of the targets reaching it, ascending
+     * @param more whether more things follow the last of them
+     */
+    record Slice(SortedMap<String, List<Integer>> things, boolean more) {
+        /** @return the last thing of the slice, or null when it is empty */
+        String last() {
+            return things.isEmpty() ? null : things.lastKey();
+        }
+    }
+
+    private static void reach(SortedMap<String, List<Integer>> things, String thing, int index) {
+        List<Integer> reach = things.computeIfAbsent(thing, t -> new ArrayList<>(1));
+        if (!reach.contains(index)) {
+            reach.add(index);
+        }
+    }
+
     private SortedMap<String, List<Integer>> expand(List<String> targets, boolean skipMissing) {
         return expand(targets, skipMissing, null);
     }

@@ -127,8 +127,8 @@ public final class RolloutSteps {
      * @return the changes
      */
     public static Changeset stop(JobRecord job, List<RolloutTarget> heldBack, Instant now) {
-        Changeset.Builder changes = Changeset.builder()
-                .updateJob(job.next(job.job(), null, RolloutRules.stopped(job.rollout())));
+        Changeset.Builder changes = Changeset.builder()   // an expansion still owed stops too (SPEC C4)
+                .updateJob(job.next(job.job(), null, RolloutRules.stopped(job.rollout())).withExpansion(null));
         heldBack.forEach(changes::release);
         ExecutionChanges.completeIfDrained(changes, job, now);
         return changes.build();

@@ -49,7 +49,8 @@ final class JobRows {
             j.completed_at, j.timeout_config, j.namespace_id, j.job_template_arn, j.retry_config,
             j.document_parameters, j.is_concurrent, j.scheduling_config, j.document, j.document_source, j.tags,
             j.document_before_substitution,
-            j.revision, j.due_at, """ + CounterSlots.summedColumns("j") + ", " + RolloutColumns.COLUMNS;
+            j.revision, j.due_at, """ + CounterSlots.summedColumns("j") + ", " + RolloutColumns.COLUMNS
+            + ", " + ExpansionColumns.COLUMNS;
 
     /** Every member but the counts, which only deltas move, as {@code column = :parameter}. */
     private static final String MEMBERS = """
@@ -62,7 +63,8 @@ final class JobRows {
             document_parameters = :documentParameters, is_concurrent = :isConcurrent,
             scheduling_config = :schedulingConfig, document = :document, document_source = :documentSource,
             document_before_substitution = :documentBeforeSubstitution,
-            tags = :tags, revision = :revision, due_at = :dueAt, """ + RolloutColumns.MEMBERS;
+            tags = :tags, revision = :revision, due_at = :dueAt, """ + RolloutColumns.MEMBERS + ", "
+            + ExpansionColumns.MEMBERS;
 
     private static final String INSERT = """
             INSERT INTO iotjobs_job (job_id, job_arn, target_selection, status, force_canceled, reason_code, comment,
@@ -71,14 +73,15 @@ final class JobRows {
                 document_parameters, is_concurrent, scheduling_config, document, document_source, tags,
                 document_before_substitution,
                 n_queued, n_in_progress, n_succeeded, n_failed, n_timed_out, n_rejected, n_removed, n_canceled,
-                revision, due_at, %s)
+                revision, due_at, %s, %s)
             VALUES (:jobId, :jobArn, :targetSelection, :status, :forceCanceled, :reasonCode, :comment,
                 :targets, :description, :presignedUrlConfig, :rolloutConfig, :abortConfig, :createdAt,
                 :lastUpdatedAt, :completedAt, :timeoutConfig, :namespaceId, :jobTemplateArn, :retryConfig,
                 :documentParameters, :isConcurrent, :schedulingConfig, :document, :documentSource, :tags,
                 :documentBeforeSubstitution,
                 :queued, :inProgress, :succeeded, :failed, :timedOut, :rejected, :removed, :canceled,
-                :revision, :dueAt, %s)""".formatted(RolloutColumns.NAMES, RolloutColumns.PARAMETERS);
+                :revision, :dueAt, %s, %s)""".formatted(RolloutColumns.NAMES, ExpansionColumns.NAMES,
+            RolloutColumns.PARAMETERS, ExpansionColumns.PARAMETERS);
 
     private static final String UPDATE = "UPDATE iotjobs_job SET " + MEMBERS
             + " WHERE job_id = :jobId AND revision = :expected";
@@ -97,10 +100,13 @@ final class JobRows {
     private static final String ADD_COUNTS = "UPDATE iotjobs_job SET " + ADDED_COUNTS
             + " WHERE job_id = :jobId AND revision = COALESCE(:expected, revision)";
 
-    /** A snapshot job with nothing pending (its row's counts and its slots') whose rollout holds no thing back. */
+    /**
+     * A snapshot job with nothing pending (its row's counts and its slots') whose rollout holds no thing back and that
+     * owes no group expansion (SPEC C4).
+     */
     private static String drained(String alias) {
         return alias + ".status = 'IN_PROGRESS' AND " + alias + ".target_selection = 'SNAPSHOT' AND " + alias
-                + ".rollout_remaining = 0 AND " + CounterSlots.sum(alias, "n_queued") + " = 0 AND "
+                + ".rollout_remaining = 0 AND " + alias + ".expansion_targets IS NULL AND " + CounterSlots.sum(alias, "n_queued") + " = 0 AND "
                 + CounterSlots.sum(alias, "n_in_progress") + " = 0";
     }
 
@@ -369,6 +375,7 @@ final class JobRows {
     private static <S extends SqlStatement<S>> S bindMembers(S statement, JobRecord record) {
         Job job = record.job();
         RolloutColumns.bind(statement, record.rollout());
+        ExpansionColumns.bind(statement, record.expansion());
         return statement
                 .bind("jobId", job.jobId())
                 .bind("jobArn", job.jobArn())
@@ -444,6 +451,7 @@ final class JobRows {
                 rs.getInt("n_removed"), rs.getInt("n_canceled"));
         return new JobRecord(job, rs.getString("document"), rs.getString("document_source"),
                 Json.tags(rs.getString("tags")), counts, rs.getLong("revision"), instant(rs, "due_at"),
-                RolloutColumns.read(rs), rs.getString("document_before_substitution"));
+                RolloutColumns.read(rs), rs.getString("document_before_substitution"),
+                ExpansionColumns.read(rs));
     }
 }

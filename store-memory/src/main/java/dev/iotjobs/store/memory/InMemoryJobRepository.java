@@ -339,7 +339,8 @@ public final class InMemoryJobRepository implements JobRepository {
                     .lastUpdatedAt(completion.at())
                     .build();
             jobs.put(new JobRecord(done, record.document(), record.documentSource(), record.tags(), record.counts(),
-                    record.revision() + 1, record.dueAt(), record.rollout(), record.documentBeforeSubstitution()));
+                    record.revision() + 1, record.dueAt(), record.rollout(), record.documentBeforeSubstitution(),
+                    record.expansion()));
             completed.add(record.jobId());
             if (completion.event() != null) {
                 completionEvents.add(completion.event());
@@ -352,7 +353,7 @@ public final class InMemoryJobRepository implements JobRepository {
         return record.job().status() == JobStatus.IN_PROGRESS
                 && record.job().targetSelection() == TargetSelection.SNAPSHOT
                 && record.counts().pending() == 0
-                && record.heldBack() == 0;
+                && !record.holdsTargets();
     }
 
     private boolean jobNotBeingDeleted(ExecutionRecord execution) {
@@ -365,12 +366,14 @@ public final class InMemoryJobRepository implements JobRepository {
         Job job = record.job().jobProcessDetails() == null ? record.job()
                 : record.job().toBuilder().jobProcessDetails(null).build();
         return new JobRecord(job, record.document(), record.documentSource(), record.tags(), counts,
-                record.revision(), record.dueAt(), record.rollout(), record.documentBeforeSubstitution());
+                record.revision(), record.dueAt(), record.rollout(), record.documentBeforeSubstitution(),
+                record.expansion());
     }
 
     private static JobRecord withCounts(JobRecord record, StatusCounts counts) {
         return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(), counts,
-                record.revision(), record.dueAt(), record.rollout(), record.documentBeforeSubstitution());
+                record.revision(), record.dueAt(), record.rollout(), record.documentBeforeSubstitution(),
+                record.expansion());
     }
 
     private <T> T read(Supplier<T> query) {
