@@ -137,7 +137,8 @@ final class DueWork {
         Instant end = JobRules.endTime(job.job());
         if (job.job().status() == JobStatus.IN_PROGRESS
                 && JobRules.endReached(job, now) == JobEndBehavior.STOP_ROLLOUT) {
-            return Either.right(new Decision<>(RolloutSteps.stop(job, ctx.heldBack(job), now), false));
+            List<RolloutTarget> batch = job.heldBack() > 0 ? ctx.repository().rolloutTargets(jobId, size) : List.of();
+            return Either.right(new Decision<>(RolloutSteps.stop(job, batch, now), true));
         }
         Instant futureEnd = end != null && end.isAfter(now) ? end : null;
         if (job.job().status() == JobStatus.IN_PROGRESS && ExpansionSteps.isUnderWay(job)) {

@@ -51,6 +51,8 @@ public abstract class BatchedExpansionScenarios extends EngineFixture {
     /** The most executions any one commit touched since counting began (SPEC C4: at most batchSize). */
     private final AtomicInteger largestCommit = new AtomicInteger();
     private final AtomicBoolean counting = new AtomicBoolean();
+    /** The most held-back things any one commit held back or released since counting began. */
+    private final AtomicInteger largestRelease = new AtomicInteger();
     /** After every counted commit that created executions of the job "big": its counts and its executions. */
     private final List<String> countMismatches = new CopyOnWriteArrayList<>();
     private final AtomicInteger batches = new AtomicInteger();
@@ -64,6 +66,8 @@ public abstract class BatchedExpansionScenarios extends EngineFixture {
                     if (c != null && counting.get()) {
                         largestCommit.accumulateAndGet(c.executionInserts().size() + c.executionUpdates().size()
                                 + c.executionDeletes().size(), Math::max);
+                        largestRelease.accumulateAndGet(c.rolloutDeletes().size() + c.rolloutInserts().size(),
+                                Math::max);
                     }
                     Object result;
                     try {
@@ -376,6 +380,79 @@ public abstract class BatchedExpansionScenarios extends EngineFixture {
             roundTrip(small, thing(0), JobExecutionStatus.SUCCEEDED);
             roundTrip(small, thing(1), JobExecutionStatus.SUCCEEDED);
             assertThat(describe(small, "j1").status()).isEqualTo(JobStatus.COMPLETED);
+        }
+    }
+
+    @Test
+    void c4_t8_aStopRolloutEndReleasesTheHeldBackThingsInBatchesAndTheJobCompletesAfterwards() {
+        fleet("fleet", 9);
+        JobExecutionsRolloutConfig rollout = JobExecutionsRolloutConfig.builder().maximumPerMinute(1).build();
+        List<JobEvent> seen = new CopyOnWriteArrayList<>();
+        try (JobsEngine small = batched(2, seen)) {
+            small.controlPlane().createJob(CreateJobRequest.builder().jobId("j1").document(DOC)
+                    .targets(List.of(groupArn("fleet"))).jobExecutionsRolloutConfig(rollout)
+                    .schedulingConfig(SchedulingConfig.builder().startTime("2025-12-31T00:00")
+                            .endTime("2026-01-01T00:30").build()).build());
+            small.runDueWork();
+            assertThat(repository.findJob("j1").orElseThrow().heldBack()).isEqualTo(8);
+            counting.set(true);
+            clock.advance(Duration.ofMinutes(31));
+            small.runDueWork();
+            // SPEC T8: no new execution past the end; SPEC C4: the release went a batch per commit.
+            assertThat(names("j1")).containsExactly(thing(0));
+            assertThat(largestRelease.get()).isLessThanOrEqualTo(2);
+            assertThat(repository.rolloutTargets("j1", 100)).isEmpty();
+            Job stopped = describe(small, "j1");
+            assertThat(stopped.isConcurrent()).isFalse();
+            assertThat(stopped.jobProcessDetails().processingTargets()).isEmpty();
+            assertThat(stopped.status()).isEqualTo(JobStatus.IN_PROGRESS);
+            roundTrip(small, thing(0), JobExecutionStatus.SUCCEEDED);
+            assertThat(describe(small, "j1").status()).isEqualTo(JobStatus.COMPLETED);
+        }
+    }
+
+    @Test
+    void c4_g4_deletingAThingWithMorePendingExecutionsThanABatchRemovesThemBatchByBatch() {
+        things("a", "b");
+        try (JobsEngine small = batched(2, new CopyOnWriteArrayList<>())) {
+            for (int i = 0; i < 5; i++) {
+                small.controlPlane().createJob(CreateJobRequest.builder().jobId("j" + i).document(DOC)
+                        .targets(List.of(thingArn("a"), thingArn("b"))).build());
+            }
+            small.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                    .thingName("a").build());
+            counting.set(true);
+            small.things().deleteThing(dev.iotjobs.api.control.DeleteThingRequest.builder().thingName("a").build());
+            assertThat(largestCommit.get()).isLessThanOrEqualTo(2);
+            assertThat(repository.findThing("a")).isEmpty();
+            for (int i = 0; i < 5; i++) {
+                // SPEC G4: REMOVED, counters moved; b's goes on.
+                assertThat(repository.findExecution("j" + i, "a", null).orElseThrow().status())
+                        .isEqualTo(JobExecutionStatus.REMOVED);
+                Job job = describe(small, "j" + i);
+                assertThat(job.jobProcessDetails().numberOfRemovedThings()).isEqualTo(1);
+                assertThat(job.jobProcessDetails().numberOfQueuedThings()).isEqualTo(1);
+                assertThat(job.jobProcessDetails().numberOfInProgressThings()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void c4_g4_aDeleteThingWithAStaleExpectedVersionChangesNothingEvenPastOneBatch() {
+        things("a");
+        try (JobsEngine small = batched(2, new CopyOnWriteArrayList<>())) {
+            for (int i = 0; i < 5; i++) {
+                small.controlPlane().createJob(CreateJobRequest.builder().jobId("j" + i).document(DOC)
+                        .targets(List.of(thingArn("a"))).build());
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.things().deleteThing(
+                            dev.iotjobs.api.control.DeleteThingRequest.builder().thingName("a").expectedVersion(7L)
+                                    .build()))
+                    .isInstanceOf(dev.iotjobs.api.error.VersionConflictException.class);
+            for (int i = 0; i < 5; i++) {
+                assertThat(repository.findExecution("j" + i, "a", null).orElseThrow().status())
+                        .isEqualTo(JobExecutionStatus.QUEUED);
+            }
         }
     }
 
