@@ -116,7 +116,6 @@ final class DueWork {
             return Either.right(cancelStep(job, size, cursor, now));
         }
         if (job.job().status() == JobStatus.DELETION_IN_PROGRESS) {
-            size = Math.min(size, ctx.limits().deletionBatchSize());
             List<ExecutionRecord> batch = ctx.repository().listExecutionsForJob(jobId, null, null, size).items();
             List<RolloutTarget> heldBack = batch.isEmpty() ? ctx.repository().rolloutTargets(jobId, size) : List.of();
             return Either.right(new Decision<>(JobRules.deletionStep(job, batch, heldBack, now), true));
