@@ -467,7 +467,9 @@ public abstract class BatchedExpansionScenarios extends EngineFixture {
             return;
         }
         fleet("fleet", size);
-        try (JobsEngine batched = batched(BATCH_SIZE, new CopyOnWriteArrayList<>())) {
+        // -Dexpansion.batchSize larger than the group gives the figure of one unbatched CreateJob to compare with.
+        try (JobsEngine batched = batched(Integer.getInteger("expansion.batchSize", BATCH_SIZE),
+                new CopyOnWriteArrayList<>())) {
             for (int round = 0; round < 3; round++) {
                 long start = System.nanoTime();
                 batched.controlPlane().createJob(CreateJobRequest.builder().jobId("big" + round).document(DOC)
@@ -476,8 +478,9 @@ public abstract class BatchedExpansionScenarios extends EngineFixture {
                 start = System.nanoTime();
                 batched.runDueWork();
                 long expandMs = (System.nanoTime() - start) / 1_000_000;
-                System.out.printf("expansion.things=%d round %d: CreateJob %d ms, due work expanding the rest %d ms%n",
-                        size, round, createMs, expandMs);
+                System.out.printf("expansion.things=%d batchSize=%d round %d: CreateJob %d ms, due work expanding "
+                        + "the rest %d ms%n", size, Integer.getInteger("expansion.batchSize", BATCH_SIZE), round,
+                        createMs, expandMs);
                 assertThat(repository.findJob("big" + round).orElseThrow().counts().queued()).isEqualTo(size);
             }
         }
