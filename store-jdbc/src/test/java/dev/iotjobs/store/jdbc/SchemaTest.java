@@ -43,7 +43,8 @@ class SchemaTest {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(9);   // the baseline, V2, V3, V4 (J14), V5 (J15), V6 (G2), V7 (G6), V8 (E4), V9 (counter slots)
+        // the baseline, V2, V3, V4 (J14), V5 (J15), V6 (G2), V7 (G6), V8 (E4), V9 (counter slots), V10 (C4 expansion)
+        assertThat(result.migrationsExecuted).isEqualTo(10);
 
         JdbcJobRepository store = JdbcJobRepository.create(database);
         store.commit(Changeset.builder().insertThing(new ThingRecord("t1", null, null, null, null, 1)).build());
