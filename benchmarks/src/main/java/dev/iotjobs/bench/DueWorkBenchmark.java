@@ -105,6 +105,7 @@ public class DueWorkBenchmark {
         engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document(DOCUMENT)
                 .targets(BenchStore.groupArn(GROUP))
                 .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(1L).build()).build());
+        engine.runDueWork();   // SPEC C4: the group's things past CreateJob's first batch
         long t1 = System.nanoTime();
         Fleet.inParallel(executions, setupThreads(), i -> {
             String thing = things.get(i);

@@ -97,6 +97,7 @@ public class MembershipBenchmark {
                     .document("{\"operation\":\"configure\"}").targetSelection(TargetSelection.CONTINUOUS)
                     .targets(List.of(BenchStore.groupArn(TARGETED))).build());
         }
+        engine.runDueWork();   // SPEC C4: the group's things past CreateJob's first batch
         pool = stores.pool();
         if (pool != null) {
             try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {

@@ -108,6 +108,7 @@ abstract class RoundTripFleet {
         String jobId = "firmware-" + jobNumber.incrementAndGet();
         engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document(DOCUMENT)
                 .targets(BenchStore.groupArn(group)).build());
+        engine.runDueWork();   // SPEC C4: the group's things past CreateJob's first batch
         jobsOfIteration.add(jobId);
     }
 

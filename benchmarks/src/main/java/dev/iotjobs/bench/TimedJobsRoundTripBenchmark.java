@@ -99,6 +99,7 @@ public class TimedJobsRoundTripBenchmark {
         next = 0;
         engine.controlPlane().createJob(CreateJobRequest.builder().jobId(jobId).document(DOCUMENT)
                 .targets("arn:aws:iot:" + REGION + ":" + ACCOUNT + ":thinggroup/" + GROUP).build());
+        engine.runDueWork();   // SPEC C4: the group's things past CreateJob's first batch
     }
 
     /** @return the device's update: start next, then SUCCEEDED */

@@ -17,6 +17,7 @@ import dev.iotjobs.core.rules.ConcurrentWork;
 import dev.iotjobs.core.rules.DocumentPlaceholders;
 import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.ExecutionRules;
+import dev.iotjobs.core.rules.ExpansionSteps;
 import dev.iotjobs.core.rules.JobRules;
 import dev.iotjobs.core.rules.PageTokens;
 import dev.iotjobs.core.rules.RequestValidation;
@@ -29,6 +30,7 @@ import dev.iotjobs.spi.JobListKey;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.Page;
 import dev.iotjobs.spi.RolloutTarget;
+import dev.iotjobs.spi.TargetExpansion;
 import dev.iotjobs.spi.ThingExecutionsKey;
 import dev.iotjobs.spi.ThingGroupRecord;
 import io.vavr.control.Either;
@@ -39,6 +41,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /** The jobs control plane: validate, then load, decide and commit. */
 final class ControlPlaneService implements JobsControlPlane {
@@ -75,19 +78,18 @@ final class ControlPlaneService implements JobsControlPlane {
                 return JobRules.create(request, existing, document.text(), startTime, new TreeMap<>(), ctx.scope(),
                         now);
             }
-            if (request.targetSelection() == TargetSelection.CONTINUOUS
-                    && (startTime == null || !startTime.isAfter(now))) {
-                // SPEC G2: a join committed after this expansion read its group makes this commit stale.
-                Map<String, Long> revisions = new HashMap<>();
-                SortedMap<String, List<Integer>> things = targets.expandGuarded(request.targets(), false, revisions);
-                return JobRules.create(request, null, document.text(), document.beforeSubstitution(), startTime,
-                                things, ctx.scope(), now)
-                        .map(decision -> new Decision<>(decision.changes().expectingGroupMemberships(revisions),
-                                decision.response()));
-            }
-            SortedMap<String, List<Integer>> things = targets.expand(request.targets());
-            return JobRules.create(request, null, document.text(), document.beforeSubstitution(), startTime, things,
-                    ctx.scope(), now);
+            // SPEC J3, C4: the first batch of things now, the rest owed to due work. SPEC G2: a join committed after
+            // this expansion read a CONTINUOUS job's group makes this commit stale.
+            boolean guarded = request.targetSelection() == TargetSelection.CONTINUOUS
+                    && (startTime == null || !startTime.isAfter(now));
+            Map<String, Long> revisions = new HashMap<>();
+            List<Integer> all = IntStream.range(0, request.targets().size()).boxed().toList();
+            TargetExpander.Slice first = targets.slice(request.targets(), all, null, ctx.batchSize(), false,
+                    guarded ? revisions : null);
+            return JobRules.create(request, null, document.text(), document.beforeSubstitution(), startTime,
+                            first.things(), ExpansionSteps.owed(all, first.last(), first.more()), ctx.scope(), now)
+                    .map(decision -> new Decision<>(decision.changes().expectingGroupMemberships(revisions),
+                            decision.response()));
         });
     }
 
@@ -218,10 +220,12 @@ final class ControlPlaneService implements JobsControlPlane {
             }
             // Positions are those of the job's targets once the new ones are appended.
             List<String> combined = JobRules.withTargets(job.job().targets(), request.targets());
-            SortedMap<String, List<Integer>> reached = new TreeMap<>();
             Map<String, Long> revisions = new HashMap<>();   // SPEC G2, as at CreateJob
-            targets.expandGuarded(request.targets(), false, revisions).forEach((thing, reach) -> reached.put(thing,
-                    reach.stream().map(i -> combined.indexOf(request.targets().get(i))).toList()));
+            // SPEC C4: the first batch of the things the new targets reach now, the rest owed to due work.
+            List<Integer> added = request.targets().stream().map(combined::indexOf).distinct().sorted().toList();
+            TargetExpander.Slice first = targets.slice(combined, added, null, ctx.batchSize(), false, revisions);
+            SortedMap<String, List<Integer>> reached = first.things();
+            TargetExpansion owed = owedAfterAssociate(job.expansion(), added, first);
             Map<String, RolloutTarget> heldBack = new HashMap<>();
             if (job.heldBack() > 0) {
                 ctx.repository().rolloutTargets(job.jobId(), reached.keySet())
@@ -229,7 +233,7 @@ final class ControlPlaneService implements JobsControlPlane {
             }
             SortedMap<String, List<Integer>> newThings = new TreeMap<>();
             List<RolloutTarget> retargeted = new ArrayList<>();
-            List<List<Integer>> added = new ArrayList<>();
+            List<List<Integer>> addedReach = new ArrayList<>();
             reached.forEach((thing, reach) -> {
                 RolloutTarget held = heldBack.get(thing);
                 if (held != null) {
@@ -238,16 +242,36 @@ final class ControlPlaneService implements JobsControlPlane {
                         List<Integer> all = new ArrayList<>(held.targetIndexes());
                         all.addAll(more);
                         retargeted.add(new RolloutTarget(held.jobId(), thing, all.stream().sorted().toList()));
-                        added.add(more);
+                        addedReach.add(more);
                     }
                 } else if (ctx.repository().findExecution(job.jobId(), thing, null).isEmpty()) {
                     newThings.put(thing, reach);
                 }
             });
-            return JobRules.associateTargets(job, request, newThings, retargeted, added, ctx.limits().maxTargets(),
-                    ctx.now()).map(decision -> new Decision<>(
+            return JobRules.associateTargets(job, request, newThings, retargeted, addedReach, owed,
+                    ctx.limits().maxTargets(), ctx.now()).map(decision -> new Decision<>(
                             decision.changes().expectingGroupMemberships(revisions), decision.response()));
         });
+    }
+
+    /**
+     * SPEC C4: the expansion a CONTINUOUS job owes after AssociateTargetsWithJob expanded the first batch of its new
+     * targets. With one owed already, both go on from the earlier of their two places; the expansion skips the things
+     * it reached before (a CONTINUOUS job's expansion reaches each thing once).
+     */
+    private static TargetExpansion owedAfterAssociate(TargetExpansion before, List<Integer> added,
+                                                      TargetExpander.Slice first) {
+        TargetExpansion after = ExpansionSteps.owed(added, first.last(), first.more());
+        if (before == null) {
+            return after;
+        }
+        List<Integer> indexes = new ArrayList<>(before.targetIndexes());
+        added.stream().filter(i -> !indexes.contains(i)).forEach(indexes::add);
+        String from = before.afterThing();   // null: from the first thing
+        if (after != null && from != null && after.afterThing().compareTo(from) < 0) {
+            from = after.afterThing();
+        }
+        return new TargetExpansion(indexes.stream().sorted().toList(), from);
     }
 
     @Override

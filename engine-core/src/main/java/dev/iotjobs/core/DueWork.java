@@ -8,6 +8,7 @@ import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.TargetSelection;
 import dev.iotjobs.core.rules.CancelSteps;
 import dev.iotjobs.core.rules.Decision;
+import dev.iotjobs.core.rules.ExpansionSteps;
 import dev.iotjobs.core.rules.JobRules;
 import dev.iotjobs.core.rules.RolloutRules;
 import dev.iotjobs.core.rules.RolloutSteps;
@@ -27,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
+import java.util.stream.IntStream;
 
 /**
  * Applies everything that is due (SPEC T3 timeouts with their T5 retries, J10 deletion and J7 cancel cascades, T7
@@ -44,6 +45,7 @@ final class DueWork {
     private final Overdue overdue;
     private final Cancellations cancellations;
     private final OwedCompletions owedCompletions;
+    private final Expansions expansions;
 
     DueWork(EngineContext ctx, TargetExpander targets, Overdue overdue, Cancellations cancellations) {
         this.ctx = ctx;
@@ -51,6 +53,7 @@ final class DueWork {
         this.overdue = overdue;
         this.cancellations = cancellations;
         this.owedCompletions = new OwedCompletions(ctx);
+        this.expansions = new Expansions(ctx, targets);
     }
 
     /** @return the executions it timed out plus the steps it took on jobs */
@@ -113,29 +116,33 @@ final class DueWork {
             return Either.right(cancelStep(job, size, cursor, now));
         }
         if (job.job().status() == JobStatus.DELETION_IN_PROGRESS) {
-            size = Math.min(size, ctx.limits().deletionBatchSize());
             List<ExecutionRecord> batch = ctx.repository().listExecutionsForJob(jobId, null, null, size).items();
             List<RolloutTarget> heldBack = batch.isEmpty() ? ctx.repository().rolloutTargets(jobId, size) : List.of();
             return Either.right(new Decision<>(JobRules.deletionStep(job, batch, heldBack, now), true));
         }
         if (job.job().status() == JobStatus.SCHEDULED) {
-            if (job.job().targetSelection() == TargetSelection.CONTINUOUS) {
-                // SPEC G2: the things that joined while it was scheduled are reached now; a join racing this
-                // expansion makes one of the two commits stale.
-                Map<String, Long> revisions = new HashMap<>();
-                SortedMap<String, List<Integer>> things = targets.expandGuarded(job.job().targets(), true, revisions);
-                return Either.right(new Decision<>(JobRules.start(job, things, now)
-                        .expectingGroupMemberships(revisions), true));
-            }
-            return Either.right(new Decision<>(JobRules.start(job, targets.expandExisting(job.job().targets()), now),
+            // SPEC G2: the things that joined a CONTINUOUS job's groups while it was scheduled are reached now; a
+            // join racing this expansion makes one of the two commits stale. SPEC C4: the first batch now, the rest
+            // owed to the next steps.
+            boolean continuous = job.job().targetSelection() == TargetSelection.CONTINUOUS;
+            Map<String, Long> revisions = new HashMap<>();
+            List<Integer> all = IntStream.range(0, job.job().targets().size()).boxed().toList();
+            TargetExpander.Slice first = targets.slice(job.job().targets(), all, null, size, true,
+                    continuous ? revisions : null);
+            return Either.right(new Decision<>(JobRules.start(job, first.things(),
+                    ExpansionSteps.owed(all, first.last(), first.more()), now).expectingGroupMemberships(revisions),
                     true));
         }
         Instant end = JobRules.endTime(job.job());
         if (job.job().status() == JobStatus.IN_PROGRESS
                 && JobRules.endReached(job, now) == JobEndBehavior.STOP_ROLLOUT) {
-            return Either.right(new Decision<>(RolloutSteps.stop(job, ctx.heldBack(job), now), false));
+            List<RolloutTarget> batch = job.heldBack() > 0 ? ctx.repository().rolloutTargets(jobId, size) : List.of();
+            return Either.right(new Decision<>(RolloutSteps.stop(job, batch, now), true));
         }
         Instant futureEnd = end != null && end.isAfter(now) ? end : null;
+        if (job.job().status() == JobStatus.IN_PROGRESS && ExpansionSteps.isUnderWay(job)) {
+            return Either.right(new Decision<>(expansions.step(job, size, futureEnd, now), true));
+        }
         if (job.job().status() == JobStatus.IN_PROGRESS && job.heldBack() > 0) {
             RolloutState opened = RolloutRules.open(job.rollout(), job.job().jobExecutionsRolloutConfig(),
                     job.counts().succeeded(), now);

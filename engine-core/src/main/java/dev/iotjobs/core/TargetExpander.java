@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * Turns job targets into thing names (SPEC J3, V5): thing ARNs as they are, group ARNs into the things of the
  * group and of all its descendant groups, each thing once, remembering which targets reach it (SPEC T7's
- * {@code processingTargets}).
+ * {@code processingTargets}); a slice of at most one batch at a time (C4), so that its cost does not grow with the
+ * groups.
  */
 final class TargetExpander {
     private final JobRepository repository;
@@ -30,45 +31,22 @@ final class TargetExpander {
     }
 
     /**
-     * @param targets validated target ARNs
-     * @return the things they reach, in name order, each with the positions in {@code targets} of the targets
-     *     that reach it
-     * @throws ResourceNotFoundException naming the first target that does not exist
-     */
-    SortedMap<String, List<Integer>> expand(List<String> targets) {
-        return expand(targets, false);
-    }
-
-    /**
-     * @param targets stored target ARNs
-     * @return the things those that still exist reach, as {@link #expand} gives them
-     */
-    SortedMap<String, List<Integer>> expandExisting(List<String> targets) {
-        return expand(targets, true);
-    }
-
-    /**
-     * SPEC G2: a CONTINUOUS job's expansion, with the membership revision of every group it read, each read before
-     * the group's child groups and members, so that a commit expecting them fails if a membership changed since.
+     * The things some of the targets reach, one slice of them in name order (SPEC J3, C4): those after
+     * {@code afterThing}, at most {@code limit}. Each group reaches the things of the group and of all its descendant
+     * groups; a thing reached through several targets is there once, with the positions of all of them.
      *
-     * @param targets target ARNs
+     * @param targets the job's target ARNs
+     * @param indexes the positions in {@code targets} of those to expand
+     * @param afterThing the last thing of the previous slice, or null for the first
+     * @param limit the most things to return
      * @param skipMissing whether targets that no longer exist are left out (else ResourceNotFoundException)
-     * @param revisions receives each expanded group's membership revision
-     * @return the things, as {@link #expand} gives them
+     * @param revisions receives each expanded group's membership revision (SPEC G2), or null
+     * @return the slice, and whether more things follow it
      */
-    SortedMap<String, List<Integer>> expandGuarded(List<String> targets, boolean skipMissing,
-                                                   Map<String, Long> revisions) {
-        return expand(targets, skipMissing, revisions);
-    }
-
-    private SortedMap<String, List<Integer>> expand(List<String> targets, boolean skipMissing) {
-        return expand(targets, skipMissing, null);
-    }
-
-    private SortedMap<String, List<Integer>> expand(List<String> targets, boolean skipMissing,
-                                                    Map<String, Long> revisions) {
+    Slice slice(List<String> targets, List<Integer> indexes, String afterThing, int limit, boolean skipMissing,
+                Map<String, Long> revisions) {
         SortedMap<String, List<Integer>> things = new TreeMap<>();
-        for (int index = 0; index < targets.size(); index++) {
+        for (int index : indexes) {
             String arn = targets.get(index);
             Scope.Target target = scope.parseTarget(arn).orElseThrow(
                     () -> new InvalidRequestException("targets: not a thing or thing-group ARN of this account: "
@@ -82,23 +60,44 @@ final class TargetExpander {
             if (!exists) {
                 continue;
             }
-            Collection<String> reached = target.group() ? thingsUnder(target.name(), revisions)
-                    : List.of(target.name());
-            for (String thing : reached) {
-                List<Integer> reach = things.computeIfAbsent(thing, t -> new ArrayList<>(1));
-                if (!reach.contains(index)) {
-                    reach.add(index);
+            if (!target.group()) {
+                if (afterThing == null || target.name().compareTo(afterThing) > 0) {
+                    reach(things, target.name(), index);
                 }
+                continue;
+            }
+            // Each group's first limit + 1 after the cursor: the first limit + 1 of the union are among them.
+            Set<String> groups = withDescendants(List.of(target.name()), revisions);
+            for (String thing : repository.thingsInGroups(groups, afterThing, limit + 1).items()) {
+                reach(things, thing, index);
             }
         }
-        return things;
+        boolean more = things.size() > limit;
+        while (things.size() > limit) {
+            things.remove(things.lastKey());
+        }
+        things.replaceAll((thing, reach) -> reach.stream().sorted().toList());
+        return new Slice(things, more);
     }
 
-    /** The things of a group and of all its descendant groups, in name order. */
-    private List<String> thingsUnder(String group, Map<String, Long> revisions) {
-        Set<String> groups = withDescendants(List.of(group), revisions);
-        return AllPages.of((String after, int limit) -> repository.thingsInGroups(groups, after, limit),
-                thing -> thing);
+    /**
+     * One slice of an expansion.
+     *
+     * @param things the things, in name order, each with the positions of the targets reaching it, ascending
+     * @param more whether more things follow the last of them
+     */
+    record Slice(SortedMap<String, List<Integer>> things, boolean more) {
+        /** @return the last thing of the slice, or null when it is empty */
+        String last() {
+            return things.isEmpty() ? null : things.lastKey();
+        }
+    }
+
+    private static void reach(SortedMap<String, List<Integer>> things, String thing, int index) {
+        List<Integer> reach = things.computeIfAbsent(thing, t -> new ArrayList<>(1));
+        if (!reach.contains(index)) {
+            reach.add(index);
+        }
     }
 
     /** @return the groups and all their descendants, each once */

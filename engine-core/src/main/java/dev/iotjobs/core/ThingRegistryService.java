@@ -4,6 +4,7 @@ import static dev.iotjobs.core.EngineContext.valid;
 
 import dev.iotjobs.api.ThingRegistry;
 import dev.iotjobs.api.control.*;
+import dev.iotjobs.api.error.JobsException;
 import dev.iotjobs.api.error.ResourceNotFoundException;
 import dev.iotjobs.api.model.GroupNameAndArn;
 import dev.iotjobs.api.model.JobExecutionStatus;
@@ -56,20 +57,54 @@ final class ThingRegistryService implements ThingRegistry {
     @Override
     public DeleteThingResponse deleteThing(DeleteThingRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
+        // SPEC C4: a thing with more pending executions than one batch (one per job) has them REMOVED a batch per
+        // commit first; the last batch goes with the deletion itself.
+        int size = ctx.batchSize();
+        while (ctx.commits().run(() -> removalBatch(request, size))) {
+            // the next batch
+        }
         return ctx.commits().run(() -> {
             ThingRecord thing = ctx.thing(request.thingName());
             List<ExecutionRecord> pending = new ArrayList<>();
             pending.addAll(executionsOfThing(thing.thingName(), JobExecutionStatus.IN_PROGRESS));
             pending.addAll(executionsOfThing(thing.thingName(), JobExecutionStatus.QUEUED));
-            Map<String, JobRecord> jobs = new HashMap<>();
-            for (ExecutionRecord execution : pending) {
-                if (!jobs.containsKey(execution.jobId())) {
-                    jobs.put(execution.jobId(), ctx.repository().findJob(execution.jobId()).orElseThrow(
-                            () -> new StaleStateException("job " + execution.jobId() + " is gone")));
-                }
-            }
-            return RegistryRules.deleteThing(thing, request.expectedVersion(), pending, jobs, ctx.now());
+            return RegistryRules.deleteThing(thing, request.expectedVersion(), pending, jobsOf(pending), ctx.now());
         });
+    }
+
+    /**
+     * SPEC G4, C4: one batch of a deletion's REMOVED executions, ahead of the deletion, when more than a batch is
+     * pending; else nothing (the deletion's own commit takes them, and answers any error). Answers whether a batch
+     * was committed.
+     */
+    private Either<JobsException, Decision<Boolean>> removalBatch(DeleteThingRequest request, int size) {
+        ThingRecord thing = ctx.repository().findThing(request.thingName()).orElse(null);
+        if (thing == null || request.expectedVersion() != null && request.expectedVersion() != thing.version()) {
+            return Either.right(Decision.unchanged(false));
+        }
+        List<ExecutionRecord> pending = new ArrayList<>(ctx.repository()
+                .listExecutionsForThing(thing.thingName(), JobExecutionStatus.IN_PROGRESS, null, null, size + 1)
+                .items());
+        if (pending.size() <= size) {
+            pending.addAll(ctx.repository().listExecutionsForThing(thing.thingName(), JobExecutionStatus.QUEUED,
+                    null, null, size + 1 - pending.size()).items());
+        }
+        if (pending.size() <= size) {
+            return Either.right(Decision.unchanged(false));
+        }
+        List<ExecutionRecord> batch = pending.subList(0, size);
+        return Either.right(new Decision<>(RegistryRules.removed(batch, jobsOf(batch), ctx.now()), true));
+    }
+
+    private Map<String, JobRecord> jobsOf(List<ExecutionRecord> executions) {
+        Map<String, JobRecord> jobs = new HashMap<>();
+        for (ExecutionRecord execution : executions) {
+            if (!jobs.containsKey(execution.jobId())) {
+                jobs.put(execution.jobId(), ctx.repository().findJob(execution.jobId()).orElseThrow(
+                        () -> new StaleStateException("job " + execution.jobId() + " is gone")));
+            }
+        }
+        return jobs;
     }
 
     private List<ExecutionRecord> executionsOfThing(String thingName, JobExecutionStatus status) {

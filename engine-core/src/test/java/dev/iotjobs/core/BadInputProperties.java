@@ -162,6 +162,7 @@ public abstract class BadInputProperties {
                 .presignedUrlConfig(BadInputCatalog.presignedUrlConfig())
                 .abortConfig(BadInputCatalog.abortConfig()).timeoutConfig(new TimeoutConfig(60L))
                 .jobExecutionsRetryConfig(BadInputCatalog.retryConfig()).build());
+        engine.runDueWork();   // SPEC C4: the targets past the first batch
         engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
                 .thingName("t0").stepTimeoutInMinutes(30L).statusDetails(Map.of("step", "download")).build());
         device(engine, "t1", JobExecutionStatus.SUCCEEDED);

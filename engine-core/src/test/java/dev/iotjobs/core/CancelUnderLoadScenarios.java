@@ -87,6 +87,7 @@ public abstract class CancelUnderLoadScenarios extends EngineFixture {
                 .accountId(ACCOUNT).batchSize(BATCH_SIZE).build()) {
             batched.controlPlane().createJob(CreateJobRequest.builder().jobId("big").document(DOC)
                     .targets(List.of(groupArn("fleet"))).build());
+            batched.runDueWork();   // SPEC C4: the group's members past the first batch
             counting.set(true);
             Map<String, JobExecutionStatus> setByDevice = new ConcurrentHashMap<>();
             List<Throwable> unexpected = new CopyOnWriteArrayList<>();
@@ -164,6 +165,7 @@ public abstract class CancelUnderLoadScenarios extends EngineFixture {
             small.controlPlane().createJob(CreateJobRequest.builder().jobId("j1").document(DOC)
                     .targets(List.of(thingArn("a"), thingArn("b"), thingArn("c"), thingArn("d"), thingArn("e")))
                     .build());
+            small.runDueWork();   // SPEC C4: the targets past the first batch
             small.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
                     .thingName("a").build());
             counting.set(true);
@@ -207,6 +209,7 @@ public abstract class CancelUnderLoadScenarios extends EngineFixture {
                 .accountId(ACCOUNT).batchSize(2).build()) {
             small.controlPlane().createJob(CreateJobRequest.builder().jobId("j1").document(DOC)
                     .targets(List.of(thingArn("a"), thingArn("b"), thingArn("c"), thingArn("d"))).build());
+            small.runDueWork();   // SPEC C4: the targets past the first batch
             clock.advance(java.time.Duration.ofSeconds(1));
             small.controlPlane().createJob(CreateJobRequest.builder().jobId("j2").document(DOC)
                     .targets(List.of(thingArn("d"))).build());

@@ -312,8 +312,11 @@ public final class FleetWorld {
                 deleted.add(gone.thingName());
             }
         }
+        // SPEC C4: members past an owed expansion's place are still to be reached.
+        dev.iotjobs.spi.TargetExpansion owed = repository.findJob(job.jobId()).orElseThrow().expansion();
         for (String thing : members) {
-            if (deleted.contains(thing) || !repository.rolloutTargets(job.jobId(), List.of(thing)).isEmpty()) {
+            if (deleted.contains(thing) || !repository.rolloutTargets(job.jobId(), List.of(thing)).isEmpty()
+                    || owed != null && (owed.afterThing() == null || thing.compareTo(owed.afterThing()) > 0)) {
                 continue;
             }
             JobExecution latest = null;

@@ -444,6 +444,29 @@ public abstract class JobRepositoryContract {
         assertThat(repository.findJob("absent")).isEmpty();
     }
 
+    @Test
+    void c4_aJobKeepsItsOwedExpansionThroughRevisionsAndDoesNotCompleteWhileItOwesOne() {
+        TargetExpansion owed = new TargetExpansion(List.of(0, 2), "t1000");
+        JobRecord job = insertJob(job("j1").withExpansion(owed));
+        assertThat(repository.findJob("j1")).contains(job);
+
+        CommitResult blocked = commit(c -> c.complete(completion("j1", at(10))));
+        assertThat(blocked.completedJobs()).isEmpty();
+        assertThat(repository.findJob("j1").orElseThrow().job().status()).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(repository.drainedJobs(10)).extracting(JobRecord::jobId).doesNotContain("j1");
+
+        JobRecord later = repository.findJob("j1").orElseThrow();
+        TargetExpansion further = owed.after("t2000");
+        commit(c -> c.updateJob(later.next(later.job(), at(20)).withExpansion(further)));
+        assertThat(repository.findJob("j1").orElseThrow().expansion()).isEqualTo(further);
+
+        JobRecord last = repository.findJob("j1").orElseThrow();
+        CommitResult done = commit(c -> c.updateJob(last.next(last.job(), null).withExpansion(null))
+                .complete(completion("j1", at(30))));
+        assertThat(done.completedJobs()).containsExactly("j1");
+        assertThat(repository.findJob("j1").orElseThrow().expansion()).isNull();
+    }
+
     // ---------------------------------------------------------------- rollout (SPEC T7)
 
     @Test

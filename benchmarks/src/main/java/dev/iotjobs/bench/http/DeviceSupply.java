@@ -46,6 +46,7 @@ public final class DeviceSupply {
                     .targets(BenchStore.groupArn(GROUP)).build());
             supply.jobIds.add(jobId);
         }
+        engine.runDueWork();   // SPEC C4: the group's things past CreateJob's first batch
         return supply;
     }
 

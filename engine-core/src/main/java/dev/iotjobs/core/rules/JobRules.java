@@ -31,6 +31,7 @@ import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.RolloutState;
 import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StatusCounts;
+import dev.iotjobs.spi.TargetExpansion;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,6 +81,29 @@ public final class JobRules {
     public static Either<JobsException, Decision<CreateJobResponse>> create(
             CreateJobRequest request, JobRecord existing, String document, String beforeSubstitution,
             Instant startTime, SortedMap<String, List<Integer>> things, Scope scope, Instant now) {
+        return create(request, existing, document, beforeSubstitution, startTime, things, null, scope, now);
+    }
+
+    /**
+     * CreateJob (SPEC J1-J3, J8, C4) over targets that reach more things than one batch holds: {@code things} is the
+     * first batch, {@code owed} the rest, which due work adds ({@link ExpansionSteps}).
+     *
+     * @param request the validated request
+     * @param existing the job already stored under that id, or null
+     * @param document the job document to store
+     * @param beforeSubstitution the managed template's document before substitution, or null
+     * @param startTime the parsed scheduled start, or null
+     * @param things the first batch of the expanded targets, as for {@link #create(CreateJobRequest, JobRecord,
+     *     String, Instant, SortedMap, Scope, Instant)}
+     * @param owed the expansion owed after them, or null when they are all
+     * @param scope the engine's region and account
+     * @param now the present
+     * @return the decision, or the error
+     */
+    public static Either<JobsException, Decision<CreateJobResponse>> create(
+            CreateJobRequest request, JobRecord existing, String document, String beforeSubstitution,
+            Instant startTime, SortedMap<String, List<Integer>> things, TargetExpansion owed, Scope scope,
+            Instant now) {
         String jobArn = scope.jobArn(request.jobId());
         if (existing != null) {
             return Either.left(new ResourceAlreadyExistsException("jobId: job " + request.jobId()
@@ -114,7 +138,8 @@ public final class JobRules {
         if (!scheduled) {
             RolloutState rollout = RolloutSteps.start(changes, record, things, now);
             record = new JobRecord(job, document, request.documentSource(), request.tags(), StatusCounts.ZERO, 1,
-                    RolloutSteps.dueAt(rollout, endTime(job), now), rollout, beforeSubstitution);
+                    owed != null ? now : RolloutSteps.dueAt(rollout, endTime(job), now), rollout,
+                    beforeSubstitution, owed);
         }
         changes.insertJob(record);
         return Either.right(new Decision<>(changes.build(),
@@ -130,11 +155,27 @@ public final class JobRules {
      * @return the changes
      */
     public static Changeset start(JobRecord job, SortedMap<String, List<Integer>> things, Instant now) {
+        return start(job, things, null, now);
+    }
+
+    /**
+     * A scheduled job reached its start time (SPEC T8) with targets that reach more things than one batch holds
+     * (C4): it turns IN_PROGRESS and rolls out to the first batch; due work adds the rest.
+     *
+     * @param job the SCHEDULED job
+     * @param things the first batch of its expanded targets
+     * @param owed the expansion owed after them, or null when they are all
+     * @param now the present
+     * @return the changes
+     */
+    public static Changeset start(JobRecord job, SortedMap<String, List<Integer>> things, TargetExpansion owed,
+                                  Instant now) {
         Job startedJob = job.job().toBuilder().status(JobStatus.IN_PROGRESS).lastUpdatedAt(now).build();
         JobRecord started = job.next(startedJob, null, null);
         Changeset.Builder changes = Changeset.builder().event(statusChanged(job, started, now));
         RolloutState rollout = RolloutSteps.start(changes, started, things, now);
-        changes.updateJob(job.next(startedJob, RolloutSteps.dueAt(rollout, endTime(startedJob), now), rollout));
+        changes.updateJob(job.next(startedJob, owed != null ? now : RolloutSteps.dueAt(rollout, endTime(startedJob),
+                now), rollout).withExpansion(owed));
         return changes.build();
     }
 
@@ -374,6 +415,28 @@ public final class JobRules {
     public static Either<JobsException, Decision<AssociateTargetsWithJobResponse>> associateTargets(
             JobRecord job, AssociateTargetsWithJobRequest request, SortedMap<String, List<Integer>> newThings,
             List<RolloutTarget> retargeted, List<List<Integer>> added, int maxTargets, Instant now) {
+        return associateTargets(job, request, newThings, retargeted, added, null, maxTargets, now);
+    }
+
+    /**
+     * AssociateTargetsWithJob (SPEC G5, C4) whose targets reach more things than one batch holds: the arguments
+     * describe the first batch, {@code owed} the rest, which due work adds ({@link ExpansionSteps}).
+     *
+     * @param job the CONTINUOUS IN_PROGRESS job
+     * @param request the validated request
+     * @param newThings as for {@link #associateTargets(JobRecord, AssociateTargetsWithJobRequest, SortedMap, List,
+     *     List, int, Instant)}, of the first batch
+     * @param retargeted likewise
+     * @param added likewise
+     * @param owed the expansion the job owes afterwards (the new targets', and one it owed already), or null
+     * @param maxTargets the most targets a job may list
+     * @param now the present
+     * @return the decision, or the error
+     */
+    public static Either<JobsException, Decision<AssociateTargetsWithJobResponse>> associateTargets(
+            JobRecord job, AssociateTargetsWithJobRequest request, SortedMap<String, List<Integer>> newThings,
+            List<RolloutTarget> retargeted, List<List<Integer>> added, TargetExpansion owed, int maxTargets,
+            Instant now) {
         Job current = job.job();
         List<String> targets = withTargets(current.targets(), request.targets());
         if (targets.size() > maxTargets) {
@@ -393,9 +456,10 @@ public final class JobRules {
             rollout = RolloutRules.retargeted(rollout, targets, added);
             newThings.forEach((thing, reach) -> changes.holdBack(new RolloutTarget(job.jobId(), thing, reach)));
             retargeted.forEach(target -> changes.release(target).holdBack(target));
-            changes.updateJob(job.next(members, RolloutSteps.dueAt(rollout, endTime(members), now), rollout));
+            changes.updateJob(job.next(members, owed != null ? now : RolloutSteps.dueAt(rollout, endTime(members),
+                    now), rollout).withExpansion(owed));
         } else {
-            changes.updateJob(job.next(members, job.dueAt()));
+            changes.updateJob(job.next(members, owed != null ? now : job.dueAt()).withExpansion(owed));
             for (String thing : newThings.keySet()) {
                 ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), thing, 1, 0, now));
             }

@@ -78,7 +78,7 @@ public final class MembershipRules {
                 rollout = RolloutRules.heldBack(rollout, job.job().targets(), List.of(reach));
                 changes.holdBack(new RolloutTarget(job.jobId(), join.thingName(), reach))
                         .updateJob(job.next(job.job(),
-                                RolloutSteps.dueAt(rollout, JobRules.endTime(job.job()), now), rollout));
+                                ExpansionSteps.dueAt(job, rollout, JobRules.endTime(job.job()), now), rollout));
             } else {
                 // A revision of its own, not only a check: a cancel that listed the job's QUEUED executions before
                 // this one existed must not commit after it (SPEC J7), nor a delete (J10).
@@ -113,7 +113,7 @@ public final class MembershipRules {
                 RolloutState rollout = RolloutRules.released(job.rollout(), job.job().targets(), List.of(held), 0,
                         now);
                 changes.release(held).updateJob(job.next(job.job(),
-                        RolloutSteps.dueAt(rollout, JobRules.endTime(job.job()), now), rollout));
+                        ExpansionSteps.dueAt(job, rollout, JobRules.endTime(job.job()), now), rollout));
             }
             ExecutionRecord latest = leave.latest().get(job.jobId());
             if (latest != null && latest.status() == JobExecutionStatus.QUEUED) {

@@ -67,12 +67,31 @@ public final class RegistryRules {
                     + " does not match the version " + thing.version() + " of thing " + thing.thingName()));
         }
         Changeset.Builder changes = Changeset.builder().deleteThing(thing.thingName(), thing.version());
+        removed(changes, pending, jobs, now);
+        return Either.right(new Decision<>(changes.build(), DeleteThingResponse.builder().build()));
+    }
+
+    /**
+     * SPEC G4, C4: a batch of a deleted thing's pending executions turned REMOVED ahead of its deletion.
+     *
+     * @param pending some of the thing's pending executions, as read
+     * @param jobs their jobs by id
+     * @param now the present
+     * @return the changes
+     */
+    public static Changeset removed(List<ExecutionRecord> pending, Map<String, JobRecord> jobs, Instant now) {
+        Changeset.Builder changes = Changeset.builder();
+        removed(changes, pending, jobs, now);
+        return changes.build();
+    }
+
+    private static void removed(Changeset.Builder changes, List<ExecutionRecord> pending,
+                                Map<String, JobRecord> jobs, Instant now) {
         for (ExecutionRecord execution : pending) {
             ExecutionChanges.updated(changes, jobs.get(execution.jobId()), execution, ExecutionRules.ended(
                     execution, JobExecutionStatus.REMOVED, execution.forceCanceled(), execution.statusDetails(),
                     now));
         }
-        return Either.right(new Decision<>(changes.build(), DeleteThingResponse.builder().build()));
     }
 
     /**

@@ -118,19 +118,27 @@ public final class RolloutSteps {
     }
 
     /**
-     * SPEC T8 STOP_ROLLOUT: the job's scheduled end stops its rollout; a SNAPSHOT job completes when its pending
-     * executions end (now, if none is left).
+     * SPEC T8 STOP_ROLLOUT, C4: the job's scheduled end stops its rollout, a batch of held-back things per step; a
+     * SNAPSHOT job completes when its pending executions end (now, if none is left) once nothing is held back. Due
+     * work takes the step again while the job still holds things back (its end stays reached), so no window opens in
+     * between.
      *
      * @param job the IN_PROGRESS job as read
-     * @param heldBack the things it still holds back, released here
+     * @param heldBack the next things it still holds back, at most one batch, released here
      * @param now the present
      * @return the changes
      */
     public static Changeset stop(JobRecord job, List<RolloutTarget> heldBack, Instant now) {
-        Changeset.Builder changes = Changeset.builder()
-                .updateJob(job.next(job.job(), null, RolloutRules.stopped(job.rollout())));
+        RolloutState after = heldBack.isEmpty() ? RolloutRules.stopped(job.rollout())
+                : RolloutRules.released(job.rollout(), job.job().targets(), heldBack, 0, now);
+        boolean done = after == null || after.remaining() == 0;
+        // An expansion still owed stops too (SPEC C4).
+        Changeset.Builder changes = Changeset.builder().updateJob(job.next(job.job(), done ? null : now,
+                done ? RolloutRules.stopped(after) : after).withExpansion(null));
         heldBack.forEach(changes::release);
-        ExecutionChanges.completeIfDrained(changes, job, now);
+        if (done) {
+            ExecutionChanges.completeIfDrained(changes, job, now);
+        }
         return changes.build();
     }
 

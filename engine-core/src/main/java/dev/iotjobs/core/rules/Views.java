@@ -12,7 +12,9 @@ import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.StatusCounts;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Presents stored records as the API's values. */
 public final class Views {
@@ -27,7 +29,7 @@ public final class Views {
      */
     public static JobProcessDetails processDetails(JobRecord job) {
         return processDetails(job.counts(),
-                isConcurrent(job) ? RolloutRules.processingTargets(job.rollout()) : List.of());
+                isConcurrent(job) ? processingTargets(job) : List.of());
     }
 
     /**
@@ -41,13 +43,26 @@ public final class Views {
     }
 
     /**
-     * SPEC T7: a job is concurrent while it rolls out (canceling is one commit here, never in progress).
+     * SPEC T7, C4: a job is concurrent while it rolls out: things held back, or group members still to expand.
      *
      * @param job a stored job
-     * @return whether it still holds things back for its rollout
+     * @return whether it still holds targets back
      */
     public static boolean isConcurrent(JobRecord job) {
-        return job.job().status() == JobStatus.IN_PROGRESS && job.heldBack() > 0;
+        return job.job().status() == JobStatus.IN_PROGRESS && job.holdsTargets();
+    }
+
+    /** SPEC X1: the targets its rollout holds things back for and those it still expands, in target order. */
+    private static List<String> processingTargets(JobRecord job) {
+        List<String> rolling = RolloutRules.processingTargets(job.rollout());
+        if (job.expansion() == null) {
+            return rolling;
+        }
+        List<String> targets = job.job().targets();
+        Set<String> processing = new HashSet<>(rolling);
+        job.expansion().targetIndexes().stream().filter(i -> i < targets.size())
+                .forEach(i -> processing.add(targets.get(i)));
+        return targets.stream().distinct().filter(processing::contains).toList();
     }
 
     /** @param job a stored job @return the job as DescribeJob shows it */

@@ -103,7 +103,7 @@ class RequestValidationTest {
     private static final String FOREIGN_REGION_ARN = "arn:aws:iot:eu-west-1:123456789012:thing/sensor-1";
     private static final String FOREIGN_ACCOUNT_ARN = "arn:aws:iot:us-east-1:999999999999:thinggroup/fleet";
     /** Small limits, to show that V3's limits come from EngineLimits. */
-    private static final EngineLimits SMALL = new EngineLimits(2, 1, 64, 60, 5, 20, 50, 5, 10, 10, 500, 64);
+    private static final EngineLimits SMALL = new EngineLimits(2, 1, 64, 60, 5, 20, 50, 5, 10, 10, 64);
 
     /**
      * One broken request.

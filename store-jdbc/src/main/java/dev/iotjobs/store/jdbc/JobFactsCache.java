@@ -46,9 +46,7 @@ final class JobFactsCache {
                 || entry.revision() != revision) {
             return null;
         }
-        JobRecord r = entry.record();
-        return new JobRecord(r.job(), r.document(), r.documentSource(), r.tags(), counts, r.revision(), r.dueAt(),
-                r.rollout(), r.documentBeforeSubstitution());
+        return entry.record().withCounts(counts);
     }
 
     /** Remembers a job as read in full, unless its row has no incarnation. */

@@ -49,7 +49,8 @@ final class JobRows {
             j.completed_at, j.timeout_config, j.namespace_id, j.job_template_arn, j.retry_config,
             j.document_parameters, j.is_concurrent, j.scheduling_config, j.document, j.document_source, j.tags,
             j.document_before_substitution,
-            j.revision, j.due_at, j.incarnation, """ + CounterSlots.summedColumns("j") + ", " + RolloutColumns.COLUMNS;
+            j.revision, j.due_at, j.incarnation, """ + CounterSlots.summedColumns("j") + ", " + RolloutColumns.COLUMNS
+            + ", " + ExpansionColumns.COLUMNS;
 
     /** Rows a newer version wrote with a status or target selection this one does not know stay out of its reads. */
     private static final String KNOWN = Columns.known("j.status", JobStatus.class) + " AND "
@@ -69,7 +70,8 @@ final class JobRows {
             document_parameters = :documentParameters, is_concurrent = :isConcurrent,
             scheduling_config = :schedulingConfig, document = :document, document_source = :documentSource,
             document_before_substitution = :documentBeforeSubstitution,
-            tags = :tags, revision = :revision, due_at = :dueAt, """ + RolloutColumns.MEMBERS;
+            tags = :tags, revision = :revision, due_at = :dueAt, """ + RolloutColumns.MEMBERS + ", "
+            + ExpansionColumns.MEMBERS;
 
     private static final String INSERT = """
             INSERT INTO iotjobs_job (job_id, job_arn, target_selection, status, force_canceled, reason_code, comment,
@@ -78,14 +80,15 @@ final class JobRows {
                 document_parameters, is_concurrent, scheduling_config, document, document_source, tags,
                 document_before_substitution,
                 n_queued, n_in_progress, n_succeeded, n_failed, n_timed_out, n_rejected, n_removed, n_canceled,
-                revision, due_at, incarnation, %s)
+                revision, due_at, incarnation, %s, %s)
             VALUES (:jobId, :jobArn, :targetSelection, :status, :forceCanceled, :reasonCode, :comment,
                 :targets, :description, :presignedUrlConfig, :rolloutConfig, :abortConfig, :createdAt,
                 :lastUpdatedAt, :completedAt, :timeoutConfig, :namespaceId, :jobTemplateArn, :retryConfig,
                 :documentParameters, :isConcurrent, :schedulingConfig, :document, :documentSource, :tags,
                 :documentBeforeSubstitution,
                 :queued, :inProgress, :succeeded, :failed, :timedOut, :rejected, :removed, :canceled,
-                :revision, :dueAt, :incarnation, %s)""".formatted(RolloutColumns.NAMES, RolloutColumns.PARAMETERS);
+                :revision, :dueAt, :incarnation, %s, %s)""".formatted(RolloutColumns.NAMES, ExpansionColumns.NAMES,
+            RolloutColumns.PARAMETERS, ExpansionColumns.PARAMETERS);
 
     private static final String UPDATE = "UPDATE iotjobs_job SET " + MEMBERS
             + " WHERE job_id = :jobId AND revision = :expected";
@@ -104,11 +107,14 @@ final class JobRows {
     private static final String ADD_COUNTS = "UPDATE iotjobs_job SET " + ADDED_COUNTS
             + " WHERE job_id = :jobId AND revision = COALESCE(:expected, revision)";
 
-    /** A snapshot job with nothing pending (its row's counts and its slots') whose rollout holds no thing back. */
+    /**
+     * A snapshot job with nothing pending (its row's counts and its slots') whose rollout holds no thing back and that
+     * owes no group expansion (SPEC C4).
+     */
     private static String drained(String alias) {
         return alias + ".status = 'IN_PROGRESS' AND " + alias + ".target_selection = 'SNAPSHOT' AND " + alias
-                + ".rollout_remaining = 0 AND " + CounterSlots.sum(alias, "n_queued") + " = 0 AND "
-                + CounterSlots.sum(alias, "n_in_progress") + " = 0";
+                + ".rollout_remaining = 0 AND " + alias + ".expansion_targets IS NULL AND "
+                + CounterSlots.sum(alias, "n_queued") + " = 0 AND " + CounterSlots.sum(alias, "n_in_progress") + " = 0";
     }
 
     /** Fires only on a drained snapshot job (SPEC J8, T7). */
@@ -432,6 +438,7 @@ final class JobRows {
     private static <S extends SqlStatement<S>> S bindMembers(S statement, JobRecord record) {
         Job job = record.job();
         RolloutColumns.bind(statement, record.rollout());
+        ExpansionColumns.bind(statement, record.expansion());
         return statement
                 .bind("jobId", job.jobId())
                 .bind("jobArn", job.jobArn())
@@ -504,6 +511,7 @@ final class JobRows {
                 .build();
         return new JobRecord(job, rs.getString("document"), rs.getString("document_source"),
                 Json.tags(rs.getString("tags")), counts(rs), rs.getLong("revision"), instant(rs, "due_at"),
-                RolloutColumns.read(rs), rs.getString("document_before_substitution"));
+                RolloutColumns.read(rs), rs.getString("document_before_substitution"),
+                ExpansionColumns.read(rs));
     }
 }

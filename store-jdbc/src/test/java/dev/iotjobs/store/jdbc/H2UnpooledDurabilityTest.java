@@ -134,6 +134,7 @@ class H2UnpooledDurabilityTest {
             slices.forEach(things::addAll);
             engine.controlPlane().createJob(CreateJobRequest.builder().jobId("firmware").document("{\"v\":1}")
                     .targets(ARN + "thinggroup/fleet").build());
+            engine.runDueWork();   // SPEC C4: the group's things past CreateJob's first batch
             List<Future<?>> worked = new ArrayList<>();
             for (List<String> slice : slices) {
                 worked.add(devices.submit(() -> slice.forEach(thing ->

@@ -346,7 +346,7 @@ public final class InMemoryJobRepository implements JobRepository {
     private void applyCounterDeltas(Map<String, StatusCounts> deltas) {
         deltas.forEach((jobId, delta) -> {
             JobRecord job = jobs.get(jobId);
-            jobs.put(withCounts(job, job.counts().plus(delta)));
+            jobs.put(job.withCounts(job.counts().plus(delta)));
         });
     }
 
@@ -364,7 +364,8 @@ public final class InMemoryJobRepository implements JobRepository {
                     .lastUpdatedAt(completion.at())
                     .build();
             jobs.put(new JobRecord(done, record.document(), record.documentSource(), record.tags(), record.counts(),
-                    record.revision() + 1, record.dueAt(), record.rollout(), record.documentBeforeSubstitution()));
+                    record.revision() + 1, record.dueAt(), record.rollout(), record.documentBeforeSubstitution(),
+                    record.expansion()));
             completed.add(record.jobId());
             if (completion.event() != null) {
                 completionEvents.add(completion.event());
@@ -377,7 +378,7 @@ public final class InMemoryJobRepository implements JobRepository {
         return record.job().status() == JobStatus.IN_PROGRESS
                 && record.job().targetSelection() == TargetSelection.SNAPSHOT
                 && record.counts().pending() == 0
-                && record.heldBack() == 0;
+                && !record.holdsTargets();
     }
 
     private boolean jobNotBeingDeleted(ExecutionRecord execution) {
@@ -390,13 +391,10 @@ public final class InMemoryJobRepository implements JobRepository {
         Job job = record.job().jobProcessDetails() == null ? record.job()
                 : record.job().toBuilder().jobProcessDetails(null).build();
         return new JobRecord(job, record.document(), record.documentSource(), record.tags(), counts,
-                record.revision(), record.dueAt(), record.rollout(), record.documentBeforeSubstitution());
+                record.revision(), record.dueAt(), record.rollout(), record.documentBeforeSubstitution(),
+                record.expansion());
     }
 
-    private static JobRecord withCounts(JobRecord record, StatusCounts counts) {
-        return new JobRecord(record.job(), record.document(), record.documentSource(), record.tags(), counts,
-                record.revision(), record.dueAt(), record.rollout(), record.documentBeforeSubstitution());
-    }
 
     private <T> T read(Supplier<T> query) {
         Lock read = lock.readLock();
