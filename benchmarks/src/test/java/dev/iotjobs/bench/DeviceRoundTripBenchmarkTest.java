@@ -117,7 +117,7 @@ class DeviceRoundTripBenchmarkTest {
     @Test
     void storedJobsLeaveTheirCanceledExecutionsAndTheRoundTripStillRuns() throws Exception {
         DeviceRoundTripBenchmark.ThingSlices slices = new DeviceRoundTripBenchmark.ThingSlices();
-        slices.things = 10;
+        slices.things = 2500;   // past one batch (SPEC C4): the history jobs reach every thing all the same
         slices.cut(1);
         DeviceRoundTripBenchmark.EngineFleet fleet = new DeviceRoundTripBenchmark.EngineFleet();
         fleet.jobsPerIteration = 1;
@@ -126,9 +126,12 @@ class DeviceRoundTripBenchmarkTest {
         fleet.registerFleet(slices);
 
         for (int i = 0; i < 3; i++) {
+            assertThat(fleet.engine.controlPlane().describeJob(dev.iotjobs.api.control.DescribeJobRequest.builder()
+                    .jobId("history-" + i).build()).job().jobProcessDetails().numberOfCanceledThings())
+                    .isEqualTo(2500);
             assertThat(fleet.engine.controlPlane().listJobExecutionsForJob(
-                    dev.iotjobs.api.control.ListJobExecutionsForJobRequest.builder().jobId("history-" + i).build())
-                    .executionSummaries()).hasSize(10)
+                    dev.iotjobs.api.control.ListJobExecutionsForJobRequest.builder().jobId("history-" + i).maxResults(250).build())
+                    .executionSummaries()).hasSize(250)
                     .allSatisfy(e -> assertThat(e.jobExecutionSummary().status())
                             .isEqualTo(JobExecutionStatus.CANCELED));
         }
