@@ -9,26 +9,32 @@ import dev.iotjobs.spi.ThingExecutionsKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The executions and their indexes: by key; per job by (thingName, executionNumber), which also answers "the
  * latest execution of a job on a thing"; per thing by (queuedAt, jobId, executionNumber); per thing the pending
- * queue; and the pending executions by deadline. Not thread-safe: the repository's lock guards it.
+ * queue; and the pending executions by deadline.
+ *
+ * <p>Thread-safety: commits on different things may write at the same time as long as each thing's rows are written
+ * by one commit at a time (the repository's thing stripes) and no update moves a row to another job or thing; the
+ * per-thing indexes are then touched by one writer each, the deadlines are a concurrent set. A reader of a thing's
+ * rows holds that thing's stripe; the reads across things run alone (the repository's gate, held exclusively).
  */
 final class ExecutionTable {
-    private final Map<ExecutionKey, ExecutionRecord> byKey = new HashMap<>();
-    private final Map<String, NavigableSet<JobExecutionsKey>> byJob = new HashMap<>();
-    private final Map<String, NavigableSet<ThingExecutionsKey>> byThing = new HashMap<>();
-    private final Map<String, NavigableSet<Keys.Pending>> pendingByThing = new HashMap<>();
-    private final NavigableSet<Keys.Deadline> deadlines = new TreeSet<>();
+    private final Map<ExecutionKey, ExecutionRecord> byKey = new ConcurrentHashMap<>();
+    private final Map<String, NavigableSet<JobExecutionsKey>> byJob = new ConcurrentHashMap<>();
+    private final Map<String, NavigableSet<ThingExecutionsKey>> byThing = new ConcurrentHashMap<>();
+    private final Map<String, NavigableSet<Keys.Pending>> pendingByThing = new ConcurrentHashMap<>();
+    private final NavigableSet<Keys.Deadline> deadlines = new ConcurrentSkipListSet<>();
 
     ExecutionRecord get(ExecutionKey key) {
         return byKey.get(key);
