@@ -19,36 +19,55 @@ import java.util.concurrent.locks.StampedLock;
  *       numbers its events: commits on one job count, complete (once) and number their events one after the other,
  *       so events follow the commit order per job and per thing (SPEC E2).</li>
  * </ul>
- * A {@link StampedLock} rather than a {@code ReentrantReadWriteLock}: a shared hold is one compare-and-set with no
- * per-thread hold count, and nothing here takes a lock it already holds.
+ * The locks are {@link StampedLock}s rather than {@code ReentrantReadWriteLock}s: a shared hold is one
+ * compare-and-set with no per-thread hold count, and nothing here takes a lock it already holds. The gate is striped
+ * by thread (a thread shares one stripe, an exclusive holder takes all of them in order), so that threads sharing it
+ * never write the same cache line; every lock is padded to a cache line of its own for the same reason.
  */
 final class CommitLocks {
     private static final int STRIPES = 256;
+    private static final int GATE_STRIPES = 8;
+    /** {@link #closeGate}'s answer: no gate stripe is ever this. */
+    private static final int CLOSED = -1;
 
-    private final StampedLock gate = new StampedLock();
+    private final StampedLock[] gate = new StampedLock[GATE_STRIPES];
     private final StampedLock[] things = new StampedLock[STRIPES];
     private final Object[] jobs = new Object[STRIPES];
 
     CommitLocks() {
+        for (int i = 0; i < GATE_STRIPES; i++) {
+            gate[i] = new PaddedLock();
+        }
         for (int i = 0; i < STRIPES; i++) {
-            things[i] = new StampedLock();
-            jobs[i] = new Object();
+            things[i] = new PaddedLock();
+            jobs[i] = new PaddedMonitor();
         }
     }
 
-    /** @return the stamp for {@link #release} */
-    long shareGate() {
-        return gate.readLock();
+    /** @return the hold for {@link #release} */
+    int shareGate() {
+        int stripe = (int) (Thread.currentThread().getId() & (GATE_STRIPES - 1));
+        gate[stripe].readLock();
+        return stripe;
     }
 
-    /** @return the stamp for {@link #release} */
-    long closeGate() {
-        return gate.writeLock();
+    /** @return the hold for {@link #release} */
+    int closeGate() {
+        for (StampedLock stripe : gate) {
+            stripe.writeLock();
+        }
+        return CLOSED;
     }
 
-    /** @param stamp the stamp of {@link #shareGate} or {@link #closeGate} */
-    void release(long stamp) {
-        gate.unlock(stamp);
+    /** @param hold what {@link #shareGate} or {@link #closeGate} answered */
+    void release(int hold) {
+        if (hold == CLOSED) {
+            for (int i = GATE_STRIPES - 1; i >= 0; i--) {
+                gate[i].tryUnlockWrite();
+            }
+        } else {
+            gate[hold].tryUnlockRead();
+        }
     }
 
     /** @return the stamp for {@link #releaseThing} */
@@ -95,6 +114,18 @@ final class CommitLocks {
     /** @return the monitor of the job's stripe */
     Object jobMonitor(String jobId) {
         return jobs[stripe(jobId)];
+    }
+
+    /** A lock alone on its cache line (the padding follows StampedLock's own fields). */
+    @SuppressWarnings({"unused", "serial"})
+    private static final class PaddedLock extends StampedLock {
+        private long p1, p2, p3, p4, p5, p6, p7, p8;
+    }
+
+    /** A monitor alone on its cache line. */
+    @SuppressWarnings("unused")
+    private static final class PaddedMonitor {
+        private long p1, p2, p3, p4, p5, p6, p7, p8;
     }
 
     private static int stripe(String name) {

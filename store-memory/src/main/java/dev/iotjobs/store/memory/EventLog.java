@@ -27,14 +27,14 @@ final class EventLog {
         if (commitEvents.isEmpty()) {
             return List.of();
         }
-        List<StoredEvent> stored = new ArrayList<>(commitEvents.size());
-        for (EngineEvent event : commitEvents) {
-            StoredEvent next = new StoredEvent(++lastSequence, event);
-            events.put(next.sequence(), next);
-            stored.add(next);
+        // An immutable list, which the commit's result keeps without a copy.
+        StoredEvent[] stored = new StoredEvent[commitEvents.size()];
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = new StoredEvent(++lastSequence, commitEvents.get(i));
+            events.put(stored[i].sequence(), stored[i]);
         }
         published = lastSequence;
-        return stored;
+        return List.of(stored);
     }
 
     List<StoredEvent> after(long sequence, int limit) {

@@ -228,7 +228,7 @@ public final class InMemoryJobRepository implements JobRepository {
                 return result;
             }
         }
-        long gate = locks.closeGate();
+        int gate = locks.closeGate();
         try {
             return commitAlone(changes);
         } finally {
@@ -244,15 +244,14 @@ public final class InMemoryJobRepository implements JobRepository {
      *     so its job might complete under it)
      */
     private CommitResult commitBesideOthers(Changeset changes, DeviceCommit device) {
-        long gate = locks.shareGate();
+        int gate = locks.shareGate();
         try {
             int[] stripes = locks.lockThings(device.thingNames());
             try {
-                if (!updatesOnlyPendingExecutions(changes)) {
+                if (!check.checkDevice(changes)) {
                     return null;
                 }
-                check.check(changes);
-                applyExecutionWrites(changes);
+                changes.executionUpdates().forEach(executions::put);
                 // The job of a pending execution neither completes nor changes revision meanwhile: commits that
                 // write the job run alone, and it cannot drain before this commit's own delta.
                 List<ThingEvent> noticeEvents = noticeEvents(changes);
@@ -266,16 +265,6 @@ public final class InMemoryJobRepository implements JobRepository {
         } finally {
             locks.release(gate);
         }
-    }
-
-    private boolean updatesOnlyPendingExecutions(Changeset changes) {
-        for (ExecutionRecord update : changes.executionUpdates()) {
-            ExecutionRecord stored = executions.get(update.key());
-            if (stored != null && !stored.isPending()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private CommitResult commitAlone(Changeset changes) {
@@ -300,6 +289,9 @@ public final class InMemoryJobRepository implements JobRepository {
 
     /** Fires the completions, then appends the changeset's events, the completions' and the notices', in order. */
     private CommitResult completeAndAppend(Changeset changes, List<ThingEvent> noticeEvents) {
+        if (changes.completions().isEmpty() && noticeEvents.isEmpty()) {
+            return new CommitResult(events.appendAll(changes.events()), Set.of());
+        }
         List<JobEvent> completionEvents = new ArrayList<>(changes.completions().size());
         Set<String> completed = applyCompletions(changes.completions(), completionEvents);
         List<EngineEvent> all = new ArrayList<>(changes.events().size() + completionEvents.size()
@@ -452,7 +444,7 @@ public final class InMemoryJobRepository implements JobRepository {
 
     /** A query that sees whole commits: beside device commits, which it never sees in part. */
     private <T> T read(Supplier<T> query) {
-        long gate = locks.shareGate();
+        int gate = locks.shareGate();
         try {
             return query.get();
         } finally {
@@ -465,7 +457,7 @@ public final class InMemoryJobRepository implements JobRepository {
         if (thingName == null) {
             return read(query); // the query answers as it would for any other name it does not know
         }
-        long gate = locks.shareGate();
+        int gate = locks.shareGate();
         try {
             long thing = locks.readThing(thingName);
             try {
@@ -480,7 +472,7 @@ public final class InMemoryJobRepository implements JobRepository {
 
     /** A query across jobs or things: it runs alone, so that it sees no commit in part. */
     private <T> T readAlone(Supplier<T> query) {
-        long gate = locks.closeGate();
+        int gate = locks.closeGate();
         try {
             return query.get();
         } finally {
