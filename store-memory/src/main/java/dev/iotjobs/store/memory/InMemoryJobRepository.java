@@ -48,22 +48,24 @@ import java.util.function.Supplier;
  * and as the baseline of benchmarks. Nothing is durable: the state and the undelivered events are gone with the
  * JVM, and several engine nodes cannot share one instance across processes.
  *
- * <p>It behaves like a database with serializable transactions, and commits on different things proceed in
- * parallel, also on one job. Every {@link #commit} first checks every compare-and-set of the changeset and throws
+ * <p>It behaves like a database whose transactions are atomic and isolated, and commits on different things proceed
+ * in parallel, also on one job. Every {@link #commit} first checks every compare-and-set of the changeset and throws
  * {@link dev.iotjobs.spi.StaleStateException} before changing anything if one fails, then applies it in the order
  * {@link Changeset} gives and appends its events with the next sequence numbers, then the events of its thing
  * notices, each from the thing's queue as the commit left it. A device's commit (a {@link DeviceCommit}: it only
- * updates executions of one job, moves its counters without raising its pending count and maybe completes it) holds
- * its things exclusively and the rest of the store shared; its counter delta, its completion and the numbering of
- * its events happen under its job's monitor, so counters stay exact and a job completes once (SPEC X1, J8, J9), and
- * events follow the commit order per job and per thing (E2). Every other commit runs alone. See
- * {@link CommitLocks}.
+ * updates pending executions of one job, moves its counters without raising its pending count and maybe completes
+ * it) holds its things exclusively and the rest of the store shared; its counter delta, its completion and the
+ * numbering of its events happen under its job's monitor, so counters stay exact and a job completes once (SPEC X1,
+ * J8, J9), and events follow the commit order per job and per thing (E2). Every other commit runs alone, as all
+ * commits did before. See {@link CommitLocks}.
  *
- * <p>Queries see whole commits: a query of one thing's executions waits for the commits writing that thing; the
- * listings and due queries, which read across jobs and things, run alone; a job's record is replaced whole, so
- * its counters are exact for the commits it includes. {@link #eventsAfter} sees a commit's events all at once, and
- * never a sequence number past one still to be stored. Every query walks a sorted index (per job, per thing, per
- * status, per target, by deadline...), never the whole store.
+ * <p>Each query sees only whole commits: a query of one thing's executions waits for the commits writing that
+ * thing; the listings and due queries, which read across jobs and things, run alone; a job's record is replaced
+ * whole, its counters with the delta and completion of one commit at a time. {@link #eventsAfter} sees a commit's
+ * events all at once, and never a sequence number past one still to be stored. Two device commits on different
+ * things of one job commute (they add to the same counters and touch nothing else in common), so two queries in a
+ * row may see them in either order. Every query walks a sorted index (per job, per thing, per status, per target,
+ * by deadline...), never the whole store.
  *
  * <p>Records are immutable and shared, not copied. A record that lacks a member the store sorts by (a job's id,
  * {@code createdAt} or status; an execution's job, thing, status or {@code queuedAt}) is rejected with
