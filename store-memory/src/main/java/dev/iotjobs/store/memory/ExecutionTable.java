@@ -148,9 +148,15 @@ final class ExecutionTable {
         ExecutionRecord row = after != null ? after : before;
         String jobId = row.jobId();
         String thingName = row.thingName();
-        move(before == null ? null : Keys.jobKey(before), after == null ? null : Keys.jobKey(after),
-                key -> Indexes.remove(byJob, jobId, key),
-                key -> Indexes.add(byJob, jobId, key, () -> new TreeSet<>(Keys.JOB_EXECUTIONS)));
+        if (before != null && after != null && samePlaces(before, after)) {
+            return; // the common update: a progress report, or details only; no key allocated to find out
+        }
+        if (before == null || after == null) {
+            // An update keeps the row's key, so its per-job key; only inserts and deletes move it.
+            move(before == null ? null : Keys.jobKey(before), after == null ? null : Keys.jobKey(after),
+                    key -> Indexes.remove(byJob, jobId, key),
+                    key -> Indexes.add(byJob, jobId, key, () -> new TreeSet<>(Keys.JOB_EXECUTIONS)));
+        }
         move(before == null ? null : Keys.thingKey(before), after == null ? null : Keys.thingKey(after),
                 key -> Indexes.remove(byThing, thingName, key),
                 key -> Indexes.add(byThing, thingName, key, () -> new TreeSet<>(Keys.THING_EXECUTIONS)));
@@ -158,6 +164,14 @@ final class ExecutionTable {
                 key -> Indexes.remove(pendingByThing, thingName, key),
                 key -> Indexes.add(pendingByThing, thingName, key));
         move(deadlineOf(before), deadlineOf(after), deadlines::remove, deadlines::add);
+    }
+
+    /** @return whether two states of one row have the same entries in the per-thing, pending and deadline indexes */
+    private static boolean samePlaces(ExecutionRecord before, ExecutionRecord after) {
+        return before.queuedAt().equals(after.queuedAt())
+                && before.isPending() == after.isPending()
+                && (!after.isPending() || (before.status() == after.status()
+                        && Objects.equals(before.deadline(), after.deadline())));
     }
 
     private static <K> void move(K before, K after, Consumer<K> remove, Consumer<K> add) {
