@@ -269,7 +269,7 @@ public final class Checks {
          * @return this
          */
         public Text pattern(Pattern pattern) {
-            if (active() && !pattern.matcher(value).matches()) {
+            if (active() && !CharClassPattern.matches(pattern, value)) {
                 fail("must match " + pattern.pattern() + ", got " + quote(value));
             }
             return this;

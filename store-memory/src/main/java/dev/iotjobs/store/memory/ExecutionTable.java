@@ -157,9 +157,11 @@ final class ExecutionTable {
                     key -> Indexes.remove(byJob, jobId, key),
                     key -> Indexes.add(byJob, jobId, key, () -> new TreeSet<>(Keys.JOB_EXECUTIONS)));
         }
-        move(before == null ? null : Keys.thingKey(before), after == null ? null : Keys.thingKey(after),
-                key -> Indexes.remove(byThing, thingName, key),
-                key -> Indexes.add(byThing, thingName, key, () -> new TreeSet<>(Keys.THING_EXECUTIONS)));
+        if (before == null || after == null || !before.queuedAt().equals(after.queuedAt())) {
+            move(before == null ? null : Keys.thingKey(before), after == null ? null : Keys.thingKey(after),
+                    key -> Indexes.remove(byThing, thingName, key),
+                    key -> Indexes.add(byThing, thingName, key, () -> new TreeSet<>(Keys.THING_EXECUTIONS)));
+        }
         move(pendingOf(before), pendingOf(after),
                 key -> Indexes.remove(pendingByThing, thingName, key),
                 key -> Indexes.add(pendingByThing, thingName, key));

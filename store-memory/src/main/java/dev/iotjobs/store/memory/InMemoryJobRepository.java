@@ -253,7 +253,10 @@ public final class InMemoryJobRepository implements JobRepository {
                 if (!check.checkDevice(changes)) {
                     return null;
                 }
-                changes.executionUpdates().forEach(executions::put);
+                List<ExecutionRecord> updates = changes.executionUpdates();
+                for (int i = 0; i < updates.size(); i++) {
+                    executions.put(updates.get(i));
+                }
                 // The job of a pending execution neither completes nor changes revision meanwhile: commits that
                 // write the job run alone, and it cannot drain before this commit's own delta.
                 List<ThingEvent> noticeEvents = noticeEvents(changes);
@@ -296,6 +299,9 @@ public final class InMemoryJobRepository implements JobRepository {
         }
         List<JobEvent> completionEvents = new ArrayList<>(changes.completions().size());
         Set<String> completed = applyCompletions(changes.completions(), completionEvents);
+        if (completionEvents.isEmpty() && noticeEvents.isEmpty()) {
+            return new CommitResult(events.appendAll(changes.events()), completed);
+        }
         List<EngineEvent> all = new ArrayList<>(changes.events().size() + completionEvents.size()
                 + noticeEvents.size());
         all.addAll(changes.events());
@@ -398,7 +404,7 @@ public final class InMemoryJobRepository implements JobRepository {
 
     /** SPEC J8/J9: the completions that find their job drained turn it COMPLETED, once. */
     private Set<String> applyCompletions(List<JobCompletion> completions, List<JobEvent> completionEvents) {
-        Set<String> completed = new LinkedHashSet<>();
+        Set<String> completed = null; // most commits complete nothing: no set for them
         for (JobCompletion completion : completions) {
             JobRecord record = jobs.get(completion.jobId());
             if (record == null || !isDrainedSnapshotInProgress(record)) {
@@ -411,12 +417,15 @@ public final class InMemoryJobRepository implements JobRepository {
                     .build();
             jobs.put(new JobRecord(done, record.document(), record.documentSource(), record.tags(), record.counts(),
                     record.revision() + 1, record.dueAt(), record.rollout(), record.documentBeforeSubstitution()));
+            if (completed == null) {
+                completed = new LinkedHashSet<>();
+            }
             completed.add(record.jobId());
             if (completion.event() != null) {
                 completionEvents.add(completion.event());
             }
         }
-        return completed;
+        return completed == null ? Set.of() : completed;
     }
 
     private static boolean isDrainedSnapshotInProgress(JobRecord record) {
