@@ -14,8 +14,10 @@ import java.util.concurrent.CyclicBarrier;
  * {@link DeviceRoundTripBenchmark#roundTrip}'s, each thread on its own slice of one fleet, all on the same jobs; the
  * queueing of jobs between passes is not counted.
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.iotjobs.bench.RoundTripScalingProbe [things] [passes]}
- * (defaults 20,000 things, 8 passes of 3 jobs; the first half of the passes only warm the JIT up).
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.iotjobs.bench.RoundTripScalingProbe [things] [passes]
+ * [jobs]} (defaults 20,000 things, 8 passes of 3 jobs; the first half of the passes only warm the JIT up; jobs
+ * {@code shared}, the default, queues each job on the whole fleet as the benchmark does, {@code per-thread} queues
+ * each thread's own jobs on its slice, so that the threads share no job).
  */
 public final class RoundTripScalingProbe {
     private RoundTripScalingProbe() {
@@ -28,13 +30,14 @@ public final class RoundTripScalingProbe {
     public static void main(String[] args) throws Exception {
         int things = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        boolean perThread = args.length > 2 && args[2].equals("per-thread");
         ManagementFactory.getThreadMXBean().setThreadContentionMonitoringEnabled(true);
         for (int threads : new int[] {1, 2}) {
-            measure(things, passes, threads);
+            measure(things, passes, threads, perThread);
         }
     }
 
-    private static void measure(int things, int passes, int threads) throws Exception {
+    private static void measure(int things, int passes, int threads, boolean jobsPerThread) throws Exception {
         DeviceRoundTripBenchmark.ThingSlices slices = new DeviceRoundTripBenchmark.ThingSlices();
         slices.things = things;
         slices.cut(threads);
@@ -54,7 +57,14 @@ public final class RoundTripScalingProbe {
         long wall = 0;
         long roundTrips = 0;
         for (int pass = 0; pass < passes; pass++) {
-            fleet.queueJobs();
+            if (jobsPerThread) {
+                for (int j = 0; j < fleet.jobsPerIteration; j++) {
+                    walkers.forEach(walker -> fleet.queueJob(walker.group));
+                }
+                fleet.engine.relayEvents();
+            } else {
+                fleet.queueJobs();
+            }
             walkers.forEach(SliceCursor::rewind);
             CyclicBarrier start = new CyclicBarrier(threads + 1);
             CyclicBarrier end = new CyclicBarrier(threads + 1);
@@ -108,7 +118,7 @@ public final class RoundTripScalingProbe {
             cpuTotal += cpu[t];
             stalledTotal += stalled[t];
         }
-        System.out.printf("%d thread(s): %.2f us CPU per round trip, %.1f%% of the threads' wall time blocked or"
+        System.out.printf((jobsPerThread ? "jobs per thread, " : "jobs shared, ") + "%d thread(s): %.2f us CPU per round trip, %.1f%% of the threads' wall time blocked or"
                         + " parked, %.0f round trips/s wall (load-dependent)%n", threads,
                 cpuTotal / 1000.0 / roundTrips, 100.0 * stalledTotal / ((double) wall * threads),
                 roundTrips * 1e9 / wall);

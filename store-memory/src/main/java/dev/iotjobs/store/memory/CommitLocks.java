@@ -2,11 +2,12 @@ package dev.iotjobs.store.memory;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 
 /**
  * The locks of the store, always taken in this order: the gate, then thing stripes in stripe order, then one job
- * monitor, then the event log's.
+ * lock, then the event log's.
  *
  * <ul>
  *   <li>The <b>gate</b> is held shared by every query and by device commits, exclusively by every other commit and
@@ -15,11 +16,14 @@ import java.util.concurrent.locks.StampedLock;
  *   <li>A <b>thing stripe</b> is held exclusively by a device commit writing one of its things' executions or reading
  *       its queue for a notice, shared by the queries of one thing's executions: a thing's rows change one commit at
  *       a time and its readers see them whole.</li>
- *   <li>A <b>job monitor</b> is held by a device commit while it adds its counter delta, decides its completion and
+ *   <li>A <b>job lock</b> is held by a device commit while it adds its counter delta, decides its completion and
  *       numbers its events: commits on one job count, complete (once) and number their events one after the other,
  *       so events follow the commit order per job and per thing (SPEC E2).</li>
  * </ul>
- * The locks are {@link StampedLock}s rather than {@code ReentrantReadWriteLock}s: a shared hold is one
+ * A job lock is a {@link ReentrantLock}, not a monitor: two device threads on one job contend for it on every commit,
+ * and a contended monitor spun so long that the CPU time per round trip tripled (RoundTripScalingProbe); the lock
+ * parks instead. The gate and thing stripes are {@link StampedLock}s rather than
+ * {@code ReentrantReadWriteLock}s: a shared hold is one
  * compare-and-set with no per-thread hold count, and nothing here takes a lock it already holds. The gate is striped
  * by thread (a thread shares one stripe, an exclusive holder takes all of them in order), so that threads sharing it
  * never write the same cache line; every lock is padded to a cache line of its own for the same reason.
@@ -32,7 +36,7 @@ final class CommitLocks {
 
     private final StampedLock[] gate = new StampedLock[GATE_STRIPES];
     private final StampedLock[] things = new StampedLock[STRIPES];
-    private final Object[] jobs = new Object[STRIPES];
+    private final ReentrantLock[] jobs = new ReentrantLock[STRIPES];
 
     CommitLocks() {
         for (int i = 0; i < GATE_STRIPES; i++) {
@@ -40,7 +44,7 @@ final class CommitLocks {
         }
         for (int i = 0; i < STRIPES; i++) {
             things[i] = new PaddedLock();
-            jobs[i] = new PaddedMonitor();
+            jobs[i] = new PaddedJobLock();
         }
     }
 
@@ -111,8 +115,8 @@ final class CommitLocks {
         }
     }
 
-    /** @return the monitor of the job's stripe */
-    Object jobMonitor(String jobId) {
+    /** @return the lock of the job's stripe, to hold around the commit's counters, completion and event numbers */
+    ReentrantLock jobLock(String jobId) {
         return jobs[stripe(jobId)];
     }
 
@@ -122,9 +126,9 @@ final class CommitLocks {
         private long p1, p2, p3, p4, p5, p6, p7, p8;
     }
 
-    /** A monitor alone on its cache line. */
-    @SuppressWarnings("unused")
-    private static final class PaddedMonitor {
+    /** A job lock alone on its cache line. */
+    @SuppressWarnings({"unused", "serial"})
+    private static final class PaddedJobLock extends ReentrantLock {
         private long p1, p2, p3, p4, p5, p6, p7, p8;
     }
 

@@ -41,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -55,7 +56,7 @@ import java.util.function.Supplier;
  * notices, each from the thing's queue as the commit left it. A device's commit (a {@link DeviceCommit}: it only
  * updates pending executions of one job, moves its counters without raising its pending count and maybe completes
  * it) holds its things exclusively and the rest of the store shared; its counter delta, its completion and the
- * numbering of its events happen under its job's monitor, so counters stay exact and a job completes once (SPEC X1,
+ * numbering of its events happen under its job's lock, so counters stay exact and a job completes once (SPEC X1,
  * J8, J9), and events follow the commit order per job and per thing (E2). Every other commit runs alone, as all
  * commits did before. See {@link CommitLocks}.
  *
@@ -240,7 +241,7 @@ public final class InMemoryJobRepository implements JobRepository {
 
     /**
      * A device commit beside others: its things held exclusively, counters, completion and event numbers under its
-     * job's monitor.
+     * job's lock.
      *
      * @return the result, or null when it must commit alone after all (it updates an execution that is not pending,
      *     so its job might complete under it)
@@ -260,9 +261,13 @@ public final class InMemoryJobRepository implements JobRepository {
                 // The job of a pending execution neither completes nor changes revision meanwhile: commits that
                 // write the job run alone, and it cannot drain before this commit's own delta.
                 List<ThingEvent> noticeEvents = noticeEvents(changes);
-                synchronized (locks.jobMonitor(device.jobId())) {
+                ReentrantLock job = locks.jobLock(device.jobId());
+                job.lock();
+                try {
                     applyCounterDeltas(changes.counterDeltas());
                     return completeAndAppend(changes, noticeEvents);
+                } finally {
+                    job.unlock();
                 }
             } finally {
                 locks.unlockThings(stripes);
