@@ -45,6 +45,8 @@ final class EventDispatcher implements JobEvents {
     private final Clock clock;
     private final String nodeId;
     private final Duration lease;
+    /** Half the lease, computed once: {@link Duration#dividedBy} computes through a BigDecimal. */
+    private final Duration halfLease;
     private final Duration gapWait;
     private final NotifyNextDocuments documents;
     private final List<Consumer<? super EngineEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -66,6 +68,7 @@ final class EventDispatcher implements JobEvents {
         this.clock = clock;
         this.nodeId = nodeId;
         this.lease = lease;
+        this.halfLease = lease.dividedBy(2);
         this.gapWait = gapWait;
     }
 
@@ -107,7 +110,7 @@ final class EventDispatcher implements JobEvents {
     /** Renews the lease only once half of it has run out: no other node can take it before it ends. */
     private boolean holdsLease() {
         Instant now = clock.instant();
-        if (now.isBefore(leaseHeldUntil.minus(lease.dividedBy(2)))) {
+        if (now.isBefore(leaseHeldUntil.minus(halfLease))) {
             return true;
         }
         Instant until = now.plus(lease);

@@ -243,8 +243,9 @@ public final class Checks {
          */
         public Text length(int min, int max) {
             if (active()) {
-                // Only count code points up to max + 1: values may be megabytes long.
-                long length = value.codePoints().limit((long) max + 1).count();
+                // Only count code points of a value that can be short enough: values may be megabytes long. A
+                // code point takes at most two chars, so more than 2 * max chars are more than max code points.
+                long length = value.length() > 2L * max ? (long) max + 1 : value.codePointCount(0, value.length());
                 if (length < min) {
                     fail("must be at least " + plural(min, "character") + ", got " + quote(value));
                 } else if (length > max) {
@@ -268,7 +269,7 @@ public final class Checks {
          * @return this
          */
         public Text pattern(Pattern pattern) {
-            if (active() && !pattern.matcher(value).matches()) {
+            if (active() && !CharClassPattern.matches(pattern, value)) {
                 fail("must match " + pattern.pattern() + ", got " + quote(value));
             }
             return this;

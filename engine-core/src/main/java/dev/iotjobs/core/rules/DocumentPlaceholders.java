@@ -174,7 +174,9 @@ public final class DocumentPlaceholders {
      * @return whether it holds a presigned-URL placeholder
      */
     public static boolean hasPresignedUrls(String document) {
-        return document != null && PRESIGNED.matcher(document).find();
+        // The literal first: a document without it cannot match, and this runs on every StartNext.
+        return document != null && document.contains("${aws:iot:s3-presigned-url:")
+                && PRESIGNED.matcher(document).find();
     }
 
     /**

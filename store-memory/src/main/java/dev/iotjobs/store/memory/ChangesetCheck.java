@@ -98,6 +98,67 @@ final class ChangesetCheck {
         }
     }
 
+    /**
+     * The checks of a {@link DeviceCommit}, in the order of {@link #check}, without its staging maps: such a
+     * changeset checks one job and updates executions, rarely the same one twice.
+     *
+     * @param changes a device commit's changeset
+     * @return false, having changed nothing, if it updates an execution that is not pending: it must commit alone
+     * @throws StaleStateException naming the first row that is not as the changeset expects
+     * @throws IllegalArgumentException if a record lacks a member the store indexes by
+     */
+    boolean checkDevice(Changeset changes) {
+        List<ExecutionRecord> updates = changes.executionUpdates();
+        if (updates.size() > 8) {
+            for (ExecutionRecord update : updates) {
+                ExecutionRecord stored = executions.get(update.key());
+                if (stored != null && !stored.isPending()) {
+                    return false;
+                }
+            }
+            check(changes);
+            return true;
+        }
+        for (Versioned<String> expected : changes.jobChecks()) {
+            JobRecord job = jobs.get(expected.key());
+            expectVersion(job == null ? null : job.revision(), expected.key(), expected.expected(), "job");
+        }
+        for (String jobId : changes.counterDeltas().keySet()) {
+            if (!jobs.contains(jobId)) {
+                throw new StaleStateException("job of counter delta " + jobId + " does not exist");
+            }
+        }
+        for (int i = 0; i < updates.size(); i++) {
+            ExecutionRecord update = updates.get(i);
+            requireIndexable(update);
+            ExecutionRecord earlier = earlierUpdateOfTheSame(updates, i);
+            Long actual;
+            if (earlier != null) {
+                actual = earlier.versionNumber();
+            } else {
+                ExecutionRecord stored = executions.get(update.key());
+                if (stored != null && !stored.isPending()) {
+                    return false;
+                }
+                actual = stored == null ? null : stored.versionNumber();
+            }
+            expectVersion(actual, update.key(), update.versionNumber() - 1, "execution");
+        }
+        return true;
+    }
+
+    /** @return the last update before {@code i} of the same execution (the job is the same in a device commit) */
+    private static ExecutionRecord earlierUpdateOfTheSame(List<ExecutionRecord> updates, int i) {
+        ExecutionRecord update = updates.get(i);
+        for (int j = i - 1; j >= 0; j--) {
+            ExecutionRecord other = updates.get(j);
+            if (other.executionNumber() == update.executionNumber() && update.thingName().equals(other.thingName())) {
+                return other;
+            }
+        }
+        return null;
+    }
+
     /** A held-back thing is released once, and inserted once for a job that exists (releases first). */
     private void checkRollouts(Changeset changes, Staged<String> jobRevisions) {
         if (changes.rolloutInserts().isEmpty() && changes.rolloutDeletes().isEmpty()) {
@@ -237,7 +298,10 @@ final class ChangesetCheck {
     }
 
     private static <K> void expectVersion(Staged<K> rows, K key, long expected, String what) {
-        Long actual = rows.version(key);
+        expectVersion(rows.version(key), key, expected, what);
+    }
+
+    private static void expectVersion(Long actual, Object key, long expected, String what) {
         if (actual == null) {
             throw new StaleStateException(what + " " + key + " does not exist");
         }

@@ -9,26 +9,32 @@ import dev.iotjobs.spi.ThingExecutionsKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The executions and their indexes: by key; per job by (thingName, executionNumber), which also answers "the
  * latest execution of a job on a thing"; per thing by (queuedAt, jobId, executionNumber); per thing the pending
- * queue; and the pending executions by deadline. Not thread-safe: the repository's lock guards it.
+ * queue; and the pending executions by deadline.
+ *
+ * <p>Thread-safety: commits on different things may write at the same time as long as each thing's rows are written
+ * by one commit at a time (the repository's thing stripes) and no update moves a row to another job or thing; the
+ * per-thing indexes are then touched by one writer each, the deadlines are a concurrent set. A reader of a thing's
+ * rows holds that thing's stripe; the reads across things run alone (the repository's gate, held exclusively).
  */
 final class ExecutionTable {
-    private final Map<ExecutionKey, ExecutionRecord> byKey = new HashMap<>();
-    private final Map<String, NavigableSet<JobExecutionsKey>> byJob = new HashMap<>();
-    private final Map<String, NavigableSet<ThingExecutionsKey>> byThing = new HashMap<>();
-    private final Map<String, NavigableSet<Keys.Pending>> pendingByThing = new HashMap<>();
-    private final NavigableSet<Keys.Deadline> deadlines = new TreeSet<>();
+    private final Map<ExecutionKey, ExecutionRecord> byKey = new ConcurrentHashMap<>();
+    private final Map<String, NavigableSet<JobExecutionsKey>> byJob = new ConcurrentHashMap<>();
+    private final Map<String, NavigableSet<ThingExecutionsKey>> byThing = new ConcurrentHashMap<>();
+    private final Map<String, NavigableSet<Keys.Pending>> pendingByThing = new ConcurrentHashMap<>();
+    private final NavigableSet<Keys.Deadline> deadlines = new ConcurrentSkipListSet<>();
 
     ExecutionRecord get(ExecutionKey key) {
         return byKey.get(key);
@@ -142,16 +148,32 @@ final class ExecutionTable {
         ExecutionRecord row = after != null ? after : before;
         String jobId = row.jobId();
         String thingName = row.thingName();
-        move(before == null ? null : Keys.jobKey(before), after == null ? null : Keys.jobKey(after),
-                key -> Indexes.remove(byJob, jobId, key),
-                key -> Indexes.add(byJob, jobId, key, () -> new TreeSet<>(Keys.JOB_EXECUTIONS)));
-        move(before == null ? null : Keys.thingKey(before), after == null ? null : Keys.thingKey(after),
-                key -> Indexes.remove(byThing, thingName, key),
-                key -> Indexes.add(byThing, thingName, key, () -> new TreeSet<>(Keys.THING_EXECUTIONS)));
+        if (before != null && after != null && samePlaces(before, after)) {
+            return; // the common update: a progress report, or details only; no key allocated to find out
+        }
+        if (before == null || after == null) {
+            // An update keeps the row's key, so its per-job key; only inserts and deletes move it.
+            move(before == null ? null : Keys.jobKey(before), after == null ? null : Keys.jobKey(after),
+                    key -> Indexes.remove(byJob, jobId, key),
+                    key -> Indexes.add(byJob, jobId, key, () -> new TreeSet<>(Keys.JOB_EXECUTIONS)));
+        }
+        if (before == null || after == null || !before.queuedAt().equals(after.queuedAt())) {
+            move(before == null ? null : Keys.thingKey(before), after == null ? null : Keys.thingKey(after),
+                    key -> Indexes.remove(byThing, thingName, key),
+                    key -> Indexes.add(byThing, thingName, key, () -> new TreeSet<>(Keys.THING_EXECUTIONS)));
+        }
         move(pendingOf(before), pendingOf(after),
                 key -> Indexes.remove(pendingByThing, thingName, key),
                 key -> Indexes.add(pendingByThing, thingName, key));
         move(deadlineOf(before), deadlineOf(after), deadlines::remove, deadlines::add);
+    }
+
+    /** @return whether two states of one row have the same entries in the per-thing, pending and deadline indexes */
+    private static boolean samePlaces(ExecutionRecord before, ExecutionRecord after) {
+        return before.queuedAt().equals(after.queuedAt())
+                && before.isPending() == after.isPending()
+                && (!after.isPending() || (before.status() == after.status()
+                        && Objects.equals(before.deadline(), after.deadline())));
     }
 
     private static <K> void move(K before, K after, Consumer<K> remove, Consumer<K> add) {

@@ -1,6 +1,8 @@
 package dev.iotjobs.store.memory;
 
+import dev.iotjobs.api.event.EngineEvent;
 import dev.iotjobs.api.event.JobEvent;
+import dev.iotjobs.api.event.ThingEvent;
 import dev.iotjobs.api.model.Job;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobStatus;
@@ -39,9 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -49,12 +49,24 @@ import java.util.function.Supplier;
  * and as the baseline of benchmarks. Nothing is durable: the state and the undelivered events are gone with the
  * JVM, and several engine nodes cannot share one instance across processes.
  *
- * <p>It behaves like a database with serializable transactions. Queries run under a read lock and see only whole
- * committed changesets; {@link #commit} runs under the write lock, first checks every compare-and-set of the
- * changeset and throws {@link dev.iotjobs.spi.StaleStateException} before changing anything if one fails, then
- * applies it in the order {@link Changeset} gives and appends its events with the next sequence numbers, then the
- * events of its thing notices, each from the thing's queue as the commit left it. Every
- * query walks a sorted index (per job, per thing, per status, per target, by deadline...), never the whole store.
+ * <p>It behaves like a database whose transactions are atomic and isolated, and commits on different things proceed
+ * in parallel, also on one job. Every {@link #commit} first checks every compare-and-set of the changeset and throws
+ * {@link dev.iotjobs.spi.StaleStateException} before changing anything if one fails, then applies it in the order
+ * {@link Changeset} gives and appends its events with the next sequence numbers, then the events of its thing
+ * notices, each from the thing's queue as the commit left it. A device's commit (a {@link DeviceCommit}: it only
+ * updates pending executions of one job, moves its counters without raising its pending count and maybe completes
+ * it) holds its things exclusively and the rest of the store shared; its counter delta, its completion and the
+ * numbering of its events happen under its job's lock, so counters stay exact and a job completes once (SPEC X1,
+ * J8, J9), and events follow the commit order per job and per thing (E2). Every other commit runs alone, as all
+ * commits did before. See {@link CommitLocks}.
+ *
+ * <p>Each query sees only whole commits: a query of one thing's executions waits for the commits writing that
+ * thing; the listings and due queries, which read across jobs and things, run alone; a job's record is replaced
+ * whole, its counters with the delta and completion of one commit at a time. {@link #eventsAfter} sees a commit's
+ * events all at once, and never a sequence number past one still to be stored. Two device commits on different
+ * things of one job commute (they add to the same counters and touch nothing else in common), so two queries in a
+ * row may see them in either order. Every query walks a sorted index (per job, per thing, per status, per target,
+ * by deadline...), never the whole store.
  *
  * <p>Records are immutable and shared, not copied. A record that lacks a member the store sorts by (a job's id,
  * {@code createdAt} or status; an execution's job, thing, status or {@code queuedAt}) is rejected with
@@ -63,7 +75,7 @@ import java.util.function.Supplier;
 public final class InMemoryJobRepository implements JobRepository {
     private String relayOwner;
     private Instant relayUntil;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final CommitLocks locks = new CommitLocks();
     private final JobTable jobs = new JobTable();
     private final ExecutionTable executions = new ExecutionTable();
     private final Registry registry = new Registry();
@@ -86,42 +98,42 @@ public final class InMemoryJobRepository implements JobRepository {
 
     @Override
     public Optional<ExecutionRecord> findExecution(String jobId, String thingName, Long executionNumber) {
-        return read(() -> Optional.ofNullable(executionNumber == null
+        return readThing(thingName, () -> Optional.ofNullable(executionNumber == null
                 ? executions.latest(jobId, thingName)
                 : executions.get(new ExecutionKey(jobId, thingName, executionNumber))));
     }
 
     @Override
     public List<ExecutionRecord> pendingExecutions(String thingName, int limit) {
-        return read(() -> executions.pending(thingName, this::jobNotBeingDeleted, limit));
+        return readThing(thingName, () -> executions.pending(thingName, this::jobNotBeingDeleted, limit));
     }
 
     @Override
     public Page<JobRecord> listJobs(JobFilter filter, JobListKey after, int limit) {
         JobFilter given = filter == null ? JobFilter.ALL : filter;
-        return read(() -> jobs.list(given, after, limit));
+        return readAlone(() -> jobs.list(given, after, limit));
     }
 
     @Override
     public Page<ExecutionRecord> listExecutionsForJob(String jobId, JobExecutionStatus status,
                                                       JobExecutionsKey after, int limit) {
-        return read(() -> executions.listForJob(jobId, status, after, limit));
+        return readAlone(() -> executions.listForJob(jobId, status, after, limit));
     }
 
     @Override
     public Page<ExecutionRecord> listExecutionsForThing(String thingName, JobExecutionStatus status, String jobId,
                                                         ThingExecutionsKey after, int limit) {
-        return read(() -> executions.listForThing(thingName, status, jobId, after, limit));
+        return readThing(thingName, () -> executions.listForThing(thingName, status, jobId, after, limit));
     }
 
     @Override
     public List<ExecutionRecord> executionsDueBy(Instant now, int limit) {
-        return read(() -> executions.dueBy(now, limit));
+        return readAlone(() -> executions.dueBy(now, limit));
     }
 
     @Override
     public List<JobRecord> jobsDueBy(Instant now, int limit) {
-        return read(() -> jobs.dueBy(now, limit));
+        return readAlone(() -> jobs.dueBy(now, limit));
     }
 
     @Override
@@ -193,25 +205,24 @@ public final class InMemoryJobRepository implements JobRepository {
 
     @Override
     public List<JobRecord> continuousJobsTargeting(Collection<String> targetArns) {
-        return read(() -> jobs.continuousTargeting(targetArns));
+        return readAlone(() -> jobs.continuousTargeting(targetArns));
     }
 
     @Override
     public Map<String, Long> groupMembershipRevisions(Collection<String> thingGroupNames) {
-        return read(() -> {
-            Map<String, Long> revisions = new java.util.LinkedHashMap<>();
-            thingGroupNames.forEach(group -> revisions.put(group, groupRevisions.getOrDefault(group, 0L)));
-            return revisions;
-        });
+        return read(() -> revisionsOf(groupRevisions, thingGroupNames));
     }
 
     @Override
     public Map<String, Long> groupTargetingRevisions(Collection<String> thingGroupNames) {
-        return read(() -> {
-            Map<String, Long> revisions = new java.util.LinkedHashMap<>();
-            thingGroupNames.forEach(group -> revisions.put(group, targetingRevisions.getOrDefault(group, 0L)));
-            return revisions;
-        });
+        return read(() -> revisionsOf(targetingRevisions, thingGroupNames));
+    }
+
+    /** @return each name's revision in {@code stored}, 0 for one never counted, in the order given */
+    private static Map<String, Long> revisionsOf(Map<String, Long> stored, Collection<String> names) {
+        Map<String, Long> revisions = new java.util.LinkedHashMap<>();
+        names.forEach(name -> revisions.put(name, stored.getOrDefault(name, 0L)));
+        return revisions;
     }
 
     @Override
@@ -222,49 +233,119 @@ public final class InMemoryJobRepository implements JobRepository {
     @Override
     public CommitResult commit(Changeset changes) {
         Objects.requireNonNull(changes, "changes");
-        Lock write = lock.writeLock();
-        write.lock();
-        try {
-            checkMembershipRevisions(changes);
-            check.check(changes);
-            changes.groupMembershipChecks().forEach(c -> {
-                groupRevisions.merge(c.key(), 1L, Long::sum);
-                targetingRevisions.merge(c.key(), 1L, Long::sum);
-            });
-            changes.groupMembershipMoves().forEach(c -> groupRevisions.merge(c.key(), 1L, Long::sum));
-            changes.thingMembershipChecks().forEach(c -> thingRevisions.merge(c.key(), 1L, Long::sum));
-            applyRegistryWrites(changes);
-            changes.templateInserts().forEach(templates::put);
-            changes.templateDeletes().forEach(templates::remove);
-            applyJobWrites(changes);
-            applyCounterDeltas(changes.counterDeltas());
-            changes.rolloutDeletes().forEach(target -> rollouts.remove(target.jobId(), target.thingName()));
-            changes.rolloutInserts().forEach(rollouts::put);
-            applyExecutionWrites(changes);
-            for (Versioned<String> delete : changes.jobDeletes()) {
-                jobs.remove(delete.key());
-                rollouts.removeJob(delete.key());
+        DeviceCommit device = DeviceCommit.of(changes);
+        if (device != null) {
+            CommitResult result = commitBesideOthers(changes, device);
+            if (result != null) {
+                return result;
             }
-            List<JobEvent> completionEvents = new ArrayList<>();
-            Set<String> completed = applyCompletions(changes.completions(), completionEvents);
-            List<StoredEvent> stored = new ArrayList<>(changes.events().size() + completionEvents.size());
-            changes.events().forEach(event -> stored.add(events.append(event)));
-            completionEvents.forEach(event -> stored.add(events.append(event)));
-            for (ThingNotice notice : changes.thingNotices()) {
-                List<ExecutionRecord> queue = executions.pending(notice.thingName(), this::jobNotBeingDeleted,
-                        notice.queueLimit());
-                notice.eventsFor(queue).forEach(event -> stored.add(events.append(event)));
-            }
-            return new CommitResult(stored, completed);
-        } finally {
-            write.unlock();
         }
+        int gate = locks.closeGate();
+        try {
+            return commitAlone(changes);
+        } finally {
+            locks.release(gate);
+        }
+    }
+
+    /**
+     * A device commit beside others: its things held exclusively, counters, completion and event numbers under its
+     * job's lock.
+     *
+     * @return the result, or null when it must commit alone after all (it updates an execution that is not pending,
+     *     so its job might complete under it)
+     */
+    private CommitResult commitBesideOthers(Changeset changes, DeviceCommit device) {
+        int gate = locks.shareGate();
+        try {
+            int[] stripes = locks.lockThings(device.thingNames());
+            try {
+                if (!check.checkDevice(changes)) {
+                    return null;
+                }
+                List<ExecutionRecord> updates = changes.executionUpdates();
+                for (int i = 0; i < updates.size(); i++) {
+                    executions.put(updates.get(i));
+                }
+                // The job of a pending execution neither completes nor changes revision meanwhile: commits that
+                // write the job run alone, and it cannot drain before this commit's own delta.
+                List<ThingEvent> noticeEvents = noticeEvents(changes);
+                ReentrantLock job = locks.jobLock(device.jobId());
+                job.lock();
+                try {
+                    applyCounterDeltas(changes.counterDeltas());
+                    return completeAndAppend(changes, noticeEvents);
+                } finally {
+                    job.unlock();
+                }
+            } finally {
+                locks.unlockThings(stripes);
+            }
+        } finally {
+            locks.release(gate);
+        }
+    }
+
+    private CommitResult commitAlone(Changeset changes) {
+        checkMembershipRevisions(changes);
+        check.check(changes);
+        changes.groupMembershipChecks().forEach(c -> {
+            groupRevisions.merge(c.key(), 1L, Long::sum);
+            targetingRevisions.merge(c.key(), 1L, Long::sum);
+        });
+        changes.groupMembershipMoves().forEach(c -> groupRevisions.merge(c.key(), 1L, Long::sum));
+        changes.thingMembershipChecks().forEach(c -> thingRevisions.merge(c.key(), 1L, Long::sum));
+        applyRegistryWrites(changes);
+        changes.templateInserts().forEach(templates::put);
+        changes.templateDeletes().forEach(templates::remove);
+        applyJobWrites(changes);
+        applyCounterDeltas(changes.counterDeltas());
+        changes.rolloutDeletes().forEach(target -> rollouts.remove(target.jobId(), target.thingName()));
+        changes.rolloutInserts().forEach(rollouts::put);
+        applyExecutionWrites(changes);
+        for (Versioned<String> delete : changes.jobDeletes()) {
+            jobs.remove(delete.key());
+            rollouts.removeJob(delete.key());
+        }
+        return completeAndAppend(changes, noticeEvents(changes));
+    }
+
+    /** Fires the completions, then appends the changeset's events, the completions' and the notices', in order. */
+    private CommitResult completeAndAppend(Changeset changes, List<ThingEvent> noticeEvents) {
+        if (changes.completions().isEmpty() && noticeEvents.isEmpty()) {
+            return new CommitResult(events.appendAll(changes.events()), Set.of());
+        }
+        List<JobEvent> completionEvents = new ArrayList<>(changes.completions().size());
+        Set<String> completed = applyCompletions(changes.completions(), completionEvents);
+        if (completionEvents.isEmpty() && noticeEvents.isEmpty()) {
+            return new CommitResult(events.appendAll(changes.events()), completed);
+        }
+        List<EngineEvent> all = new ArrayList<>(changes.events().size() + completionEvents.size()
+                + noticeEvents.size());
+        all.addAll(changes.events());
+        all.addAll(completionEvents);
+        all.addAll(noticeEvents);
+        return new CommitResult(events.appendAll(all), completed);
+    }
+
+    /** SPEC E4: the events of the changeset's thing notices, each from the thing's queue as the commit left it. */
+    private List<ThingEvent> noticeEvents(Changeset changes) {
+        if (changes.thingNotices().isEmpty()) {
+            return List.of();
+        }
+        List<ThingEvent> noticed = new ArrayList<>();
+        for (ThingNotice notice : changes.thingNotices()) {
+            List<ExecutionRecord> queue = executions.pending(notice.thingName(), this::jobNotBeingDeleted,
+                    notice.queueLimit());
+            noticed.addAll(notice.eventsFor(queue));
+        }
+        return noticed;
     }
 
     @Override
     public List<StoredEvent> eventsAfter(long sequence, int limit) {
-        // Under the read lock so that a reader never sees part of a commit's events.
-        return read(() -> events.after(sequence, limit));
+        // No lock: the log publishes each commit's events at once, behind a watermark.
+        return events.after(sequence, limit);
     }
 
     @Override
@@ -352,7 +433,7 @@ public final class InMemoryJobRepository implements JobRepository {
 
     /** SPEC J8/J9: the completions that find their job drained turn it COMPLETED, once. */
     private Set<String> applyCompletions(List<JobCompletion> completions, List<JobEvent> completionEvents) {
-        Set<String> completed = new LinkedHashSet<>();
+        Set<String> completed = null; // most commits complete nothing: no set for them
         for (JobCompletion completion : completions) {
             JobRecord record = jobs.get(completion.jobId());
             if (record == null || !isDrainedSnapshotInProgress(record)) {
@@ -366,12 +447,15 @@ public final class InMemoryJobRepository implements JobRepository {
             jobs.put(new JobRecord(done, record.document(), record.documentSource(), record.tags(), record.counts(),
                     record.revision() + 1, record.dueAt(), record.rollout(), record.documentBeforeSubstitution(),
                     record.expansion()));
+            if (completed == null) {
+                completed = new LinkedHashSet<>();
+            }
             completed.add(record.jobId());
             if (completion.event() != null) {
                 completionEvents.add(completion.event());
             }
         }
-        return completed;
+        return completed == null ? Set.of() : completed;
     }
 
     private static boolean isDrainedSnapshotInProgress(JobRecord record) {
@@ -396,13 +480,41 @@ public final class InMemoryJobRepository implements JobRepository {
     }
 
 
+    /** A query that sees whole commits: beside device commits, which it never sees in part. */
     private <T> T read(Supplier<T> query) {
-        Lock read = lock.readLock();
-        read.lock();
+        int gate = locks.shareGate();
         try {
             return query.get();
         } finally {
-            read.unlock();
+            locks.release(gate);
+        }
+    }
+
+    /** A query of one thing's executions: it waits for the device commits writing that thing. */
+    private <T> T readThing(String thingName, Supplier<T> query) {
+        if (thingName == null) {
+            return read(query); // the query answers as it would for any other name it does not know
+        }
+        int gate = locks.shareGate();
+        try {
+            long thing = locks.readThing(thingName);
+            try {
+                return query.get();
+            } finally {
+                locks.releaseThing(thingName, thing);
+            }
+        } finally {
+            locks.release(gate);
+        }
+    }
+
+    /** A query across jobs or things: it runs alone, so that it sees no commit in part. */
+    private <T> T readAlone(Supplier<T> query) {
+        int gate = locks.closeGate();
+        try {
+            return query.get();
+        } finally {
+            locks.release(gate);
         }
     }
 }

@@ -19,17 +19,32 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The jobs and their indexes: by id; by (createdAt, jobId) overall, per status and per target ARN for listings;
- * by dueAt for the sweep. Not thread-safe: the repository's lock guards it.
+ * by dueAt for the sweep.
+ *
+ * <p>Thread-safety: reads by id may run at any time. Commits on different jobs may {@link #put} at the same time as
+ * long as they change no indexed member but the status (the device path: counter deltas and completions); any other
+ * write, and the listings and due queries, run alone (the repository's gate, held exclusively).
  */
 final class JobTable {
-    private final Map<String, JobRecord> byId = new HashMap<>();
+    private final Map<String, JobRecord> byId = new ConcurrentHashMap<>();
     private final NavigableSet<JobListKey> listed = new TreeSet<>(Keys.JOB_LIST);
+    /** One concurrent set per status, never dropped: completions on different jobs move keys in parallel. */
     private final Map<JobStatus, NavigableSet<JobListKey>> byStatus = new EnumMap<>(JobStatus.class);
+    private final AtomicIntegerArray statusSizes = new AtomicIntegerArray(JobStatus.values().length);
     private final Map<String, NavigableSet<JobListKey>> byTarget = new HashMap<>();
     private final NavigableSet<Keys.Due> due = new TreeSet<>();
+
+    JobTable() {
+        for (JobStatus status : JobStatus.values()) {
+            byStatus.put(status, new ConcurrentSkipListSet<>(Keys.JOB_LIST));
+        }
+    }
 
     JobRecord get(String jobId) {
         return byId.get(jobId);
@@ -43,7 +58,13 @@ final class JobTable {
     void put(JobRecord record) {
         JobRecord old = byId.put(record.jobId(), record);
         if (old != null && sameIndexedMembers(old, record)) {
-            return; // the hot path: counter deltas and completions-free updates touch no index
+            if (old.job().status() != record.job().status()) {
+                // A completion: only the status index moves, so completions of different jobs run in parallel.
+                JobListKey key = Keys.listKey(record);
+                removeFromStatus(old.job().status(), key);
+                addToStatus(record.job().status(), key);
+            }
+            return; // the hot path: counter deltas touch no index
         }
         if (old != null) {
             unindex(old);
@@ -96,20 +117,37 @@ final class JobTable {
     /** Picks the smallest index that the filter allows; the other members are filtered while walking it. */
     private NavigableSet<JobListKey> smallestIndex(JobFilter filter) {
         NavigableSet<JobListKey> smallest = listed;
+        int smallestSize = listed.size();
         if (filter.status() != null) {
-            smallest = smaller(smallest, byStatus.get(filter.status()));
+            // A concurrent set counts its elements by walking them: its size is kept aside.
+            int size = statusSizes.get(filter.status().ordinal());
+            if (size < smallestSize) {
+                smallest = byStatus.get(filter.status());
+                smallestSize = size;
+            }
         }
         if (filter.targetArn() != null) {
-            smallest = smaller(smallest, byTarget.get(filter.targetArn()));
+            NavigableSet<JobListKey> targeting = byTarget.get(filter.targetArn());
+            if (targeting == null) {
+                return Collections.emptyNavigableSet();
+            }
+            if (targeting.size() < smallestSize) {
+                smallest = targeting;
+            }
         }
         return smallest;
     }
 
-    private static NavigableSet<JobListKey> smaller(NavigableSet<JobListKey> a, NavigableSet<JobListKey> b) {
-        if (b == null) {
-            return Collections.emptyNavigableSet();
+    private void addToStatus(JobStatus status, JobListKey key) {
+        if (byStatus.get(status).add(key)) {
+            statusSizes.incrementAndGet(status.ordinal());
         }
-        return b.size() < a.size() ? b : a;
+    }
+
+    private void removeFromStatus(JobStatus status, JobListKey key) {
+        if (byStatus.get(status).remove(key)) {
+            statusSizes.decrementAndGet(status.ordinal());
+        }
     }
 
     private static boolean matches(JobRecord record, JobFilter filter) {
@@ -122,7 +160,7 @@ final class JobTable {
     private void index(JobRecord record) {
         JobListKey key = Keys.listKey(record);
         listed.add(key);
-        Indexes.add(byStatus, record.job().status(), key, () -> new TreeSet<>(Keys.JOB_LIST));
+        addToStatus(record.job().status(), key);
         for (String target : new HashSet<>(record.job().targets())) {
             Indexes.add(byTarget, target, key, () -> new TreeSet<>(Keys.JOB_LIST));
         }
@@ -134,7 +172,7 @@ final class JobTable {
     private void unindex(JobRecord record) {
         JobListKey key = Keys.listKey(record);
         listed.remove(key);
-        Indexes.remove(byStatus, record.job().status(), key);
+        removeFromStatus(record.job().status(), key);
         for (String target : record.job().targets()) {
             Indexes.remove(byTarget, target, key);
         }
@@ -143,9 +181,9 @@ final class JobTable {
         }
     }
 
+    /** @return whether the two states have the same index entries, but maybe the status */
     private static boolean sameIndexedMembers(JobRecord a, JobRecord b) {
         return Objects.equals(a.job().createdAt(), b.job().createdAt())
-                && a.job().status() == b.job().status()
                 && a.job().targets().equals(b.job().targets())
                 && Objects.equals(a.dueAt(), b.dueAt());
     }
