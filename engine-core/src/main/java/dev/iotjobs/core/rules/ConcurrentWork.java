@@ -7,8 +7,8 @@ import dev.iotjobs.spi.JobRecord;
 
 /**
  * SPEC T7, C4: {@code isConcurrent}, true while work on many of the job's executions is under way in batches: its
- * rollout or group expansion (executions still to create), its cancel (executions still to cancel) or its deletion (executions still to
- * delete).
+ * rollout or group expansion (executions still to create), its cancel (executions still to cancel) or its deletion
+ * (executions still to delete).
  */
 public final class ConcurrentWork {
     private ConcurrentWork() {

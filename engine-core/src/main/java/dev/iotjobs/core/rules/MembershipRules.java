@@ -22,8 +22,8 @@ import java.util.Set;
  * membership revisions of the groups it expanded and raises their targeting revisions (see {@link Changeset}). So a
  * join that read the continuous jobs before a new one committed, and a job creation that read the group's members
  * before the join committed, cannot both commit: the second one decides again and sees the first. Joins of one group
- * do not make each other stale: thousands of devices can join one group at once. Each job a join or leave acts on is checked
- * too, so a cancel or delete committed meanwhile makes it decide again: a leave expects the job's revision
+ * do not make each other stale: thousands of devices can join one group at once. Each job a join or leave acts on
+ * is checked too, so a cancel or delete committed meanwhile makes it decide again: a leave expects the job's revision
  * ({@link Changeset.Builder#expectJob}); a join raises it (an update), because a cancel lists the job's QUEUED
  * executions before it commits and must then fail rather than miss the join's new one.
  */

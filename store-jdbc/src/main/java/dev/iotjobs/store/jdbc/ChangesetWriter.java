@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
@@ -88,19 +87,26 @@ final class ChangesetWriter {
     }
 
     /**
-     * SPEC G2, G3: an expansion raises the targeting revisions of the groups whose membership it checked (it holds
-     * their membership rows now); a join or leave, holding its group's membership row, expects the targeting revision
-     * it read. Either waited for the other's row lock, so the later of the two sees the earlier's commit.
+     * SPEC G2, G3: first the membership rows (an expansion checks and raises them, a join or leave raises its group's
+     * unchecked), then the targeting revisions: an expansion raises those of the groups it checked, a join or leave
+     * expects the one it read. Either waited for the other's membership row lock, so the later of the two sees the
+     * earlier's commit.
      */
-    private void applyTargetingRevisions(Handle handle, Changeset changes) {
-        Map<String, Long> raised = new TreeMap<>();
-        changes.groupMembershipChecks().forEach(check -> raised.merge(check.key(), 1L, Long::sum));
-        if (!raised.isEmpty()) {
-            revisions.raise(handle, MembershipRevisionRows.TARGETING, raised.keySet());
-            raised.replaceAll((group, count) -> 1L);
+    private void applyGroupRevisions(Handle handle, Changeset changes) {
+        Set<String> expanded = new TreeSet<>();
+        changes.groupMembershipChecks().forEach(check -> expanded.add(check.key()));
+        if (!expanded.isEmpty()) {
+            revisions.checkAndRaise(handle, MembershipRevisionRows.GROUP, changes.groupMembershipChecks());
         }
-        if (!changes.groupMembershipMoves().isEmpty()) {
-            revisions.check(handle, MembershipRevisionRows.TARGETING, changes.groupMembershipMoves(), raised);
+        List<Versioned<String>> moves = changes.groupMembershipMoves();
+        if (!moves.isEmpty()) {
+            revisions.raise(handle, MembershipRevisionRows.GROUP, moves.stream().map(Versioned::key).toList());
+        }
+        if (!expanded.isEmpty()) {
+            revisions.raise(handle, MembershipRevisionRows.TARGETING, expanded);
+        }
+        if (!moves.isEmpty()) {
+            revisions.check(handle, MembershipRevisionRows.TARGETING, moves, expanded);
         }
     }
 
@@ -113,14 +119,7 @@ final class ChangesetWriter {
             registry.lockThingsExclusive(handle, changes.thingNotices().stream().map(ThingNotice::thingName).toList());
         }
         // First, groups then things in name order: every transaction over them locks them in the same order.
-        if (!changes.groupMembershipChecks().isEmpty()) {
-            revisions.checkAndRaise(handle, MembershipRevisionRows.GROUP, changes.groupMembershipChecks());
-        }
-        if (!changes.groupMembershipMoves().isEmpty()) {
-            revisions.raise(handle, MembershipRevisionRows.GROUP,
-                    changes.groupMembershipMoves().stream().map(Versioned::key).toList());
-        }
-        applyTargetingRevisions(handle, changes);
+        applyGroupRevisions(handle, changes);
         if (!changes.thingMembershipChecks().isEmpty()) {
             revisions.checkAndRaise(handle, MembershipRevisionRows.THING, changes.thingMembershipChecks());
         }

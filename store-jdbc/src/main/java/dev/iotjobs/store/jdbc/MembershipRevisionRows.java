@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
@@ -122,14 +123,14 @@ final class MembershipRevisionRows {
      * Checks revisions without raising them.
      *
      * @param kind {@link #TARGETING}
-     * @param checks the revisions expected, less what this transaction raised ({@code raisedHere} per name)
+     * @param checks the revisions expected, before this transaction raised those of {@code raisedHere} by one
      * @throws StaleStateException if one is not as expected
      */
-    void check(Handle handle, String kind, List<Versioned<String>> checks, Map<String, Long> raisedHere) {
+    void check(Handle handle, String kind, List<Versioned<String>> checks, Set<String> raisedHere) {
         Map<String, Long> actual = revisions(handle, kind, checks.stream().map(Versioned::key).toList());
         List<String> missed = new ArrayList<>();
         for (Versioned<String> check : checks) {
-            long before = actual.get(check.key()) - raisedHere.getOrDefault(check.key(), 0L);
+            long before = actual.get(check.key()) - (raisedHere.contains(check.key()) ? 1 : 0);
             if (before != check.expected()) {
                 missed.add(check.key());
             }
