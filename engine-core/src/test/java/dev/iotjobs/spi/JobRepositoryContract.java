@@ -210,7 +210,7 @@ public abstract class JobRepositoryContract {
     }
 
     @Test
-    void aJobsCountsAreReadFreshWhileItsRevisionStays() {
+    void x1_aJobsCountsAreReadFreshWhileItsRevisionStays() {
         JobRecord job = insertJob(job("j1"));
         repository.findJob("j1");
         commit(c -> c.addCounts("j1", counts(QUEUED, 3)));
