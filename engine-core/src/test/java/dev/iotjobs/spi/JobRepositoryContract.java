@@ -3,6 +3,7 @@ package dev.iotjobs.spi;
 import static dev.iotjobs.api.model.JobExecutionStatus.CANCELED;
 import static dev.iotjobs.api.model.JobExecutionStatus.FAILED;
 import static dev.iotjobs.api.model.JobExecutionStatus.IN_PROGRESS;
+import static dev.iotjobs.api.model.JobExecutionStatus.REJECTED;
 import static dev.iotjobs.api.model.JobExecutionStatus.QUEUED;
 import static dev.iotjobs.api.model.JobExecutionStatus.SUCCEEDED;
 import static dev.iotjobs.spi.RepositoryFixtures.T0;
@@ -178,6 +179,69 @@ public abstract class JobRepositoryContract {
         assertThat(repository.findExecution("j1", "t1", 1L)).contains(queued);
         assertThat(repository.findJob("j1")).contains(withCounts(job, counts(QUEUED, 1)));
         assertThat(repository.eventsAfter(lastSequence, 10)).isEmpty();
+    }
+
+    /**
+     * SPEC C2, X1, E1: a device's commit (its job's check, the execution's compare-and-set, a counter delta, events)
+     * that lost the race for the execution's version applies nothing: no count, no event. (On PostgreSQL such a commit
+     * is one statement whose slot update is written before the execution's check.)
+     */
+    @Test
+    void aDevicesCommitThatMissedTheExecutionsVersionAppliesNothing() {
+        JobRecord job = insertJob(withCounts(job("j1"), counts(QUEUED, 1)));
+        ExecutionRecord queued = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
+        ExecutionRecord started = next(queued, IN_PROGRESS);
+        commit(c -> c.expectJob(job).updateExecution(started).addCounts("j1", move(QUEUED, IN_PROGRESS))
+                .event(statusChanged(queued, started)));
+        long lastSequence = lastSequence();
+
+        ExecutionRecord rejected = next(queued, REJECTED);   // decided from the QUEUED version
+        assertStale(c -> c.expectJob(job).updateExecution(rejected).addCounts("j1", move(QUEUED, REJECTED))
+                .event(statusChanged(queued, rejected)));
+
+        assertThat(repository.findExecution("j1", "t1", 1L)).contains(started);
+        assertThat(repository.findJob("j1").orElseThrow().counts()).isEqualTo(counts(IN_PROGRESS, 1));
+        assertThat(repository.eventsAfter(lastSequence, 10)).isEmpty();
+    }
+
+    /** SPEC C1, X1: a device's commit against a job that moved on (a cancel, an update) applies nothing. */
+    @Test
+    void aDevicesCommitAgainstAnotherRevisionOfItsJobAppliesNothing() {
+        JobRecord job = insertJob(withCounts(job("j1"), counts(QUEUED, 1)));
+        ExecutionRecord queued = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
+        commit(c -> c.updateJob(next(job, b -> b.description("changed"))));
+        long lastSequence = lastSequence();
+
+        ExecutionRecord started = next(queued, IN_PROGRESS);
+        assertStale(c -> c.expectJob(job).updateExecution(started).addCounts("j1", move(QUEUED, IN_PROGRESS))
+                .event(statusChanged(queued, started)));
+
+        assertThat(repository.findExecution("j1", "t1", 1L)).contains(queued);
+        assertThat(repository.findJob("j1").orElseThrow().counts()).isEqualTo(counts(QUEUED, 1));
+        assertThat(repository.eventsAfter(lastSequence, 10)).isEmpty();
+    }
+
+    /** SPEC E1, E2: a device's commit with several events stores them numbered in the changeset's order. */
+    @Test
+    void aDevicesCommitStoresItsEventsInOrder() {
+        JobRecord job = insertJob(withCounts(job("j1"), counts(QUEUED, 1)));
+        ExecutionRecord queued = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
+        ExecutionRecord started = next(queued, IN_PROGRESS);
+        ExecutionRecord progressed = next(started, IN_PROGRESS);
+        commit(c -> c.expectJob(job).updateExecution(started).addCounts("j1", move(QUEUED, IN_PROGRESS)));
+        long lastSequence = lastSequence();
+
+        CommitResult result = commit(c -> c.expectJob(job).updateExecution(progressed)
+                .event(statusChanged(started, progressed)).event(new JobDeleted("j1", T0))
+                .event(statusChanged(queued, started)));
+
+        List<StoredEvent> stored = repository.eventsAfter(lastSequence, 10);
+        assertThat(stored).isEqualTo(result.events());
+        assertThat(stored).extracting(StoredEvent::event).containsExactly(statusChanged(started, progressed),
+                new JobDeleted("j1", T0), statusChanged(queued, started));
+        assertThat(stored.get(0).sequence()).isLessThan(stored.get(1).sequence());
+        assertThat(stored.get(1).sequence()).isLessThan(stored.get(2).sequence());
+        assertThat(repository.findExecution("j1", "t1", 1L)).contains(progressed);
     }
 
     @Test

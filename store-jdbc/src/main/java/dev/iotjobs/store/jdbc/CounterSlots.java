@@ -24,7 +24,8 @@ final class CounterSlots {
     private static final List<String> COLUMNS = List.of("n_queued", "n_in_progress", "n_succeeded", "n_failed",
             "n_timed_out", "n_rejected", "n_removed", "n_canceled");
 
-    private static final String ADD = "UPDATE iotjobs_job_count SET " + JobRows.ADDED_COUNTS
+    /** Adds the bound delta ({@link JobRows#bindCounts}) to the slot {@code :slot} of job {@code :jobId}. */
+    static final String ADD = "UPDATE iotjobs_job_count SET " + JobRows.ADDED_COUNTS
             + " WHERE job_id = :jobId AND slot = :slot";
 
     /** {@link #ADD} with the job's check (its revision, under a shared lock) in the same statement. */
@@ -59,6 +60,11 @@ final class CounterSlots {
                 + " WHERE c.job_id = " + alias + ".job_id)";
     }
 
+    /** @return the slot the calling thread adds its deltas to */
+    int slot() {
+        return (int) ((Thread.currentThread().getId() + offset) % SLOTS);
+    }
+
     /** Creates the slots of new jobs (all zero). */
     void create(Handle handle, List<String> jobIds) {
         PreparedBatch batch = handle.prepareBatch("INSERT INTO iotjobs_job_count (job_id, slot) VALUES (:jobId, :slot)");
@@ -81,7 +87,7 @@ final class CounterSlots {
      */
     List<String> add(Handle handle, Map<String, StatusCounts> deltas, Map<String, Long> checks) {
         List<String> jobIds = deltas.keySet().stream().sorted().toList();
-        int slot = (int) ((Thread.currentThread().getId() + offset) % SLOTS);
+        int slot = slot();
         List<String> missed = new ArrayList<>();
         for (boolean checked : new boolean[] {false, true}) {
             List<String> ids = jobIds.stream().filter(id -> checks.containsKey(id) == checked).toList();

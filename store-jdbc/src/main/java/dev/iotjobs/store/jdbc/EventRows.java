@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,15 @@ import org.slf4j.LoggerFactory;
  * the relay lease.
  */
 final class EventRows {
-    private static final String INSERT = """
-            INSERT INTO iotjobs_event (event_type, job_id, occurred_at, thing_name, execution_number, from_status,
-                status, version_number, job_arn, target_selection, force_canceled, reason_code, payload)
-            VALUES (:type, :jobId, :occurredAt, :thingName, :executionNumber, :fromStatus, :status, :versionNumber,
-                :jobArn, :targetSelection, :forceCanceled, :reasonCode, :payload)""";
+    /** The outbox's columns an event fills, in the order of {@link #values}. */
+    static final String COLUMNS = "event_type, job_id, occurred_at, thing_name, execution_number, from_status,"
+            + " status, version_number, job_arn, target_selection, force_canceled, reason_code, payload";
+
+    private static final List<String> MEMBERS = List.of("type", "jobId", "occurredAt", "thingName",
+            "executionNumber", "fromStatus", "status", "versionNumber", "jobArn", "targetSelection", "forceCanceled",
+            "reasonCode", "payload");
+
+    private static final String INSERT = "INSERT INTO iotjobs_event (" + COLUMNS + ") VALUES (" + values("") + ")";
 
     /**
      * Free, expired or already the owner's: the memory store's rule, as one conditional UPDATE, but timed by the
@@ -171,55 +176,68 @@ final class EventRows {
         return held;
     }
 
+    /**
+     * @param suffix what the statement's parameter names end with ({@code :type}, {@code :jobId}, ... then)
+     * @return the parameters of {@link #COLUMNS}, in their order
+     */
+    static String values(String suffix) {
+        return MEMBERS.stream().map(member -> ":" + member + suffix).collect(Collectors.joining(", "));
+    }
+
     private static PreparedBatch bind(PreparedBatch batch, EngineEvent event) {
-        batch.bind("type", event.getClass().getSimpleName())
-                .bind("jobId", event instanceof JobEvent e ? e.jobId() : null)
-                .bind("occurredAt", millis(event.occurredAt()))
-                .bind("payload", (String) null)
-                .bind("thingName", (String) null)
-                .bind("executionNumber", (Long) null)
-                .bind("fromStatus", (String) null)
-                .bind("status", (String) null)
-                .bind("versionNumber", (Long) null)
-                .bind("jobArn", (String) null)
-                .bind("targetSelection", (String) null)
-                .bind("forceCanceled", (Boolean) null)
-                .bind("reasonCode", (String) null);
+        return bind(batch, event, "");
+    }
+
+    /** Binds the event's columns to the parameters of {@link #values values(suffix)}. */
+    static <S extends SqlStatement<S>> S bind(S statement, EngineEvent event, String suffix) {
+        statement.bind("type" + suffix, event.getClass().getSimpleName())
+                .bind("jobId" + suffix, event instanceof JobEvent e ? e.jobId() : null)
+                .bind("occurredAt" + suffix, millis(event.occurredAt()))
+                .bind("payload" + suffix, (String) null)
+                .bind("thingName" + suffix, (String) null)
+                .bind("executionNumber" + suffix, (Long) null)
+                .bind("fromStatus" + suffix, (String) null)
+                .bind("status" + suffix, (String) null)
+                .bind("versionNumber" + suffix, (Long) null)
+                .bind("jobArn" + suffix, (String) null)
+                .bind("targetSelection" + suffix, (String) null)
+                .bind("forceCanceled" + suffix, (Boolean) null)
+                .bind("reasonCode" + suffix, (String) null);
         if (event instanceof JobCreated e) {
-            batch.bind("jobArn", e.jobArn())
-                    .bind("targetSelection", name(e.targetSelection()))
-                    .bind("status", name(e.status()));
+            statement.bind("jobArn" + suffix, e.jobArn())
+                    .bind("targetSelection" + suffix, name(e.targetSelection()))
+                    .bind("status" + suffix, name(e.status()));
         } else if (event instanceof JobStatusChanged e) {
-            batch.bind("fromStatus", name(e.from()))
-                    .bind("status", name(e.to()))
-                    .bind("forceCanceled", e.forceCanceled())
-                    .bind("reasonCode", e.reasonCode());
+            statement.bind("fromStatus" + suffix, name(e.from()))
+                    .bind("status" + suffix, name(e.to()))
+                    .bind("forceCanceled" + suffix, e.forceCanceled())
+                    .bind("reasonCode" + suffix, e.reasonCode());
         } else if (event instanceof JobExecutionCreated e) {
-            bindExecution(batch, e.thingName(), e.executionNumber(), e.versionNumber())
-                    .bind("status", name(e.status()));
+            bindExecution(statement, suffix, e.thingName(), e.executionNumber(), e.versionNumber())
+                    .bind("status" + suffix, name(e.status()));
         } else if (event instanceof JobExecutionStatusChanged e) {
-            bindExecution(batch, e.thingName(), e.executionNumber(), e.versionNumber())
-                    .bind("fromStatus", name(e.from()))
-                    .bind("status", name(e.to()));
+            bindExecution(statement, suffix, e.thingName(), e.executionNumber(), e.versionNumber())
+                    .bind("fromStatus" + suffix, name(e.from()))
+                    .bind("status" + suffix, name(e.to()));
         } else if (event instanceof JobExecutionDeleted e) {
-            bindExecution(batch, e.thingName(), e.executionNumber(), e.versionNumber())
-                    .bind("status", name(e.status()));
+            bindExecution(statement, suffix, e.thingName(), e.executionNumber(), e.versionNumber())
+                    .bind("status" + suffix, name(e.status()));
         } else if (event instanceof PendingJobExecutionsChanged e) {
-            batch.bind("thingName", e.thingName()).bind("payload", ThingEventPayloads.write(e));
+            statement.bind("thingName" + suffix, e.thingName()).bind("payload" + suffix, ThingEventPayloads.write(e));
         } else if (event instanceof NextJobExecutionChanged e) {
-            batch.bind("thingName", e.thingName()).bind("payload", ThingEventPayloads.write(e));
+            statement.bind("thingName" + suffix, e.thingName()).bind("payload" + suffix, ThingEventPayloads.write(e));
         } else if (!(event instanceof JobDeleted)) {
             // A new event type needs its columns here and its reading in read(), or the relay could not read it.
             throw new IllegalArgumentException("the JDBC store cannot store " + event.getClass().getName());
         }
-        return batch;
+        return statement;
     }
 
-    private static PreparedBatch bindExecution(PreparedBatch batch, String thingName, long executionNumber,
-                                               long versionNumber) {
-        return batch.bind("thingName", thingName)
-                .bind("executionNumber", executionNumber)
-                .bind("versionNumber", versionNumber);
+    private static <S extends SqlStatement<S>> S bindExecution(S statement, String suffix, String thingName,
+                                                               long executionNumber, long versionNumber) {
+        return statement.bind("thingName" + suffix, thingName)
+                .bind("executionNumber" + suffix, executionNumber)
+                .bind("versionNumber" + suffix, versionNumber);
     }
 
     private static EngineEvent read(ResultSet rs) throws SQLException {

@@ -61,7 +61,8 @@ final class ExecutionRows {
                 :startedAt, :lastUpdatedAt, :versionNumber, :retryAttempt, :stepTimeoutAt, :inProgressTimeoutAt,
                 :pendingRank, :deadline)""";
 
-    private static final String UPDATE = """
+    /** The compare-and-set of {@link #update}: the execution's columns, if it is at {@code :expected}. */
+    static final String UPDATE = """
             UPDATE iotjobs_execution SET status = :status, force_canceled = :forceCanceled,
                 status_details = :statusDetails, queued_at = :queuedAt, started_at = :startedAt,
                 last_updated_at = :lastUpdatedAt, version_number = :versionNumber, retry_attempt = :retryAttempt,
@@ -220,7 +221,8 @@ final class ExecutionRows {
         return Optional.empty();
     }
 
-    private static <S extends SqlStatement<S>> S bind(S statement, ExecutionRecord execution) {
+    /** Binds the execution's columns and key to the parameters of {@link #UPDATE} (all but {@code :expected}). */
+    static <S extends SqlStatement<S>> S bind(S statement, ExecutionRecord execution) {
         return statement
                 .bind("jobId", execution.jobId())
                 .bind("thingName", execution.thingName())

@@ -93,6 +93,8 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     private final TemplateRows templates;
     private final MembershipRevisionRows revisions = new MembershipRevisionRows();
     private final ChangesetWriter writer;
+    /** A device's commit in one statement; null where the database locks in no sub-select (H2). */
+    private final DeviceCommitStatement deviceCommits;
     /** Keeps an H2 database open for the repository's life; null on PostgreSQL and for {@link #open}. */
     private final HeldConnection held;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -118,6 +120,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
         this.events = new EventRows(dialect);
         this.templates = new TemplateRows(dialect);
         this.writer = new ChangesetWriter(dialect, jobs, executions, registry, rollouts, events, templates, revisions);
+        this.deviceCommits = dialect.locksInSubqueries() ? new DeviceCommitStatement(jobs.slots()) : null;
     }
 
     /**
@@ -349,7 +352,9 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
         try {
             // One connection for both transactions: the change, then the completions it may have made due.
             return jdbi.withHandle(handle -> {
-                CommitResult committed = handle.inTransaction(h -> writer.apply(h, changes));
+                CommitResult committed = deviceCommits != null && DeviceCommitStatement.fits(changes)
+                        ? deviceCommits.apply(handle, changes)
+                        : handle.inTransaction(h -> writer.apply(h, changes));
                 return afterCommit.isEmpty() ? committed : withCompletions(handle, committed, afterCommit);
             });
         } catch (RuntimeException e) {

@@ -26,6 +26,9 @@ import javax.sql.DataSource;
  */
 final class JdbcSpy {
     /** The statement's own table: the first after FROM, UPDATE or INTO (not one of a sub-select in the columns). */
+    /** A common table expression's verb and table: {@code name AS (UPDATE iotjobs_job_count ...}. */
+    private static final Pattern CTE = Pattern.compile(
+            "(?is)\\b[a-z_]+\\s+AS\\s*\\(\\s*(SELECT|UPDATE|INSERT|DELETE)\\b.*?(?:FROM|UPDATE|INTO)?\\s*(iotjobs_[a-z_]+)");
     private static final Pattern TABLE = Pattern.compile("(?i:FROM|UPDATE|INTO)\\s+(iotjobs_[a-z_]+)");
 
     private final DataSource target;
@@ -166,9 +169,19 @@ final class JdbcSpy {
         statements.add(label.get() + ": " + what);
     }
 
-    /** @return the statement's verb and first table: {@code "UPDATE iotjobs_job"} */
+    /**
+     * @return the statement's verb and first table: {@code "UPDATE iotjobs_job"}; for a statement of common table
+     *     expressions, those of each: {@code "WITH SELECT iotjobs_job, UPDATE iotjobs_execution"}
+     */
     private static String summary(String sql) {
         String verb = sql.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+        if (verb.equals("WITH")) {
+            List<String> parts = new ArrayList<>();
+            for (Matcher part = CTE.matcher(sql); part.find(); ) {
+                parts.add(part.group(1).toUpperCase(Locale.ROOT) + " " + part.group(2));
+            }
+            return verb + " " + String.join(", ", parts);
+        }
         String outer = sql;
         for (String inner = sql.replaceAll("\\([^()]*\\)", ""); !inner.equals(outer); ) {
             outer = inner;   // sub-selects (in parentheses) dropped, innermost first
