@@ -29,6 +29,38 @@ public interface JobRepository {
     Optional<ExecutionRecord> findExecution(String jobId, String thingName, Long executionNumber);
 
     /**
+     * A device's UpdateJobExecution reads: the job and the thing's latest execution of it, in one read where the
+     * store can. The default reads them one after the other.
+     *
+     * @param jobId the job
+     * @param thingName the thing
+     * @return the job with the thing's latest (highest-numbered) execution of it, or with none; empty if the job does
+     *     not exist
+     */
+    default Optional<JobAndExecution> findJobAndExecution(String jobId, String thingName) {
+        return findJob(jobId).map(job -> new JobAndExecution(job, findExecution(jobId, thingName, null)
+                .orElse(null)));
+    }
+
+    /**
+     * A device's StartNext reads: the head of the thing's {@link #pendingExecutions pending queue} with its job, in
+     * one read where the store can. The default reads the head, then its job.
+     *
+     * @param thingName the thing
+     * @return the head and its job; empty if nothing is pending
+     * @throws StaleStateException if the head's job went away between two reads (the caller decides again)
+     */
+    default Optional<JobAndExecution> headOfQueue(String thingName) {
+        List<ExecutionRecord> head = pendingExecutions(thingName, 1);
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        JobRecord job = findJob(head.get(0).jobId()).orElseThrow(() -> new StaleStateException("job "
+                + head.get(0).jobId() + " of the head of " + thingName + "'s queue is gone"));
+        return Optional.of(new JobAndExecution(job, head.get(0)));
+    }
+
+    /**
      * The thing's pending queue: IN_PROGRESS executions first, then QUEUED; each by {@code queuedAt}, then
      * {@code jobId}. Executions of jobs in DELETION_IN_PROGRESS are left out.
      *

@@ -24,8 +24,8 @@ import dev.iotjobs.core.rules.ExecutionRules;
 import dev.iotjobs.core.rules.RequestValidation;
 import dev.iotjobs.core.rules.Views;
 import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobAndExecution;
 import dev.iotjobs.spi.JobRecord;
-import dev.iotjobs.spi.StaleStateException;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,13 +54,13 @@ final class DataPlaneService implements JobsDataPlane {
         String thingArn = ctx.scope().thingArn(request.thingName());
         if (NEXT.equals(request.jobId())) {
             return ctx.commits().run(() -> {
-                Optional<ExecutionRecord> head = head(request.thingName());
+                Optional<JobAndExecution> head = head(request.thingName());
                 if (head.isEmpty()) {
                     return Either.right(Decision.unchanged(new DescribeJobExecutionResponse(null)));
                 }
-                JobRecord job = jobOfHead(head.get());
-                return Either.right(Decision.unchanged(new DescribeJobExecutionResponse(Views.execution(head.get(),
-                        thingArn, includeDocument ? deviceDocument(job) : null, ctx.now()))));
+                return Either.right(Decision.unchanged(new DescribeJobExecutionResponse(Views.execution(
+                        head.get().execution(), thingArn, includeDocument ? deviceDocument(head.get().job()) : null,
+                        ctx.now()))));
             });
         }
         JobRecord job = visibleJob(request.jobId());
@@ -111,19 +111,20 @@ final class DataPlaneService implements JobsDataPlane {
                                                            String thingArn, AtomicBoolean endedCanceledHead) {
         return ctx.commits().run(() -> {
             endedCanceledHead.set(false);
-            Optional<ExecutionRecord> head = head(request.thingName());
-            if (head.isEmpty()) {
+            Optional<JobAndExecution> read = head(request.thingName());
+            if (read.isEmpty()) {
                 return Either.right(Decision.unchanged(new StartNextPendingJobExecutionResponse(null)));
             }
-            JobRecord job = jobOfHead(head.get());
-            if (CancelSteps.isUnderWay(job) && CancelSteps.takes(job, head.get())) {
+            JobRecord job = read.get().job();
+            ExecutionRecord head = read.get().execution();
+            if (CancelSteps.isUnderWay(job) && CancelSteps.takes(job, head)) {
                 // SPEC C4, X18: the cancel's batches have not reached this execution yet; it ends now, not starts.
                 endedCanceledHead.set(true);
-                return Either.right(new Decision<>(CancelSteps.step(job, List.of(), List.of(head.get()), ctx.now()),
+                return Either.right(new Decision<>(CancelSteps.step(job, List.of(), List.of(head), ctx.now()),
                         new StartNextPendingJobExecutionResponse(null)));
             }
             Decision<StartNextPendingJobExecutionResponse> started =
-                    ExecutionRules.startNext(job, head.get(), request, thingArn, ctx.now());
+                    ExecutionRules.startNext(job, head, request, thingArn, ctx.now());
             // SPEC J16: signed before the commit, so a signer that fails leaves the execution as it was.
             return Either.right(new Decision<>(started.changes(), new StartNextPendingJobExecutionResponse(
                     DeviceDocuments.render(started.response().execution(), job.job(), ctx.presignedUrlSigner()))));
@@ -135,9 +136,14 @@ final class DataPlaneService implements JobsDataPlane {
         valid(RequestValidation.validate(request, ctx.limits()));
         AtomicReference<JobRecord> read = new AtomicReference<>();
         UpdateJobExecutionResponse response = ctx.commits().run(() -> {
-            JobRecord job = visibleJob(request.jobId());
+            JobAndExecution found = ctx.repository().findJobAndExecution(request.jobId(), request.thingName())
+                    .orElseThrow(() -> jobNotFound(request.jobId()));
+            JobRecord job = visible(found.job());
             read.set(job);
-            ExecutionRecord latest = execution(request.jobId(), request.thingName(), null);
+            ExecutionRecord latest = found.execution();
+            if (latest == null) {
+                throw executionNotFound(request.jobId(), request.thingName(), null);
+            }
             if (overdue.timeOutAny(List.of(latest))) {
                 // SPEC T3: the device was too late; its execution timed out (and may have been queued again).
                 ExecutionRecord timedOut = execution(request.jobId(), request.thingName(), latest.executionNumber());
@@ -159,25 +165,18 @@ final class DataPlaneService implements JobsDataPlane {
     }
 
     /**
-     * The head of the thing's queue. An empty queue costs one more read: a thing that does not exist is
+     * The head of the thing's queue with its job. An empty queue costs one more read: a thing that does not exist is
      * ResourceNotFoundException rather than "nothing pending" (a pending execution implies its thing, SPEC G4).
      */
-    private Optional<ExecutionRecord> head(String thingName) {
-        List<ExecutionRecord> queue;
+    private Optional<JobAndExecution> head(String thingName) {
+        Optional<JobAndExecution> head;
         do {
-            queue = ctx.repository().pendingExecutions(thingName, 1);
-        } while (overdue.timeOutAny(queue));
-        if (queue.isEmpty()) {
+            head = ctx.repository().headOfQueue(thingName);
+        } while (overdue.timeOutAny(head.map(h -> List.of(h.execution())).orElse(List.of())));
+        if (head.isEmpty()) {
             ctx.thing(thingName);
-            return Optional.empty();
         }
-        return Optional.of(queue.get(0));
-    }
-
-    /** The head's job; if it vanished between the two reads, the caller reads the queue again. */
-    private JobRecord jobOfHead(ExecutionRecord head) {
-        return ctx.repository().findJob(head.jobId())
-                .orElseThrow(() -> new StaleStateException("job " + head.jobId() + " is gone"));
+        return head;
     }
 
     private ExecutionRecord execution(String jobId, String thingName, Long executionNumber) {
@@ -192,9 +191,12 @@ final class DataPlaneService implements JobsDataPlane {
 
     /** SPEC J11: devices do not see jobs in DELETION_IN_PROGRESS. */
     private JobRecord visibleJob(String jobId) {
-        JobRecord job = ctx.job(jobId);
+        return visible(ctx.job(jobId));
+    }
+
+    private static JobRecord visible(JobRecord job) {
         if (job.job().status() == JobStatus.DELETION_IN_PROGRESS) {
-            throw jobNotFound(jobId);
+            throw jobNotFound(job.jobId());
         }
         return job;
     }

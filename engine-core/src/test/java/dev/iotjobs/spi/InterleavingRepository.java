@@ -60,6 +60,16 @@ public final class InterleavingRepository implements JobRepository {
     }
 
     @Override
+    public Optional<JobAndExecution> findJobAndExecution(String jobId, String thingName) {
+        return store.findJobAndExecution(jobId, thingName);
+    }
+
+    @Override
+    public Optional<JobAndExecution> headOfQueue(String thingName) {
+        return store.headOfQueue(thingName);
+    }
+
+    @Override
     public Page<JobRecord> listJobs(JobFilter filter, JobListKey after, int limit) {
         return store.listJobs(filter, after, limit);
     }

@@ -27,7 +27,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * index; inserts, and updates and deletes as compare-and-sets on {@code version_number}.
  */
 final class ExecutionRows {
-    private static final String COLUMNS = """
+    /** The execution's columns, table alias {@code e}, as {@link #read} reads them. */
+    static final String COLUMNS = """
             e.job_id, e.thing_name, e.execution_number, e.status, e.force_canceled, e.status_details, e.queued_at,
             e.started_at, e.last_updated_at, e.version_number, e.retry_attempt, e.step_timeout_at,
             e.in_progress_timeout_at""";
@@ -36,7 +37,7 @@ final class ExecutionRows {
     private static final String KNOWN = Columns.known("e.status", JobExecutionStatus.class);
 
     /** The thing's queue on its pending index; the job's row leaves out jobs being deleted. */
-    private static final String PENDING = """
+    static final String PENDING = """
 
             FROM iotjobs_execution e JOIN iotjobs_job j ON j.job_id = e.job_id
             WHERE e.thing_name = :thingName AND e.pending_rank >= 0 AND j.status <> 'DELETION_IN_PROGRESS'
@@ -250,7 +251,7 @@ final class ExecutionRows {
         };
     }
 
-    private static ExecutionRecord read(ResultSet rs) throws SQLException {
+    static ExecutionRecord read(ResultSet rs) throws SQLException {
         return new ExecutionRecord(rs.getString("job_id"), rs.getString("thing_name"), rs.getLong("execution_number"),
                 constant(rs, "status", JobExecutionStatus.class), rs.getBoolean("force_canceled"),
                 Json.stringMap(rs.getString("status_details")), instant(rs, "queued_at"), instant(rs, "started_at"),

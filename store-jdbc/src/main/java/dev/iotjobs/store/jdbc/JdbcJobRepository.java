@@ -5,6 +5,7 @@ import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.CommitResult;
 import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobAndExecution;
 import dev.iotjobs.spi.JobCompletion;
 import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobFilter;
@@ -93,6 +94,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     private final TemplateRows templates;
     private final MembershipRevisionRows revisions = new MembershipRevisionRows();
     private final ChangesetWriter writer;
+    private final DeviceReads deviceReads;
     /** A device's commit in one statement; null where the database locks in no sub-select (H2). */
     private final DeviceCommitStatement deviceCommits;
     /** Keeps an H2 database open for the repository's life; null on PostgreSQL and for {@link #open}. */
@@ -120,6 +122,7 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
         this.events = new EventRows(dialect);
         this.templates = new TemplateRows(dialect);
         this.writer = new ChangesetWriter(dialect, jobs, executions, registry, rollouts, events, templates, revisions);
+        this.deviceReads = new DeviceReads(jobs, executions);
         this.deviceCommits = dialect.locksInSubqueries() ? new DeviceCommitStatement(jobs.slots()) : null;
     }
 
@@ -216,6 +219,16 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     @Override
     public Optional<ExecutionRecord> findExecution(String jobId, String thingName, Long executionNumber) {
         return autoCommit(handle -> executions.find(handle, jobId, thingName, executionNumber));
+    }
+
+    @Override
+    public Optional<JobAndExecution> findJobAndExecution(String jobId, String thingName) {
+        return autoCommit(handle -> deviceReads.jobAndLatest(handle, jobId, thingName));
+    }
+
+    @Override
+    public Optional<JobAndExecution> headOfQueue(String thingName) {
+        return autoCommit(handle -> deviceReads.head(handle, thingName));
     }
 
     @Override

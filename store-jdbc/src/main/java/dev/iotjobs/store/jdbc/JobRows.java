@@ -57,7 +57,8 @@ final class JobRows {
             + Columns.known("j.target_selection", TargetSelection.class);
 
     /** What a job read needs when the job's members are cached ({@link JobFactsCache}): the counts move alone. */
-    private static final String FACTS = "j.incarnation, j.revision, " + CounterSlots.summedColumns("j");
+    /** What a read of a job cached at its revision selects (table alias {@code j}): see {@link #cachedAt}. */
+    static final String FACTS = "j.incarnation, j.revision, " + CounterSlots.summedColumns("j");
 
     /** Every member but the counts, which only deltas move, as {@code column = :parameter}. */
     private static final String MEMBERS = """
@@ -169,6 +170,24 @@ final class JobRows {
             facts.forget(jobId);
         }
         return found;
+    }
+
+    /** @return whether this node keeps the job as read (then {@link #FACTS} may be all a read needs) */
+    boolean knows(String jobId) {
+        return facts.knows(jobId);
+    }
+
+    /**
+     * @param rs a row with the {@link #FACTS} of the job
+     * @return the job as cached, with the row's counts; null if the row is not at the cached incarnation and revision
+     */
+    JobRecord cachedAt(ResultSet rs, String jobId) throws SQLException {
+        return facts.at(jobId, incarnation(rs), rs.getLong("revision"), counts(rs));
+    }
+
+    /** Drops the job from the cache (its row is gone). */
+    void forget(String jobId) {
+        facts.forget(jobId);
     }
 
     private static Long incarnation(ResultSet rs) throws SQLException {

@@ -157,6 +157,10 @@ class QueryPlanTest {
         store.findExecution("job-1", "thing-1", 1L);
         store.findExecution("job-1", "thing-1", null);
         store.pendingExecutions("thing-3", 10);
+        // The device's reads (issue 12): a job this node read before, with an execution, and the head of a queue.
+        store.findJobAndExecution("job-1", "thing-1");
+        store.findJobAndExecution("job-1", "thing-1");
+        store.headOfQueue("thing-3");
         store.listJobs(JobFilter.ALL, null, 2);
         store.listJobs(JobFilter.ALL, new JobListKey(now.minusSeconds(3), "job-2"), 2);
         store.listJobs(new JobFilter(JobStatus.IN_PROGRESS, null, null), new JobListKey(now.minusSeconds(3), "job-2"),
