@@ -669,6 +669,46 @@ public abstract class JobRepositoryContract {
         assertThat(pendingJobs("t3", 10)).isEmpty();
     }
 
+    /** Issue 12: the device's combined reads answer as the single reads do, whether or not the store knew the job. */
+    @Test
+    void theHeadOfTheQueueComesWithItsJob() {
+        insertJob(withCounts(job("jA"), counts(QUEUED, 1)));
+        JobRecord b = insertJob(withCounts(job("jB"), counts(IN_PROGRESS, 1)));
+        insertExecution(execution("jA", "t1", 1, QUEUED, at(10)));
+        ExecutionRecord started = insertExecution(execution("jB", "t1", 1, IN_PROGRESS, at(20)));
+
+        for (int read = 0; read < 2; read++) {   // the second time, a store may know the job
+            assertThat(repository.headOfQueue("t1")).contains(new JobAndExecution(b, started));
+        }
+        commit(c -> c.updateJob(next(b, j -> j.description("changed"))).addCounts("jB", counts(QUEUED, 2)));
+        JobAndExecution head = repository.headOfQueue("t1").orElseThrow();
+        assertThat(head.job()).isEqualTo(repository.findJob("jB").orElseThrow());
+        assertThat(head.job().job().description()).isEqualTo("changed");
+        assertThat(head.job().counts()).isEqualTo(counts(IN_PROGRESS, 1).plus(QUEUED, 2));
+        assertThat(repository.headOfQueue("t2")).isEmpty();
+    }
+
+    @Test
+    void theJobComesWithTheThingsLatestExecutionOfIt() {
+        JobRecord job = insertJob(withCounts(job("j1"), counts(QUEUED, 1)));
+        ExecutionRecord first = insertExecution(execution("j1", "t1", 1, QUEUED, at(10)));
+
+        for (int read = 0; read < 2; read++) {
+            assertThat(repository.findJobAndExecution("j1", "t1")).contains(new JobAndExecution(job, first));
+        }
+        ExecutionRecord failed = next(first, FAILED);
+        ExecutionRecord retry = execution("j1", "t1", 2, QUEUED, at(20));
+        commit(c -> c.updateExecution(failed).insertExecution(retry).addCounts("j1", counts(FAILED, 1)));
+        JobAndExecution read = repository.findJobAndExecution("j1", "t1").orElseThrow();
+        assertThat(read.execution()).isEqualTo(retry);
+        assertThat(read.job().counts()).isEqualTo(counts(QUEUED, 1).plus(FAILED, 1));
+
+        assertThat(repository.findJobAndExecution("j1", "t2")).contains(new JobAndExecution(read.job(), null));
+        assertThat(repository.findJobAndExecution("absent", "t1")).isEmpty();
+        commit(c -> c.deleteExecution(retry).deleteExecution(failed).deleteJob("j1", job.revision()));
+        assertThat(repository.findJobAndExecution("j1", "t1")).isEmpty();
+    }
+
     @Test
     void pendingQueueFollowsStatusChanges() {
         insertJob(job("jA"));

@@ -61,7 +61,9 @@ import org.slf4j.LoggerFactory;
  * <p>Each query is one statement on an index, paginated by keyset; each {@link #commit} is one READ COMMITTED
  * transaction that applies the changeset in its documented order with compare-and-set statements (versions,
  * revisions), adds counter deltas in place, completes jobs with one conditional UPDATE, and appends the events to an
- * outbox table last. A conflict with another transaction is {@link dev.iotjobs.spi.StaleStateException}; any other
+ * outbox table last (on PostgreSQL a device's commit, which checks its job and updates one execution, is the same
+ * writes as one statement in auto-commit: {@code DeviceCommitStatement}). A conflict with another transaction is
+ * {@link dev.iotjobs.spi.StaleStateException}; any other
  * database failure is {@link ServiceUnavailableException} with the cause. Either way nothing was applied.
  *
  * <p>On H2 the repository holds one connection open from {@link #create} to {@link #close}, so that H2 never closes

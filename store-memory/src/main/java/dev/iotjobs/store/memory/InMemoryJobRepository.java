@@ -13,6 +13,7 @@ import dev.iotjobs.spi.Changeset.Versioned;
 import dev.iotjobs.spi.CommitResult;
 import dev.iotjobs.spi.ExecutionKey;
 import dev.iotjobs.spi.ExecutionRecord;
+import dev.iotjobs.spi.JobAndExecution;
 import dev.iotjobs.spi.JobCompletion;
 import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobFilter;
@@ -106,6 +107,22 @@ public final class InMemoryJobRepository implements JobRepository {
     @Override
     public List<ExecutionRecord> pendingExecutions(String thingName, int limit) {
         return readThing(thingName, () -> executions.pending(thingName, this::jobNotBeingDeleted, limit));
+    }
+
+    /** The job and the thing's latest execution under one hold of the thing's stripe. */
+    @Override
+    public Optional<JobAndExecution> findJobAndExecution(String jobId, String thingName) {
+        return readThing(thingName, () -> Optional.ofNullable(jobs.get(jobId))
+                .map(job -> new JobAndExecution(job, executions.latest(jobId, thingName))));
+    }
+
+    /** The head of the queue and its job under one hold of the thing's stripe. */
+    @Override
+    public Optional<JobAndExecution> headOfQueue(String thingName) {
+        return readThing(thingName, () -> executions.pending(thingName, this::jobNotBeingDeleted, 1).stream()
+                .findFirst()
+                .flatMap(head -> Optional.ofNullable(jobs.get(head.jobId()))
+                        .map(job -> new JobAndExecution(job, head))));
     }
 
     @Override
