@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +44,9 @@ class SchemaTest {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        // the baseline, V2-V8, V9 (counter slots), V10 (C4 expansion), V11 (job incarnation)
-        assertThat(result.migrationsExecuted).isEqualTo(11);
+        // the baseline, V2-V8, V9 (counter slots), V10 (C4 expansion), V11 (job incarnation), V13 (PostgreSQL's
+        // partial indexes: nothing on H2)
+        assertThat(result.migrationsExecuted).isEqualTo(12);
 
         JdbcJobRepository store = JdbcJobRepository.create(database);
         store.commit(Changeset.builder().insertThing(new ThingRecord("t1", null, null, null, null, 1)).build());
@@ -67,6 +69,16 @@ class SchemaTest {
             assertThat(rs.getString(1)).isEqualTo("C");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** V13 (issue 12): on PostgreSQL the indexes of what is pending or due leave finished rows out. */
+    @Test
+    void onPostgresThePendingAndDueIndexesHoldOnlyWhatIsPendingOrDue() {
+        for (String index : List.of("iotjobs_execution_pending", "iotjobs_execution_deadline", "iotjobs_job_due")) {
+            assertThat(TestDatabases.queryString(TestDatabases.postgres(),
+                    "SELECT indexdef FROM pg_indexes WHERE indexname = '" + index + "'"))
+                    .as(index).contains(" WHERE ").contains("IS NOT NULL");
         }
     }
 
