@@ -43,8 +43,8 @@ class SchemaTest {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        // the baseline, V2-V8, V9 (counter slots), V10 (C4 expansion), V11 (job incarnation)
-        assertThat(result.migrationsExecuted).isEqualTo(11);
+        // the baseline, V2-V8, V9 (counter slots), V10 (C4 expansion), V11 (job incarnation), V12 (retry counts)
+        assertThat(result.migrationsExecuted).isEqualTo(12);
 
         JdbcJobRepository store = JdbcJobRepository.create(database);
         store.commit(Changeset.builder().insertThing(new ThingRecord("t1", null, null, null, null, 1)).build());
