@@ -159,8 +159,8 @@ class StatementCountTest {
     }
 
     /**
-     * SPEC T5 (issue 12): a FAILED update with retries left reads the job and the execution, then commits the ending
-     * with its retry: the retries the chain used travel on the execution, so no listing of the thing's executions
+     * SPEC T5 (issue 12): a FAILED update with retries left reads the job and the execution (findJob, findExecution),
+     * then commits the ending with its retry: the retries the chain used travel on the execution, so no listing of the thing's executions
      * runs mid-decision, neither for the first attempt nor for a retry; nor does a timeout's retry list them.
      */
     @ParameterizedTest
@@ -182,10 +182,15 @@ class StatementCountTest {
             engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("r").thingName("t4")
                     .status(JobExecutionStatus.FAILED).build());
 
+            // The reads of the job and the execution (findJob and findExecution, or one query that reads both),
+            // then nothing but the commit.
             List<String> statements = spy.statements();
-            assertThat(statements.subList(0, 2)).as("attempt %d", attempt)
-                    .containsExactly("findJob: SELECT iotjobs_job", "findExecution: SELECT iotjobs_execution");
-            assertThat(statements.subList(2, statements.size())).as("attempt %d: the commit, with the retry", attempt)
+            List<String> reads = statements.stream().takeWhile(statement -> !statement.startsWith("commit: "))
+                    .toList();
+            assertThat(reads).as("attempt %d: the reads", attempt).isNotEmpty()
+                    .allMatch(statement -> statement.startsWith("findJob") || statement.startsWith("findExecution"));
+            assertThat(statements.subList(reads.size(), statements.size()))
+                    .as("attempt %d: the commit, with the retry", attempt)
                     .contains("commit: INSERT iotjobs_execution", "commit: COMMIT")
                     .allMatch(statement -> statement.startsWith("commit: "));
         }
