@@ -336,15 +336,16 @@ final class ControlPlaneService implements JobsControlPlane {
     @Override
     public DescribeJobExecutionResponse describeJobExecution(DescribeJobExecutionRequest request) {
         valid(RequestValidation.validate(request, ctx.limits()));
+        Instant now = ctx.now();
         ExecutionRecord execution;
         do {
             execution = ctx.repository()
                     .findExecution(request.jobId(), request.thingName(), request.executionNumber())
                     .orElseThrow(() -> executionNotFound(request.jobId(), request.thingName(),
                             request.executionNumber()));
-        } while (overdue.timeOutAny(List.of(execution)));
+        } while (overdue.timeOutAny(List.of(execution), now));
         return new DescribeJobExecutionResponse(Views.execution(execution,
-                ctx.scope().thingArn(execution.thingName()), null, ctx.now()));
+                ctx.scope().thingArn(execution.thingName()), null, now));
     }
 
     @Override

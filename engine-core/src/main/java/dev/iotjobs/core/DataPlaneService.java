@@ -27,6 +27,7 @@ import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobAndExecution;
 import dev.iotjobs.spi.JobRecord;
 import io.vavr.control.Either;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,11 +41,13 @@ final class DataPlaneService implements JobsDataPlane {
     private final EngineContext ctx;
     private final Overdue overdue;
     private final Aborts aborts;
+    private final RetryChains retryChains;
 
     DataPlaneService(EngineContext ctx, Overdue overdue, Aborts aborts) {
         this.ctx = ctx;
         this.overdue = overdue;
         this.aborts = aborts;
+        this.retryChains = new RetryChains(ctx);
     }
 
     @Override
@@ -54,18 +57,20 @@ final class DataPlaneService implements JobsDataPlane {
         String thingArn = ctx.scope().thingArn(request.thingName());
         if (NEXT.equals(request.jobId())) {
             return ctx.commits().run(() -> {
-                Optional<JobAndExecution> head = head(request.thingName());
+                Instant now = ctx.now();
+                Optional<JobAndExecution> head = head(request.thingName(), now);
                 if (head.isEmpty()) {
                     return Either.right(Decision.unchanged(new DescribeJobExecutionResponse(null)));
                 }
                 return Either.right(Decision.unchanged(new DescribeJobExecutionResponse(Views.execution(
                         head.get().execution(), thingArn, includeDocument ? deviceDocument(head.get().job()) : null,
-                        ctx.now()))));
+                        now))));
             });
         }
+        Instant now = ctx.now();
         JobRecord job = visibleJob(request.jobId());
         ExecutionRecord execution = execution(request.jobId(), request.thingName(), request.executionNumber());
-        if (overdue.timeOutAny(List.of(execution))) {
+        if (overdue.timeOutAny(List.of(execution), now)) {
             execution = execution(request.jobId(), request.thingName(), execution.executionNumber());
         }
         if (!execution.isPending()) {
@@ -73,7 +78,7 @@ final class DataPlaneService implements JobsDataPlane {
                     + execution.jobId() + " on thing " + execution.thingName() + " is " + execution.status());
         }
         return new DescribeJobExecutionResponse(Views.execution(execution, thingArn,
-                includeDocument ? deviceDocument(job) : null, ctx.now()));
+                includeDocument ? deviceDocument(job) : null, now));
     }
 
     @Override
@@ -111,7 +116,8 @@ final class DataPlaneService implements JobsDataPlane {
                                                            String thingArn, AtomicBoolean endedCanceledHead) {
         return ctx.commits().run(() -> {
             endedCanceledHead.set(false);
-            Optional<JobAndExecution> read = head(request.thingName());
+            Instant now = ctx.now();
+            Optional<JobAndExecution> read = head(request.thingName(), now);
             if (read.isEmpty()) {
                 return Either.right(Decision.unchanged(new StartNextPendingJobExecutionResponse(null)));
             }
@@ -120,11 +126,11 @@ final class DataPlaneService implements JobsDataPlane {
             if (CancelSteps.isUnderWay(job) && CancelSteps.takes(job, head)) {
                 // SPEC C4, X18: the cancel's batches have not reached this execution yet; it ends now, not starts.
                 endedCanceledHead.set(true);
-                return Either.right(new Decision<>(CancelSteps.step(job, List.of(), List.of(head), ctx.now()),
+                return Either.right(new Decision<>(CancelSteps.step(job, List.of(), List.of(head), now),
                         new StartNextPendingJobExecutionResponse(null)));
             }
             Decision<StartNextPendingJobExecutionResponse> started =
-                    ExecutionRules.startNext(job, head, request, thingArn, ctx.now());
+                    ExecutionRules.startNext(job, head, request, thingArn, now);
             // SPEC J16: signed before the commit, so a signer that fails leaves the execution as it was.
             return Either.right(new Decision<>(started.changes(), new StartNextPendingJobExecutionResponse(
                     DeviceDocuments.render(started.response().execution(), job.job(), ctx.presignedUrlSigner()))));
@@ -136,6 +142,7 @@ final class DataPlaneService implements JobsDataPlane {
         valid(RequestValidation.validate(request, ctx.limits()));
         AtomicReference<JobRecord> read = new AtomicReference<>();
         UpdateJobExecutionResponse response = ctx.commits().run(() -> {
+            Instant now = ctx.now();
             JobAndExecution found = ctx.repository().findJobAndExecution(request.jobId(), request.thingName())
                     .orElseThrow(() -> jobNotFound(request.jobId()));
             JobRecord job = visible(found.job());
@@ -144,16 +151,17 @@ final class DataPlaneService implements JobsDataPlane {
             if (latest == null) {
                 throw executionNotFound(request.jobId(), request.thingName(), null);
             }
-            if (overdue.timeOutAny(List.of(latest))) {
+            if (overdue.timeOutAny(List.of(latest), now)) {
                 // SPEC T3: the device was too late; its execution timed out (and may have been queued again).
                 ExecutionRecord timedOut = execution(request.jobId(), request.thingName(), latest.executionNumber());
                 throw new InvalidStateTransitionException("execution " + timedOut.executionNumber() + " of job "
                         + timedOut.jobId() + " on thing " + timedOut.thingName() + " is " + timedOut.status(),
                         Views.state(timedOut));
             }
-            int earlierFailures = request.status() == JobExecutionStatus.FAILED
-                    ? overdue.earlierEndings(job, latest, JobExecutionStatus.FAILED) : 0;
-            return ExecutionRules.update(job, latest, request, earlierFailures, ctx.now())
+            if (request.status() == JobExecutionStatus.FAILED) {
+                latest = retryChains.withRetriesUsed(job, latest, JobExecutionStatus.FAILED);   // SPEC T5
+            }
+            return ExecutionRules.update(job, latest, request, now)
                     .map(updated -> updated.response().jobDocument() == null ? updated
                             : new Decision<>(updated.changes(), updated.response().toBuilder()
                                     .jobDocument(deviceDocument(job)).build()));   // SPEC J16, before the commit
@@ -168,11 +176,11 @@ final class DataPlaneService implements JobsDataPlane {
      * The head of the thing's queue with its job. An empty queue costs one more read: a thing that does not exist is
      * ResourceNotFoundException rather than "nothing pending" (a pending execution implies its thing, SPEC G4).
      */
-    private Optional<JobAndExecution> head(String thingName) {
+    private Optional<JobAndExecution> head(String thingName, Instant now) {
         Optional<JobAndExecution> head;
         do {
             head = ctx.repository().headOfQueue(thingName);
-        } while (overdue.timeOutAny(head.map(h -> List.of(h.execution())).orElse(List.of())));
+        } while (overdue.timeOutAny(head.map(h -> List.of(h.execution())).orElse(List.of()), now));
         if (head.isEmpty()) {
             ctx.thing(thingName);
         }

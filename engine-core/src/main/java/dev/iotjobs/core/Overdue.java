@@ -4,11 +4,8 @@ import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.ExecutionRules;
-import dev.iotjobs.core.rules.MembershipRules;
-import dev.iotjobs.core.rules.Retries;
 import dev.iotjobs.spi.ExecutionKey;
 import dev.iotjobs.spi.ExecutionRecord;
-import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.StaleStateException;
 import io.vavr.control.Either;
@@ -31,10 +28,12 @@ final class Overdue {
 
     private final EngineContext ctx;
     private final Aborts aborts;
+    private final RetryChains retryChains;
 
     Overdue(EngineContext ctx, Aborts aborts) {
         this.ctx = ctx;
         this.aborts = aborts;
+        this.retryChains = new RetryChains(ctx);
     }
 
     /**
@@ -42,7 +41,15 @@ final class Overdue {
      * @return whether any of them was overdue (and is now timed out): the caller reads again
      */
     boolean timeOutAny(Collection<ExecutionRecord> executions) {
-        Instant now = ctx.now();
+        return timeOutAny(executions, ctx.now());
+    }
+
+    /**
+     * @param executions executions just read
+     * @param now the present of the caller's attempt
+     * @return whether any of them was overdue at {@code now} (and is now timed out): the caller reads again
+     */
+    boolean timeOutAny(Collection<ExecutionRecord> executions, Instant now) {
         boolean any = false;
         for (ExecutionRecord execution : executions) {
             if (ExecutionRules.isOverdue(execution, now) && timeOut(execution.key())) {
@@ -95,42 +102,22 @@ final class Overdue {
                 return Either.right(Decision.unchanged(0));
             }
             List<ExecutionRecord> overdue = new ArrayList<>();
-            List<Integer> earlier = new ArrayList<>();
             for (ExecutionKey key : keys) {
                 Optional<ExecutionRecord> execution = ctx.repository()
                         .findExecution(key.jobId(), key.thingName(), key.executionNumber());
                 if (execution.isPresent() && ExecutionRules.isOverdue(execution.get(), now)) {
-                    overdue.add(execution.get());
-                    earlier.add(earlierEndings(job, execution.get(), JobExecutionStatus.TIMED_OUT));
+                    overdue.add(retryChains.withRetriesUsed(job, execution.get(), JobExecutionStatus.TIMED_OUT));
                 }
             }
             if (overdue.isEmpty()) {
                 return Either.right(Decision.unchanged(keys.size()));
             }
             timedOutIn.set(job);
-            return Either.right(new Decision<>(ExecutionRules.timeOut(job, overdue, earlier, now), keys.size()));
+            return Either.right(new Decision<>(ExecutionRules.timeOut(job, overdue, now), keys.size()));
         });
         if (timedOutIn.get() != null) {
             aborts.afterTerminalTransition(timedOutIn.get());
         }
         return changed;
-    }
-
-    /**
-     * SPEC T5: how many executions of the job on the thing already ended with {@code status}, read only when the
-     * job would retry that ending (and at most one more than it allows). SPEC G7: only those of the ending
-     * execution's retry chain count, from the attempt queued with {@code retryAttempt} 0 (the first, or the one a
-     * (re)join of a CONTINUOUS job queued) on.
-     */
-    int earlierEndings(JobRecord job, ExecutionRecord ending, JobExecutionStatus status) {
-        int allowed = Retries.allowance(job, status);
-        if (allowed == 0) {
-            return 0;
-        }
-        long from = MembershipRules.chainStart(ending);
-        return (int) ctx.repository().listExecutionsForJob(job.jobId(), status,
-                        new JobExecutionsKey(ending.thingName(), from - 1), allowed + 1).items().stream()
-                .filter(e -> e.thingName().equals(ending.thingName()) && e.executionNumber() < ending.executionNumber())
-                .count();
     }
 }

@@ -32,6 +32,8 @@ import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.TargetSelection;
 import dev.iotjobs.core.rules.Counters;
+import dev.iotjobs.core.rules.MembershipRules;
+import dev.iotjobs.core.rules.Retries;
 import dev.iotjobs.core.rules.Statuses;
 import dev.iotjobs.core.rules.Views;
 import dev.iotjobs.spi.JobRepository;
@@ -221,6 +223,7 @@ public final class FleetWorld {
             }
             checkRollout(job);
             checkMembersReached(job, now);
+            checkRetriesUsed(job.jobId());
         }
         for (Map.Entry<String, JobExecution> entry : now.executions().entrySet()) {
             JobExecution before = last.executions().get(entry.getKey());
@@ -358,6 +361,31 @@ public final class FleetWorld {
         }
         List<String> things = rolledOut.stream().map(JobExecutionCreated::thingName).toList();
         assertThat(things).as("order in which %s rolled out after %s", job.jobId(), lastLog()).isSorted();
+    }
+
+    /**
+     * SPEC T5, G7: every execution carries the retries its chain used, one per earlier attempt of the chain
+     * ({@code retryAttempt} of them), and while the chain's earlier executions all exist (none deleted), exactly as
+     * many of each type as ended so.
+     */
+    private void checkRetriesUsed(String jobId) {
+        List<ExecutionRecord> all = repository.listExecutionsForJob(jobId, null, null, 1000).items();
+        Set<String> keys = new HashSet<>();
+        all.forEach(e -> keys.add(e.thingName() + "#" + e.executionNumber()));
+        for (ExecutionRecord e : all) {
+            assertThat(e.retriesUsed()).as("retries used of %s after %s", e.key(), lastLog()).isNotNull();
+            assertThat(e.retriesUsed().failed() + e.retriesUsed().timedOut())
+                    .as("retries used of %s after %s", e.key(), lastLog()).isEqualTo(e.retryAttempt());
+            long from = MembershipRules.chainStart(e);
+            boolean wholeChain = true;
+            for (long n = from; n < e.executionNumber(); n++) {
+                wholeChain &= keys.contains(e.thingName() + "#" + n);
+            }
+            if (wholeChain) {
+                assertThat(e.retriesUsed()).as("retries used of %s after %s", e.key(), lastLog())
+                        .isEqualTo(Retries.used(e, all));
+            }
+        }
     }
 
     private List<JobEvent> eventsSinceCreation(String jobId) {

@@ -129,7 +129,7 @@ public final class RepositoryFixtures {
                                             JobExecutionStatus status, Instant queuedAt) {
         Instant startedAt = status == JobExecutionStatus.QUEUED ? null : queuedAt;
         return new ExecutionRecord(jobId, thingName, executionNumber, status, false, Map.of(), queuedAt, startedAt,
-                queuedAt, 1, 0, null, null);
+                queuedAt, 1, 0, null, null, RetriesUsed.NONE);
     }
 
     /** @param e an execution as read @param status its next status @return its next version */
@@ -147,7 +147,7 @@ public final class RepositoryFixtures {
                                        Map<String, String> statusDetails) {
         return new ExecutionRecord(e.jobId(), e.thingName(), e.executionNumber(), status, e.forceCanceled(),
                 statusDetails, e.queuedAt(), e.startedAt(), e.lastUpdatedAt(), e.versionNumber() + 1,
-                e.retryAttempt(), e.stepTimeoutAt(), e.inProgressTimeoutAt());
+                e.retryAttempt(), e.stepTimeoutAt(), e.inProgressTimeoutAt(), e.retriesUsed());
     }
 
     /**
@@ -159,7 +159,7 @@ public final class RepositoryFixtures {
     public static ExecutionRecord withTimers(ExecutionRecord e, Instant stepTimeoutAt, Instant inProgressTimeoutAt) {
         return new ExecutionRecord(e.jobId(), e.thingName(), e.executionNumber(), e.status(), e.forceCanceled(),
                 e.statusDetails(), e.queuedAt(), e.startedAt(), e.lastUpdatedAt(), e.versionNumber(),
-                e.retryAttempt(), stepTimeoutAt, inProgressTimeoutAt);
+                e.retryAttempt(), stepTimeoutAt, inProgressTimeoutAt, e.retriesUsed());
     }
 
     /** @param name the thing @return a new thing, version 1 */

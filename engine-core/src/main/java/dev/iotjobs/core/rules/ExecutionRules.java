@@ -17,6 +17,7 @@ import dev.iotjobs.api.model.TimeoutConfig;
 import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.RetriesUsed;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,19 +33,34 @@ public final class ExecutionRules {
     }
 
     /**
+     * A new QUEUED execution that starts a retry chain (SPEC J3, T7, G2, G7): {@code retryAttempt} 0, no retries
+     * used.
+     *
+     * @param jobId the job
+     * @param thingName the thing
+     * @param executionNumber 1 for the thing's first execution of the job
+     * @param now the present
+     * @return the execution, version 1
+     */
+    public static ExecutionRecord queued(String jobId, String thingName, long executionNumber, Instant now) {
+        return queued(jobId, thingName, executionNumber, 0, RetriesUsed.NONE, now);
+    }
+
+    /**
      * A new QUEUED execution (SPEC J3, T5).
      *
      * @param jobId the job
      * @param thingName the thing
      * @param executionNumber 1 for the first attempt
      * @param retryAttempt 0 for the first attempt
+     * @param retriesUsed the retries its chain used before it
      * @param now the present
      * @return the execution, version 1
      */
     public static ExecutionRecord queued(String jobId, String thingName, long executionNumber, int retryAttempt,
-                                         Instant now) {
+                                         RetriesUsed retriesUsed, Instant now) {
         return new ExecutionRecord(jobId, thingName, executionNumber, JobExecutionStatus.QUEUED, false, Map.of(),
-                now, null, now, 1, retryAttempt, null, null);
+                now, null, now, 1, retryAttempt, null, null, retriesUsed);
     }
 
     /**
@@ -53,13 +69,13 @@ public final class ExecutionRules {
      * @param job the execution's job
      * @param latest the thing's latest execution of the job
      * @param request the validated request
-     * @param earlierOfType when the update fails the execution and the job retries failures: how many earlier
-     *     executions of the job on the thing FAILED (SPEC T5); 0 otherwise
      * @param now the present
      * @return the decision, or the error
+     * @throws IllegalArgumentException if the update fails an execution of a job that retries failures and the
+     *     execution does not carry its {@link ExecutionRecord#retriesUsed()} (the engine reads them first)
      */
     public static Either<JobsException, Decision<UpdateJobExecutionResponse>> update(
-            JobRecord job, ExecutionRecord latest, UpdateJobExecutionRequest request, int earlierOfType, Instant now) {
+            JobRecord job, ExecutionRecord latest, UpdateJobExecutionRequest request, Instant now) {
         if (request.executionNumber() != null && request.executionNumber() != latest.executionNumber()) {
             return Either.left(new InvalidRequestException("executionNumber: must be the latest execution "
                     + latest.executionNumber() + " of job " + latest.jobId() + " on thing " + latest.thingName()
@@ -81,7 +97,7 @@ public final class ExecutionRules {
                 request.stepTimeoutInMinutes(), now);
         Changeset.Builder changes = Changeset.builder().expectJob(job);
         ExecutionChanges.updated(changes, job, latest, next);
-        Retries.retryIfAllowed(changes, job, next, earlierOfType, now);
+        Retries.retryIfAllowed(changes, job, next, now);
         UpdateJobExecutionResponse response = new UpdateJobExecutionResponse(
                 Boolean.TRUE.equals(request.includeJobExecutionState()) ? Views.state(next) : null,
                 Boolean.TRUE.equals(request.includeJobDocument()) ? job.document() : null);
@@ -173,20 +189,18 @@ public final class ExecutionRules {
      * if the job allows it (T5), all in one changeset.
      *
      * @param job the executions' job
-     * @param overdue pending executions of the job whose deadlines have passed
-     * @param earlierOfType for each of them, how many earlier executions of the job on its thing timed out
+     * @param overdue pending executions of the job whose deadlines have passed; when the job retries timeouts,
+     *     each carrying its {@link ExecutionRecord#retriesUsed()}
      * @param now the present
      * @return the changes
      */
-    public static Changeset timeOut(JobRecord job, List<ExecutionRecord> overdue, List<Integer> earlierOfType,
-                                    Instant now) {
+    public static Changeset timeOut(JobRecord job, List<ExecutionRecord> overdue, Instant now) {
         Changeset.Builder changes = Changeset.builder().expectJob(job);
-        for (int i = 0; i < overdue.size(); i++) {
-            ExecutionRecord execution = overdue.get(i);
+        for (ExecutionRecord execution : overdue) {
             ExecutionRecord timedOut = ended(execution, JobExecutionStatus.TIMED_OUT, execution.forceCanceled(),
                     execution.statusDetails(), now);
             ExecutionChanges.updated(changes, job, execution, timedOut);
-            Retries.retryIfAllowed(changes, job, timedOut, earlierOfType.get(i), now);
+            Retries.retryIfAllowed(changes, job, timedOut, now);
         }
         return changes.build();
     }
@@ -214,7 +228,7 @@ public final class ExecutionRules {
                                         Map<String, String> statusDetails, Instant now) {
         return new ExecutionRecord(execution.jobId(), execution.thingName(), execution.executionNumber(), status,
                 forceCanceled, statusDetails, execution.queuedAt(), execution.startedAt(), now,
-                execution.versionNumber() + 1, execution.retryAttempt(), null, null);
+                execution.versionNumber() + 1, execution.retryAttempt(), null, null, execution.retriesUsed());
     }
 
     /** A device-driven transition of a pending execution (SPEC X7, X8, X9, T1, T2). */
@@ -233,7 +247,8 @@ public final class ExecutionRules {
                 : stepTimeoutInMinutes < 0 ? null : now.plus(Duration.ofMinutes(stepTimeoutInMinutes));
         return new ExecutionRecord(current.jobId(), current.thingName(), current.executionNumber(), to,
                 current.forceCanceled(), details, current.queuedAt(), startedAt, now,
-                current.versionNumber() + 1, current.retryAttempt(), stepTimeoutAt, inProgressTimeoutAt);
+                current.versionNumber() + 1, current.retryAttempt(), stepTimeoutAt, inProgressTimeoutAt,
+                current.retriesUsed());
     }
 
     private static Instant inProgressDeadline(TimeoutConfig timeout, Instant startedAt) {

@@ -74,7 +74,7 @@ public final class ExpansionSteps {
             }
         } else {
             things.keySet().forEach(thing -> ExecutionChanges.created(changes,
-                    ExecutionRules.queued(job.jobId(), thing, 1, 0, now)));
+                    ExecutionRules.queued(job.jobId(), thing, 1, now)));
         }
         Instant due = next != null ? now : RolloutSteps.dueAt(rollout, endTime, now);
         changes.updateJob(job.next(members, due, rollout).withExpansion(next));

@@ -461,7 +461,7 @@ public final class JobRules {
         } else {
             changes.updateJob(job.next(members, owed != null ? now : job.dueAt()).withExpansion(owed));
             for (String thing : newThings.keySet()) {
-                ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), thing, 1, 0, now));
+                ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), thing, 1, now));
             }
         }
         return Either.right(new Decision<>(changes.build(),

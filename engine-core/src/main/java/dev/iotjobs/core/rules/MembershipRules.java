@@ -84,7 +84,7 @@ public final class MembershipRules {
                 // this one existed must not commit after it (SPEC J7), nor a delete (J10).
                 changes.updateJob(job.next(job.job(), job.dueAt(), job.rollout()));
                 ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), join.thingName(),
-                        latest == null ? 1 : latest.executionNumber() + 1, 0, now));
+                        latest == null ? 1 : latest.executionNumber() + 1, now));
             }
         }
         return changes.build();

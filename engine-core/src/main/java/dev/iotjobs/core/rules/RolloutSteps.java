@@ -103,7 +103,7 @@ public final class RolloutSteps {
             ExecutionRecord before = latest.get(target.thingName());
             if (existingThings.contains(target.thingName()) && (before == null || !before.isPending())) {
                 ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), target.thingName(),
-                        before == null ? 1 : before.executionNumber() + 1, 0, now));
+                        before == null ? 1 : before.executionNumber() + 1, now));
                 created++;
             }
         }
@@ -157,6 +157,6 @@ public final class RolloutSteps {
     }
 
     private static void createExecution(Changeset.Builder changes, JobRecord job, String thing, Instant now) {
-        ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), thing, 1, 0, now));
+        ExecutionChanges.created(changes, ExecutionRules.queued(job.jobId(), thing, 1, now));
     }
 }

@@ -3,6 +3,7 @@ package dev.iotjobs.store.jdbc;
 import static dev.iotjobs.store.jdbc.Columns.constant;
 import static dev.iotjobs.store.jdbc.Columns.instant;
 import static dev.iotjobs.store.jdbc.Columns.millis;
+import static dev.iotjobs.store.jdbc.Columns.number;
 
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobStatus;
@@ -11,6 +12,7 @@ import dev.iotjobs.spi.ExecutionKey;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.Page;
+import dev.iotjobs.spi.RetriesUsed;
 import dev.iotjobs.spi.ThingExecutionsKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +33,7 @@ final class ExecutionRows {
     static final String COLUMNS = """
             e.job_id, e.thing_name, e.execution_number, e.status, e.force_canceled, e.status_details, e.queued_at,
             e.started_at, e.last_updated_at, e.version_number, e.retry_attempt, e.step_timeout_at,
-            e.in_progress_timeout_at""";
+            e.in_progress_timeout_at, e.retries_used_failed, e.retries_used_timed_out""";
 
     /** Rows a newer version wrote with a status this one does not know stay out of its reads. */
     private static final String KNOWN = Columns.known("e.status", JobExecutionStatus.class);
@@ -54,13 +56,15 @@ final class ExecutionRows {
             ORDER BY e.deadline, e.job_id, e.thing_name, e.execution_number
             LIMIT :limit""";
 
+    /** The retries used are written here only: they never change after the insert (V12). */
     private static final String INSERT = """
             INSERT INTO iotjobs_execution (job_id, thing_name, execution_number, status, force_canceled,
                 status_details, queued_at, started_at, last_updated_at, version_number, retry_attempt,
-                step_timeout_at, in_progress_timeout_at, pending_rank, deadline)
+                step_timeout_at, in_progress_timeout_at, pending_rank, deadline, retries_used_failed,
+                retries_used_timed_out)
             VALUES (:jobId, :thingName, :executionNumber, :status, :forceCanceled, :statusDetails, :queuedAt,
                 :startedAt, :lastUpdatedAt, :versionNumber, :retryAttempt, :stepTimeoutAt, :inProgressTimeoutAt,
-                :pendingRank, :deadline)""";
+                :pendingRank, :deadline, :retriesUsedFailed, :retriesUsedTimedOut)""";
 
     /** The compare-and-set of {@link #update}: the execution's columns, if it is at {@code :expected}. */
     static final String UPDATE = """
@@ -174,7 +178,7 @@ final class ExecutionRows {
     void insert(Handle handle, List<ExecutionRecord> executions) {
         for (List<ExecutionRecord> chunk : Statements.chunks(executions)) {
             PreparedBatch batch = handle.prepareBatch(INSERT);
-            chunk.forEach(execution -> bind(batch, execution).add());
+            chunk.forEach(execution -> bindRetriesUsed(bind(batch, execution), execution.retriesUsed()).add());
             batch.execute();
         }
     }
@@ -242,6 +246,11 @@ final class ExecutionRows {
                 .bind("deadline", execution.isPending() ? millis(execution.deadline()) : null);
     }
 
+    private static PreparedBatch bindRetriesUsed(PreparedBatch batch, RetriesUsed used) {
+        return batch.bind("retriesUsedFailed", used == null ? null : used.failed())
+                .bind("retriesUsedTimedOut", used == null ? null : used.timedOut());
+    }
+
     /** The place in the thing's queue: IN_PROGRESS before QUEUED; null when not pending. */
     private static Integer pendingRank(ExecutionRecord execution) {
         return switch (execution.status()) {
@@ -256,6 +265,13 @@ final class ExecutionRows {
                 constant(rs, "status", JobExecutionStatus.class), rs.getBoolean("force_canceled"),
                 Json.stringMap(rs.getString("status_details")), instant(rs, "queued_at"), instant(rs, "started_at"),
                 instant(rs, "last_updated_at"), rs.getLong("version_number"), rs.getInt("retry_attempt"),
-                instant(rs, "step_timeout_at"), instant(rs, "in_progress_timeout_at"));
+                instant(rs, "step_timeout_at"), instant(rs, "in_progress_timeout_at"), retriesUsed(rs));
+    }
+
+    /** Null when either count is (a row written before V12, or by a node of an earlier version): unknown. */
+    private static RetriesUsed retriesUsed(ResultSet rs) throws SQLException {
+        Long failed = number(rs, "retries_used_failed");
+        Long timedOut = number(rs, "retries_used_timed_out");
+        return failed == null || timedOut == null ? null : new RetriesUsed(failed.intValue(), timedOut.intValue());
     }
 }

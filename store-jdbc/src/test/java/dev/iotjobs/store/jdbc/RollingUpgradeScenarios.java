@@ -10,11 +10,18 @@ import dev.iotjobs.api.control.ListJobExecutionsForJobRequest;
 import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.data.GetPendingJobExecutionsRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
+import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.error.ResourceNotFoundException;
 import dev.iotjobs.api.event.JobDeleted;
+import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobExecutionSummaryForJob;
+import dev.iotjobs.api.model.JobExecutionsRetryConfig;
 import dev.iotjobs.api.model.JobSummary;
+import dev.iotjobs.api.model.RetryCriteria;
+import dev.iotjobs.api.model.RetryableFailureType;
+import dev.iotjobs.api.model.TimeoutConfig;
 import dev.iotjobs.core.JobsEngine;
+import dev.iotjobs.core.MutableClock;
 import dev.iotjobs.spi.StoredEvent;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * own, as two nodes): the relay lease is timed by the database's clock, and an outbox row a newer version wrote
  * (a type or an enum name this one does not know) is neither a failure nor lost (SPEC E1, E2: at least once, in
  * commit order); job and execution rows with a status this version does not know are left out of its reads, so it
- * neither fails on them nor writes them back (issue 12).
+ * neither fails on them nor writes them back (issue 12); a retry an older node wrote without the retries its chain
+ * used gets the right answer all the same (V12).
  */
 abstract class RollingUpgradeScenarios {
 
@@ -125,6 +133,65 @@ abstract class RollingUpgradeScenarios {
                 .isEqualTo("PAUSED");
         assertThat(TestDatabases.queryString(db, "SELECT status FROM iotjobs_execution WHERE job_id = 'known'"
                 + " AND thing_name = 't2'")).isEqualTo("WAITING_FOR_USER");
+    }
+
+    /**
+     * SPEC T5, G7 (V12): a retry written without the retries its chain used (a row stored before V12, or inserted by
+     * a node of an earlier version, leaves the columns NULL) still gets exactly the retries left: this version counts
+     * the chain's earlier executions for that one decision, and the retry it queues carries the counts again.
+     */
+    @Test
+    void retriesUsed_aRetryAnOlderNodeWroteWithoutThemStillGetsExactlyTheRetriesLeft() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        JobsEngine engine = JobsEngine.builder().repository(store().node()).clock(clock).build();
+        DataSource db = store().sharedDatabase();
+        engine.things().createThing(CreateThingRequest.builder().thingName("t1").build());
+        engine.controlPlane().createJob(CreateJobRequest.builder().jobId("r").document("{}").targets(ARN + "thing/t1")
+                .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(1L).build())
+                .jobExecutionsRetryConfig(JobExecutionsRetryConfig.builder().criteriaList(
+                        RetryCriteria.builder().failureType(RetryableFailureType.FAILED).numberOfRetries(1).build(),
+                        RetryCriteria.builder().failureType(RetryableFailureType.TIMED_OUT).numberOfRetries(1).build())
+                        .build()).build());
+        startNext(engine, "t1");
+        clock.advance(Duration.ofMinutes(2));
+        engine.runDueWork();   // 1 TIMED_OUT, retried: 2 carries one timeout used
+        assertThat(retriesUsed(db, 2)).isEqualTo("0/1");
+        forgetRetriesUsed(db);
+
+        startNext(engine, "t1");
+        fail(engine, "t1");    // 2 FAILED: counted from the chain (one timeout, no failure), retried
+        assertThat(retriesUsed(db, 3)).as("the retry carries them again").isEqualTo("1/1");
+        forgetRetriesUsed(db);
+
+        startNext(engine, "t1");
+        fail(engine, "t1");    // 3 FAILED: counted from the chain (one failure used of one): no retry
+
+        assertThat(engine.controlPlane().listJobExecutionsForJob(ListJobExecutionsForJobRequest.builder()
+                        .jobId("r").build()).executionSummaries())
+                .extracting(s -> s.jobExecutionSummary().executionNumber() + " " + s.jobExecutionSummary().status())
+                .containsExactly("1 TIMED_OUT", "2 FAILED", "3 FAILED");
+    }
+
+    private static void startNext(JobsEngine engine, String thing) {
+        engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                .thingName(thing).build());
+    }
+
+    private static void fail(JobsEngine engine, String thing) {
+        engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("r").thingName(thing)
+                .status(JobExecutionStatus.FAILED).build());
+    }
+
+    /** What an older node's insert of a retry, or a row stored before V12, holds. */
+    private static void forgetRetriesUsed(DataSource db) {
+        TestDatabases.execute(db, "UPDATE iotjobs_execution SET retries_used_failed = NULL,"
+                + " retries_used_timed_out = NULL");
+    }
+
+    private static String retriesUsed(DataSource db, long executionNumber) {
+        return TestDatabases.queryString(db, "SELECT CAST(retries_used_failed AS VARCHAR) || '/' ||"
+                + " CAST(retries_used_timed_out AS VARCHAR) FROM iotjobs_execution WHERE job_id = 'r'"
+                + " AND execution_number = " + executionNumber);
     }
 
     private static void insertEvent(DataSource db, String typeJobIdStatus) {

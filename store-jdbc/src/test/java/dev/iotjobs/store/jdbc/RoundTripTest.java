@@ -32,6 +32,7 @@ import dev.iotjobs.spi.Changeset;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobExecutionsKey;
 import dev.iotjobs.spi.JobRecord;
+import dev.iotjobs.spi.RetriesUsed;
 import dev.iotjobs.spi.RolloutState;
 import dev.iotjobs.spi.RolloutTarget;
 import dev.iotjobs.spi.StatusCounts;
@@ -182,21 +183,26 @@ class RoundTripTest {
         ThingGroupRecord group = new ThingGroupRecord("g", "arn:g", "gid", null, null, Map.of("a", "b"), 1, T);
         ExecutionRecord execution = new ExecutionRecord("j", "t1", 7, JobExecutionStatus.IN_PROGRESS, true,
                 Map.of("step", "2/3", "pct", "66"), T, T.plusMillis(5), T.plusMillis(6), 4, 2, T.plusMillis(60_000),
-                T.plusMillis(120_000));
+                T.plusMillis(120_000), new RetriesUsed(1, 1));
         ExecutionRecord bare = new ExecutionRecord("j", "t2", 1, JobExecutionStatus.QUEUED, false, null, T, null,
-                null, 1, 0, null, null);
+                null, 1, 0, null, null, null);
+        // SPEC T5: a retry whose chain's retries used are unknown (as an earlier version wrote it) stays unknown.
+        ExecutionRecord unknownRetries = new ExecutionRecord("j", "t2", 2, JobExecutionStatus.QUEUED, false, null, T,
+                null, null, 1, 1, null, null, null);
 
         store.commit(Changeset.builder().insertThing(thing).insertThing(bareThing).insertGroup(group)
                 .insertJob(new JobRecord(Job.builder().jobId("j").status(JobStatus.IN_PROGRESS).createdAt(T).build(),
                         "{}", null, null, null, 1, null))
-                .insertExecution(execution).insertExecution(bare).build());
+                .insertExecution(execution).insertExecution(bare).insertExecution(unknownRetries).build());
 
         assertThat(store.findThing("t1")).contains(thing);
         assertThat(store.findThing("t2")).contains(bareThing);
         assertThat(store.findThingGroup("g")).contains(group);
         assertThat(store.findThingGroupById("gid")).contains(group);
         assertThat(store.findExecution("j", "t1", 7L)).contains(execution);
-        assertThat(store.findExecution("j", "t2", null)).contains(bare);
+        assertThat(store.findExecution("j", "t2", 1L)).contains(bare);
+        assertThat(bare.retriesUsed()).as("a chain's first attempt").isEqualTo(RetriesUsed.NONE);
+        assertThat(store.findExecution("j", "t2", 2L)).contains(unknownRetries);
         assertThat(store.executionsDueBy(T.plusMillis(60_000), 10)).containsExactly(execution);
     }
 
@@ -235,7 +241,7 @@ class RoundTripTest {
         for (String name : names) {
             changes.insertThing(new ThingRecord(name, null, null, null, null, 1))
                     .insertExecution(new ExecutionRecord("j", name, 1, JobExecutionStatus.QUEUED, false, null, T,
-                            null, null, 1, 0, null, null));
+                            null, null, 1, 0, null, null, null));
         }
         store.commit(changes.build());
 

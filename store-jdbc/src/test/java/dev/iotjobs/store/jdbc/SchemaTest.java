@@ -44,9 +44,9 @@ class SchemaTest {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        // the baseline, V2-V8, V9 (counter slots), V10 (C4 expansion), V11 (job incarnation), V13 (PostgreSQL's
-        // partial indexes: nothing on H2)
-        assertThat(result.migrationsExecuted).isEqualTo(12);
+        // the baseline, V2-V8, V9 (counter slots), V10 (C4 expansion), V11 (job incarnation), V12 (retry counts),
+        // V13 (PostgreSQL's partial indexes: nothing on H2)
+        assertThat(result.migrationsExecuted).isEqualTo(13);
 
         JdbcJobRepository store = JdbcJobRepository.create(database);
         store.commit(Changeset.builder().insertThing(new ThingRecord("t1", null, null, null, null, 1)).build());

@@ -11,6 +11,10 @@ import dev.iotjobs.api.control.ListJobsRequest;
 import dev.iotjobs.api.data.StartNextPendingJobExecutionRequest;
 import dev.iotjobs.api.data.UpdateJobExecutionRequest;
 import dev.iotjobs.api.model.JobExecutionStatus;
+import dev.iotjobs.api.model.JobExecutionsRetryConfig;
+import dev.iotjobs.api.model.RetryCriteria;
+import dev.iotjobs.api.model.RetryableFailureType;
+import dev.iotjobs.api.model.TimeoutConfig;
 import dev.iotjobs.core.JobsEngine;
 import dev.iotjobs.core.MutableClock;
 import dev.iotjobs.spi.JobRepository;
@@ -34,6 +38,7 @@ class StatementCountTest {
     private final List<HikariDataSource> h2 = new ArrayList<>();
     private JdbcSpy spy;
     private JobsEngine engine;
+    private MutableClock clock;
 
     @AfterEach
     void dropDatabases() {
@@ -48,7 +53,7 @@ class StatementCountTest {
         HikariDataSource pool = TestDatabases.emptyDatabase(database, h2);
         spy = new JdbcSpy(pool);
         JobRepository store = spy.labelled(JdbcJobRepository.open(spy.dataSource()));
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         engine = JobsEngine.builder().repository(store).clock(clock).deviceNotifications(notificationsAndSubscriber)
                 .build();
         if (notificationsAndSubscriber) {
@@ -174,6 +179,54 @@ class StatementCountTest {
                 .thingName(thingName).build());
         engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("j1").thingName(thingName)
                 .status(JobExecutionStatus.SUCCEEDED).expectedVersion(2L).build());
+    }
+
+    /**
+     * SPEC T5 (issue 12): a FAILED update with retries left reads the job and the execution (findJob, findExecution),
+     * then commits the ending with its retry: the retries the chain used travel on the execution, so no listing of the thing's executions
+     * runs mid-decision, neither for the first attempt nor for a retry; nor does a timeout's retry list them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aFailedUpdateWithRetriesLeftListsNoExecutions(String database) {
+        start(database, false);
+        engine.things().createThing(CreateThingRequest.builder().thingName("t4").build());
+        engine.controlPlane().createJob(CreateJobRequest.builder().jobId("r").document("{}")
+                .targets(ACCOUNT_ARN + "thing/t4")
+                .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(1L).build())
+                .jobExecutionsRetryConfig(JobExecutionsRetryConfig.builder().criteriaList(RetryCriteria.builder()
+                        .failureType(RetryableFailureType.ALL).numberOfRetries(3).build()).build()).build());
+
+        for (long attempt = 1; attempt <= 2; attempt++) {
+            assertThat(engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest
+                    .builder().thingName("t4").build()).execution().executionNumber()).isEqualTo(attempt);
+            spy.clear();
+
+            engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("r").thingName("t4")
+                    .status(JobExecutionStatus.FAILED).build());
+
+            // The reads of the job and the execution (findJob and findExecution, or one query that reads both),
+            // then nothing but the commit.
+            List<String> statements = spy.statements();
+            List<String> reads = statements.stream().takeWhile(statement -> !statement.startsWith("commit: "))
+                    .toList();
+            assertThat(reads).as("attempt %d: the reads", attempt).isNotEmpty()
+                    .allMatch(statement -> statement.startsWith("findJob") || statement.startsWith("findExecution"));
+            assertThat(statements.subList(reads.size(), statements.size()))
+                    .as("attempt %d: the commit, with the retry", attempt)
+                    .contains("commit: INSERT iotjobs_execution", "commit: COMMIT")
+                    .allMatch(statement -> statement.startsWith("commit: "));
+        }
+        engine.dataPlane().startNextPendingJobExecution(StartNextPendingJobExecutionRequest.builder()
+                .thingName("t4").build());
+        spy.clear();
+        clock.advance(Duration.ofMinutes(2));
+
+        engine.runDueWork();
+
+        assertThat(spy.statements()).as("the timeout of the third attempt and its retry")
+                .contains("commit: INSERT iotjobs_execution")
+                .noneMatch(statement -> statement.startsWith("listExecutions"));
     }
 
     @ParameterizedTest
