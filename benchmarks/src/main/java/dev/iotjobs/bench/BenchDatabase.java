@@ -36,10 +36,26 @@ final class BenchDatabase implements AutoCloseable {
      * @return the started database
      */
     static BenchDatabase start(String kind, int connections) {
+        return start(kind, connections, null);
+    }
+
+    /**
+     * @param kind {@code h2} or {@code postgres}
+     * @param connections the pool's size, all opened up front
+     * @param parent the directory to put the database's own directory in, or null for the system's temp directory
+     * @return the started database
+     */
+    static BenchDatabase start(String kind, int connections, Path parent) {
         Path directory = null;
         EmbeddedPostgres postgres = null;
         try {
-            directory = Files.createTempDirectory("iotjobs-bench-" + kind + "-");
+            String prefix = "iotjobs-bench-" + kind + "-";
+            if (parent == null) {
+                directory = Files.createTempDirectory(prefix);
+            } else {
+                Files.createDirectories(parent);
+                directory = Files.createTempDirectory(parent, prefix);
+            }
             HikariConfig config = new HikariConfig();
             switch (kind) {
                 case "h2" -> {
@@ -82,6 +98,11 @@ final class BenchDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the database on " + kind, e);
         }
+    }
+
+    /** @return the directory holding the database's files */
+    Path directory() {
+        return directory;
     }
 
     /** @return the pool over the database */
