@@ -28,16 +28,32 @@ public final class BenchStore implements AutoCloseable {
      * @return the store, empty
      */
     public static BenchStore open(String kind, int connections) {
+        return open(kind, connections, null);
+    }
+
+    /**
+     * @param kind {@code memory}, {@code h2} (a file) or {@code postgres} (embedded, durable)
+     * @param connections the pool's size for a database
+     * @param parent where a database's directory goes (deleted again by {@link #close()}), or null for the system's
+     *     temp directory
+     * @return the store, empty
+     */
+    public static BenchStore open(String kind, int connections, java.nio.file.Path parent) {
         if (kind.equals("memory")) {
             return new BenchStore(new InMemoryJobRepository(), null);
         }
-        BenchDatabase database = BenchDatabase.start(kind, connections);
+        BenchDatabase database = BenchDatabase.start(kind, connections, parent);
         return new BenchStore(JdbcJobRepository.create(database.pool()), database);
     }
 
     /** @param clock the engine's clock @return an engine over this store */
     public JobsEngine engine(Clock clock) {
         return JobsEngine.builder().repository(repository).clock(clock).region(REGION).accountId(ACCOUNT).build();
+    }
+
+    /** @return a description of the store for a log line */
+    public String describe() {
+        return database == null ? "memory" : database.directory().toString();
     }
 
     /** @return the database's pool, or null for the memory store (for a baseline on the same database) */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 
 /**
@@ -50,6 +51,22 @@ public final class Fleet {
      */
     public static void registerInParallel(ThingRegistry registry, String groupName, String parentGroupName,
                                           List<String> thingNames, int threads) throws InterruptedException {
+        registerInParallel(registry, groupName, parentGroupName, thingNames, threads, new LongAdder());
+    }
+
+    /**
+     * {@link #registerInParallel(ThingRegistry, String, String, List, int)}, counting the things registered so far.
+     *
+     * @param registry the engine's thing registry
+     * @param groupName the group to create
+     * @param parentGroupName the group's parent, or null for a root group
+     * @param thingNames the things to create and add to the group
+     * @param threads how many threads register them
+     * @param registered incremented once a thing is created and in the group (for progress reports)
+     */
+    public static void registerInParallel(ThingRegistry registry, String groupName, String parentGroupName,
+                                          List<String> thingNames, int threads, LongAdder registered)
+            throws InterruptedException {
         registry.createThingGroup(CreateThingGroupRequest.builder().thingGroupName(groupName)
                 .parentGroupName(parentGroupName).build());
         inParallel(thingNames.size(), threads, i -> {
@@ -57,6 +74,7 @@ public final class Fleet {
             registry.createThing(CreateThingRequest.builder().thingName(thing).build());
             registry.addThingToThingGroup(AddThingToThingGroupRequest.builder().thingGroupName(groupName)
                     .thingName(thing).build());
+            registered.increment();
         });
     }
 
