@@ -4,7 +4,6 @@ import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.core.rules.Decision;
 import dev.iotjobs.core.rules.ExecutionRules;
-import dev.iotjobs.spi.ExecutionKey;
 import dev.iotjobs.spi.ExecutionRecord;
 import dev.iotjobs.spi.JobRecord;
 import dev.iotjobs.spi.StaleStateException;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -52,7 +52,7 @@ final class Overdue {
     boolean timeOutAny(Collection<ExecutionRecord> executions, Instant now) {
         boolean any = false;
         for (ExecutionRecord execution : executions) {
-            if (ExecutionRules.isOverdue(execution, now) && timeOut(execution.key())) {
+            if (ExecutionRules.isOverdue(execution, now) && timeOut(execution)) {
                 any = true;
             }
         }
@@ -68,10 +68,10 @@ final class Overdue {
         int changed = 0;
         while (true) {
             List<ExecutionRecord> due = ctx.repository().executionsDueBy(ctx.now(), BATCH);
-            Map<String, List<ExecutionKey>> byJob = new LinkedHashMap<>();
-            due.forEach(e -> byJob.computeIfAbsent(e.jobId(), k -> new ArrayList<>()).add(e.key()));
+            Map<String, List<ExecutionRecord>> byJob = new LinkedHashMap<>();
+            due.forEach(e -> byJob.computeIfAbsent(e.jobId(), k -> new ArrayList<>()).add(e));
             int before = changed;
-            for (Map.Entry<String, List<ExecutionKey>> job : byJob.entrySet()) {
+            for (Map.Entry<String, List<ExecutionRecord>> job : byJob.entrySet()) {
                 changed += timeOut(job.getKey(), job.getValue());
             }
             // A batch that changed nothing holds only executions this node leaves alone (a job being deleted).
@@ -84,16 +84,23 @@ final class Overdue {
     /**
      * Times out the execution if it is still overdue.
      *
+     * @param read the execution as the caller read it
      * @return whether it changed since the caller read it (timed out here or by another node, or gone): false only
      *     for an execution left alone because its job is being deleted
      */
-    boolean timeOut(ExecutionKey key) {
-        return timeOut(key.jobId(), List.of(key)) > 0;
+    boolean timeOut(ExecutionRecord read) {
+        return timeOut(read.jobId(), List.of(read)) > 0;
     }
 
-    /** Times out those of the job's executions that are still overdue, in one commit; answers how many changed. */
-    private int timeOut(String jobId, List<ExecutionKey> keys) {
+    /**
+     * Times out those of the job's executions that are still overdue, in one commit; answers how many changed. The
+     * first attempt decides on the executions as the caller read them (a version that moved since makes the commit
+     * stale); a later attempt reads them again, one by one. A burst of timeouts thus costs one read of the due
+     * executions per batch, not one per execution, while devices keep the job busy.
+     */
+    private int timeOut(String jobId, List<ExecutionRecord> read) {
         AtomicReference<JobRecord> timedOutIn = new AtomicReference<>();
+        AtomicBoolean firstAttempt = new AtomicBoolean(true);
         int changed = ctx.commits().run(() -> {
             Instant now = ctx.now();
             JobRecord job = ctx.repository().findJob(jobId)
@@ -101,23 +108,31 @@ final class Overdue {
             if (job.job().status() == JobStatus.DELETION_IN_PROGRESS) {
                 return Either.right(Decision.unchanged(0));
             }
+            List<ExecutionRecord> current = firstAttempt.getAndSet(false) ? read : readAgain(read);
             List<ExecutionRecord> overdue = new ArrayList<>();
-            for (ExecutionKey key : keys) {
-                Optional<ExecutionRecord> execution = ctx.repository()
-                        .findExecution(key.jobId(), key.thingName(), key.executionNumber());
-                if (execution.isPresent() && ExecutionRules.isOverdue(execution.get(), now)) {
-                    overdue.add(retryChains.withRetriesUsed(job, execution.get(), JobExecutionStatus.TIMED_OUT));
+            for (ExecutionRecord execution : current) {
+                if (ExecutionRules.isOverdue(execution, now)) {
+                    overdue.add(retryChains.withRetriesUsed(job, execution, JobExecutionStatus.TIMED_OUT));
                 }
             }
             if (overdue.isEmpty()) {
-                return Either.right(Decision.unchanged(keys.size()));
+                return Either.right(Decision.unchanged(read.size()));
             }
             timedOutIn.set(job);
-            return Either.right(new Decision<>(ExecutionRules.timeOut(job, overdue, now), keys.size()));
+            return Either.right(new Decision<>(ExecutionRules.timeOut(job, overdue, now), read.size()));
         });
         if (timedOutIn.get() != null) {
             aborts.afterTerminalTransition(timedOutIn.get());
         }
         return changed;
+    }
+
+    private List<ExecutionRecord> readAgain(List<ExecutionRecord> read) {
+        List<ExecutionRecord> current = new ArrayList<>(read.size());
+        for (ExecutionRecord execution : read) {
+            ctx.repository().findExecution(execution.jobId(), execution.thingName(), execution.executionNumber())
+                    .ifPresent(current::add);
+        }
+        return current;
     }
 }

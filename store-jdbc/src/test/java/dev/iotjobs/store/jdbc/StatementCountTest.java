@@ -229,6 +229,35 @@ class StatementCountTest {
                 .noneMatch(statement -> statement.startsWith("listExecutions"));
     }
 
+    /**
+     * SPEC T3 at scale (issue 12, found by the fleet simulation): a burst of timeouts of one job is one read of the due
+     * executions, one of the job and one commit per batch; the commit's compare-and-sets stand in for reading each
+     * execution again.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aBurstOfTimeoutsReadsNoExecutionOneByOne(String database) {
+        start(database, false);
+        engine.controlPlane().createJob(CreateJobRequest.builder().jobId("timed").document("{}")
+                .targets(ACCOUNT_ARN + "thing/t1", ACCOUNT_ARN + "thing/t2", ACCOUNT_ARN + "thing/t3")
+                .timeoutConfig(TimeoutConfig.builder().inProgressTimeoutInMinutes(1L).build()).build());
+        for (String thing : List.of("t1", "t2", "t3")) {
+            engine.dataPlane().updateJobExecution(UpdateJobExecutionRequest.builder().jobId("timed").thingName(thing)
+                    .status(JobExecutionStatus.IN_PROGRESS).build());
+        }
+        clock.advance(Duration.ofMinutes(2));
+        spy.clear();
+
+        engine.runDueWork();
+
+        assertThat(spy.statements()).as("the three timeouts")
+                .containsSubsequence("executionsDueBy: SELECT iotjobs_execution", "findJob: SELECT iotjobs_job",
+                        "commit: UPDATE iotjobs_execution x3")
+                .noneMatch(statement -> statement.startsWith("findExecution"));
+        assertThat(engine.controlPlane().listJobExecutionsForJob(ListJobExecutionsForJobRequest.builder()
+                .jobId("timed").status(JobExecutionStatus.TIMED_OUT).build()).executionSummaries()).hasSize(3);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void listPagesAreOneQueryEach(String database) {
