@@ -68,8 +68,16 @@ final class DataPlaneService implements JobsDataPlane {
             });
         }
         Instant now = ctx.now();
-        JobRecord job = visibleJob(request.jobId());
-        ExecutionRecord execution = execution(request.jobId(), request.thingName(), request.executionNumber());
+        JobRecord job;
+        ExecutionRecord execution;
+        if (request.executionNumber() == null) {   // the latest: the device's read, one query where the store can
+            JobAndExecution found = jobAndLatest(request.jobId(), request.thingName());
+            job = found.job();
+            execution = found.execution();
+        } else {
+            job = visibleJob(request.jobId());
+            execution = execution(request.jobId(), request.thingName(), request.executionNumber());
+        }
         if (overdue.timeOutAny(List.of(execution), now)) {
             execution = execution(request.jobId(), request.thingName(), execution.executionNumber());
         }
@@ -143,14 +151,10 @@ final class DataPlaneService implements JobsDataPlane {
         AtomicReference<JobRecord> read = new AtomicReference<>();
         UpdateJobExecutionResponse response = ctx.commits().run(() -> {
             Instant now = ctx.now();
-            JobAndExecution found = ctx.repository().findJobAndExecution(request.jobId(), request.thingName())
-                    .orElseThrow(() -> jobNotFound(request.jobId()));
-            JobRecord job = visible(found.job());
+            JobAndExecution found = jobAndLatest(request.jobId(), request.thingName());
+            JobRecord job = found.job();
             read.set(job);
             ExecutionRecord latest = found.execution();
-            if (latest == null) {
-                throw executionNotFound(request.jobId(), request.thingName(), null);
-            }
             if (overdue.timeOutAny(List.of(latest), now)) {
                 // SPEC T3: the device was too late; its execution timed out (and may have been queued again).
                 ExecutionRecord timedOut = execution(request.jobId(), request.thingName(), latest.executionNumber());
@@ -180,11 +184,22 @@ final class DataPlaneService implements JobsDataPlane {
         Optional<JobAndExecution> head;
         do {
             head = ctx.repository().headOfQueue(thingName);
-        } while (overdue.timeOutAny(head.map(h -> List.of(h.execution())).orElse(List.of()), now));
+        } while (head.isPresent() && overdue.timeOutAny(List.of(head.get().execution()), now));
         if (head.isEmpty()) {
             ctx.thing(thingName);
         }
         return head;
+    }
+
+    /** The visible job with the thing's latest execution of it, both or a ResourceNotFoundException. */
+    private JobAndExecution jobAndLatest(String jobId, String thingName) {
+        JobAndExecution found = ctx.repository().findJobAndExecution(jobId, thingName)
+                .orElseThrow(() -> jobNotFound(jobId));
+        visible(found.job());
+        if (found.execution() == null) {
+            throw executionNotFound(jobId, thingName, null);
+        }
+        return found;
     }
 
     private ExecutionRecord execution(String jobId, String thingName, Long executionNumber) {
