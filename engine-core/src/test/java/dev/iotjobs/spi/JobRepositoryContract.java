@@ -187,7 +187,7 @@ public abstract class JobRepositoryContract {
      * is one statement whose slot update is written before the execution's check.)
      */
     @Test
-    void aDevicesCommitThatMissedTheExecutionsVersionAppliesNothing() {
+    void c2_x1_aDevicesCommitThatMissedTheExecutionsVersionAppliesNothing() {
         JobRecord job = insertJob(withCounts(job("j1"), counts(QUEUED, 1)));
         ExecutionRecord queued = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
         ExecutionRecord started = next(queued, IN_PROGRESS);
@@ -206,7 +206,7 @@ public abstract class JobRepositoryContract {
 
     /** SPEC C1, X1: a device's commit against a job that moved on (a cancel, an update) applies nothing. */
     @Test
-    void aDevicesCommitAgainstAnotherRevisionOfItsJobAppliesNothing() {
+    void c1_x1_aDevicesCommitAgainstAnotherRevisionOfItsJobAppliesNothing() {
         JobRecord job = insertJob(withCounts(job("j1"), counts(QUEUED, 1)));
         ExecutionRecord queued = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
         commit(c -> c.updateJob(next(job, b -> b.description("changed"))));
@@ -223,7 +223,7 @@ public abstract class JobRepositoryContract {
 
     /** SPEC E1, E2: a device's commit with several events stores them numbered in the changeset's order. */
     @Test
-    void aDevicesCommitStoresItsEventsInOrder() {
+    void e1_e2_aDevicesCommitStoresItsEventsInOrder() {
         JobRecord job = insertJob(withCounts(job("j1"), counts(QUEUED, 1)));
         ExecutionRecord queued = insertExecution(execution("j1", "t1", 1, QUEUED, at(0)));
         ExecutionRecord started = next(queued, IN_PROGRESS);

@@ -152,7 +152,7 @@ class StatementCountTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
-    void deviceRoundTripWithoutNotificationsOrSubscribers(String database) {
+    void x1_c1_deviceRoundTripWithoutNotificationsOrSubscribers(String database) {
         start(database, false);
 
         roundTrip("t1");
@@ -188,7 +188,7 @@ class StatementCountTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
-    void aFailedUpdateWithRetriesLeftListsNoExecutions(String database) {
+    void t5_aFailedUpdateWithRetriesLeftListsNoExecutions(String database) {
         start(database, false);
         engine.things().createThing(CreateThingRequest.builder().thingName("t4").build());
         engine.controlPlane().createJob(CreateJobRequest.builder().jobId("r").document("{}")
@@ -236,7 +236,7 @@ class StatementCountTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
-    void aBurstOfTimeoutsReadsNoExecutionOneByOne(String database) {
+    void t3_aBurstOfTimeoutsReadsNoExecutionOneByOne(String database) {
         start(database, false);
         engine.controlPlane().createJob(CreateJobRequest.builder().jobId("timed").document("{}")
                 .targets(ACCOUNT_ARN + "thing/t1", ACCOUNT_ARN + "thing/t2", ACCOUNT_ARN + "thing/t3")
