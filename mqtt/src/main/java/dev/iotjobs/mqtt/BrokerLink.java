@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The bridge's MQTT connection, whichever protocol version it speaks. Incoming messages go to the handler given at
- * creation, one at a time, in arrival order. After {@link #keepReconnecting()}, a lost connection is reconnected with
- * backoff, subscriptions made again and unsent messages sent, until {@link #disconnect()}.
+ * The bridge's MQTT connection, whichever protocol version it speaks. Incoming messages go to the
+ * {@link InboundMessages} given at creation, one at a time, in arrival order; it says which to acknowledge. After
+ * {@link #keepReconnecting()}, a lost connection is reconnected with backoff, subscriptions made again and unsent
+ * messages sent, until {@link #disconnect()}.
  */
 interface BrokerLink {
     /** @return the protocol this link speaks */
@@ -24,13 +25,7 @@ interface BrokerLink {
      */
     CompletableFuture<List<String>> subscribe(List<String> filters);
 
-    /** @return completes once the broker confirmed the unsubscription */
-    CompletableFuture<Void> unsubscribe(List<String> filters);
-
-    /**
-     * @return completes once every message received so far has been handed to the handler (after an
-     *     {@link #unsubscribe} completed: every message of those subscriptions the broker sent)
-     */
+    /** @return completes once every message received so far has been handed to the handler */
     CompletableFuture<Void> afterInbound();
 
     /** @return completes once the broker acknowledged the message (QoS 1); fails if it cannot be sent */

@@ -12,7 +12,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,8 @@ abstract class HiveMqLink implements BrokerLink {
 
     /** The broker, for log lines. */
     protected final BrokerAddress address;
-    /** Where incoming messages go (topic, payload), on {@link #inboundThread}. */
-    protected final BiConsumer<String, byte[]> inbound;
+    /** Where incoming messages go, on {@link #inboundThread}; it says which to acknowledge. */
+    protected final InboundMessages inbound;
     /**
      * The one thread incoming messages are handed to the bridge on, in arrival order: so that
      * {@link #afterInbound()} can tell when every message received so far has been handed over.
@@ -39,7 +38,7 @@ abstract class HiveMqLink implements BrokerLink {
     private final AtomicBoolean lost = new AtomicBoolean();
     private final OutboundQueue outbound = new OutboundQueue(this::sendPublish, this::isConnected);
 
-    HiveMqLink(LinkSettings settings, BiConsumer<String, byte[]> inbound) {
+    HiveMqLink(LinkSettings settings, InboundMessages inbound) {
         this.address = settings.address();
         this.inbound = inbound;
         this.backoff = settings.backoff();

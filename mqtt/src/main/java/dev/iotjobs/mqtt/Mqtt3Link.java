@@ -2,23 +2,20 @@ package dev.iotjobs.mqtt;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscribe;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscription;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
-import com.hivemq.client.mqtt.mqtt3.message.unsubscribe.Mqtt3Unsubscribe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
 
 /** The bridge's connection over MQTT 3.1.1. */
 final class Mqtt3Link extends HiveMqLink {
     private final Mqtt3AsyncClient client;
 
-    Mqtt3Link(LinkSettings settings, BiConsumer<String, byte[]> inbound) {
+    Mqtt3Link(LinkSettings settings, InboundMessages inbound) {
         super(settings, inbound);
         Mqtt3ClientBuilder builder = baseBuilder(settings).useMqttVersion3();
         if (settings.username() != null) {
@@ -26,8 +23,12 @@ final class Mqtt3Link extends HiveMqLink {
                     .password(settings.password() == null ? new byte[0] : settings.password()).applySimpleAuth();
         }
         client = builder.buildAsync();
-        client.publishes(MqttGlobalPublishFilter.ALL,
-                publish -> inbound.accept(publish.getTopic().toString(), publish.getPayloadAsBytes()), inboundThread);
+        // Acknowledged by hand: a message the bridge does not take (it is closing) goes back to its shared group.
+        client.publishes(MqttGlobalPublishFilter.ALL, publish -> {
+            if (inbound.take(publish.getTopic().toString(), publish.getPayloadAsBytes())) {
+                publish.acknowledge();
+            }
+        }, inboundThread, true);
     }
 
     @Override
@@ -57,12 +58,6 @@ final class Mqtt3Link extends HiveMqLink {
         });
     }
 
-    @Override
-    public CompletableFuture<Void> unsubscribe(List<String> filters) {
-        Mqtt3Unsubscribe unsubscribe = Mqtt3Unsubscribe.builder()
-                .addTopicFilters(filters.stream().map(MqttTopicFilter::of)).build();
-        return client.unsubscribe(unsubscribe);
-    }
 
     @Override
     protected CompletableFuture<Void> sendPublish(OutgoingMessage message) {

@@ -7,18 +7,16 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
-import com.hivemq.client.mqtt.mqtt5.message.unsubscribe.Mqtt5Unsubscribe;
 import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
 
 /** The bridge's connection over MQTT 5. */
 final class Mqtt5Link extends HiveMqLink {
     private final Mqtt5AsyncClient client;
 
-    Mqtt5Link(LinkSettings settings, BiConsumer<String, byte[]> inbound) {
+    Mqtt5Link(LinkSettings settings, InboundMessages inbound) {
         super(settings, inbound);
         Mqtt5ClientBuilder builder = baseBuilder(settings).useMqttVersion5();
         if (settings.username() != null) {
@@ -27,8 +25,12 @@ final class Mqtt5Link extends HiveMqLink {
         }
         client = builder.buildAsync();
         // Every message, whichever subscription (shared or not) brought it: routing is by topic.
-        client.publishes(MqttGlobalPublishFilter.ALL,
-                publish -> inbound.accept(publish.getTopic().toString(), publish.getPayloadAsBytes()), inboundThread);
+        // Acknowledged by hand: a message the bridge does not take (it is closing) goes back to its shared group.
+        client.publishes(MqttGlobalPublishFilter.ALL, publish -> {
+            if (inbound.take(publish.getTopic().toString(), publish.getPayloadAsBytes())) {
+                publish.acknowledge();
+            }
+        }, inboundThread, true);
     }
 
     @Override
@@ -68,12 +70,6 @@ final class Mqtt5Link extends HiveMqLink {
                 .noLocal(!MqttTopicFilter.of(filter).isShared()).build();
     }
 
-    @Override
-    public CompletableFuture<Void> unsubscribe(List<String> filters) {
-        Mqtt5Unsubscribe unsubscribe = Mqtt5Unsubscribe.builder()
-                .addTopicFilters(filters.stream().map(MqttTopicFilter::of)).build();
-        return client.unsubscribe(unsubscribe).thenApply(ack -> null);
-    }
 
     @Override
     protected CompletableFuture<Void> sendPublish(OutgoingMessage message) {

@@ -171,9 +171,10 @@ public final class MqttJobsBridge implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests (unsubscribes, so that a shared group hands them to the other bridges), answers every
-     * request the broker sent before it confirmed, publishes those answers and the notifications due (waiting up to
-     * 30 s for each), then disconnects. Idempotent; does not close the engine.
+     * Stops taking requests (those that arrive from now on are left unacknowledged, so that a shared group's broker
+     * hands them to the other bridges when this one disconnects), answers the requests taken, publishes those
+     * answers and the notifications due (waiting up to 30 s for each), then disconnects. Idempotent; does not close
+     * the engine.
      */
     @Override
     public synchronized void close() {
@@ -181,16 +182,16 @@ public final class MqttJobsBridge implements AutoCloseable {
             state = State.CLOSED;
             return;
         }
+        // From here on requests are left unacknowledged: when this session ends, a shared group's broker gives them to
+        // the other bridges. Not UNSUBSCRIBE: HiveMQ CE 2025.5 then stopped feeding the group's other members.
         state = State.CLOSING;
         try {
-            link.unsubscribe(filters).get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            // The broker sent every request of these subscriptions before it confirmed: take them all, so that none
-            // is acknowledged to the broker and then dropped (a shared group gives the rest to the other bridges).
+            // The request the inbound thread may be handing to a worker right now gets there before they stop.
             link.afterInbound().get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("unsubscribing on close failed: {}", HiveMqLink.describe(e));
+            LOG.debug("waiting for the inbound messages on close failed: {}", HiveMqLink.describe(e));
         }
         requests.shutdown();
         try {
@@ -281,29 +282,30 @@ public final class MqttJobsBridge implements AutoCloseable {
         state = State.CLOSED;
     }
 
-    /** On the link's inbound thread: hand the request to a worker at once (also while closing, until they stop). */
-    private void received(String topic, byte[] payload) {
+    /**
+     * On the link's inbound thread: hands the request to a worker at once.
+     *
+     * @return whether to acknowledge it to the broker: not once the bridge is closing
+     */
+    private boolean received(String topic, byte[] payload) {
         if (RequestTopic.isServiceOutput(topic)) {
             // Our own notify / notify-next, back through .../jobs/+ (3.1.1 and shared groups have no No Local).
-            return;
+            return true;
         }
-        if (state == State.CLOSED) {
-            LOG.debug("ignored a message on {}: the bridge is closed", topic);
-            return;
+        if (state == State.CLOSING || state == State.CLOSED) {
+            LOG.debug("left a message on {} to the broker: the bridge is closing", topic);
+            return false;
         }
         try {
             requests.execute(() -> handler.handle(topic, payload).ifPresent(this::publish));
         } catch (RejectedExecutionException e) {
-            if (state == State.CLOSING || state == State.CLOSED) {
-                LOG.debug("ignored a message on {}: the bridge is closing", topic);
-                return;
-            }
             LOG.warn("rejected a request on {} with RequestThrottled: {} requests are waiting", topic,
                     maxQueuedRequests);
             if (RequestTopic.isUnderJobs(topic)) {
                 publish(handler.throttled(topic, payload));
             }
         }
+        return true;
     }
 
     private void publish(OutgoingMessage message) {

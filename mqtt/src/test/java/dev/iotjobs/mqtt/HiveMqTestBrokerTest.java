@@ -100,10 +100,7 @@ class HiveMqTestBrokerTest {
     void w4_overMqtt5TheBridgesOwnNotificationsComeBackOnlyThroughASharedGroup() throws Exception {
         for (String group : new String[] {null, "solo"}) {
             List<String> inbound = new java.util.concurrent.CopyOnWriteArrayList<>();
-            LinkSettings settings = new LinkSettings(BrokerAddress.of(java.net.URI.create(broker.uri())),
-                    "link-" + group, null, null, null, null, Duration.ofSeconds(10),
-                    new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
-            Mqtt5Link link = new Mqtt5Link(settings, (topic, payload) -> inbound.add(topic));
+            Mqtt5Link link = new Mqtt5Link(linkSettings("link-" + group), (topic, payload) -> inbound.add(topic));
             try {
                 link.connect().get(10, TimeUnit.SECONDS);
                 assertThat(link.subscribe(JobsTopics.requestFilters(group)).get(10, TimeUnit.SECONDS)).isEmpty();
@@ -128,6 +125,48 @@ class HiveMqTestBrokerTest {
                 link.disconnect().get(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * What a closing bridge relies on (W6): a request its link leaves unacknowledged goes to the group's other member
+     * once its session ends.
+     */
+    @Test
+    void w6_aRequestLeftUnacknowledgedGoesToTheGroupsOtherMemberWhenTheSessionEnds() throws Exception {
+        String group = "$share/leaving/" + REQUESTS;
+        List<String> leftUnacknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> taken = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Mqtt5Link leaving = new Mqtt5Link(linkSettings("leaving"), (topic, payload) -> {
+            leftUnacknowledged.add(new String(payload, StandardCharsets.UTF_8));
+            return false;
+        });
+        Mqtt5Link staying = new Mqtt5Link(linkSettings("staying"), (topic, payload) ->
+                taken.add(new String(payload, StandardCharsets.UTF_8)));
+        try (Mqtt3TestClient device = Mqtt3TestClient.connect("sensor-9", broker.host(), broker.port())) {
+            leaving.connect().get(10, TimeUnit.SECONDS);
+            assertThat(leaving.subscribe(List.of(group)).get(10, TimeUnit.SECONDS)).isEmpty();
+            device.publish("$aws/things/sensor-9/jobs/get", "first");
+            CountingDevice.await(() -> leftUnacknowledged.contains("first"), Duration.ofSeconds(10),
+                    "the first request at the only member");
+
+            staying.connect().get(10, TimeUnit.SECONDS);
+            assertThat(staying.subscribe(List.of(group)).get(10, TimeUnit.SECONDS)).isEmpty();
+            device.publish("$aws/things/sensor-9/jobs/get", "second");
+            // HiveMQ CE was seen to hold the second one while the first member sat on an unacknowledged request:
+            // the bridge keeps that window short (from close() to its DISCONNECT).
+            leaving.disconnect().get(10, TimeUnit.SECONDS);
+            CountingDevice.await(() -> taken.size() == 2, Duration.ofSeconds(10),
+                    "both requests at the other member once the first left");
+            assertThat(taken).containsExactlyInAnyOrder("first", "second");
+        } finally {
+            leaving.disconnect().get(10, TimeUnit.SECONDS);
+            staying.disconnect().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static LinkSettings linkSettings(String clientId) {
+        return new LinkSettings(BrokerAddress.of(java.net.URI.create(broker.uri())), clientId, null, null, null, null,
+                Duration.ofSeconds(10), new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
     }
 
     /** An MQTT 5 client as a bridge node is one. */
