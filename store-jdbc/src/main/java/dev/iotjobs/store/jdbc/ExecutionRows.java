@@ -205,19 +205,19 @@ final class ExecutionRows {
 
     /** @return one of the jobs that still has an execution, if any */
     Optional<String> anyOfJobs(Handle handle, List<String> jobIds) {
-        return first(handle, "SELECT job_id FROM iotjobs_execution WHERE job_id IN (%s) LIMIT 1", "jobId", jobIds);
+        return first(handle, "SELECT job_id FROM iotjobs_execution WHERE job_id = ANY(:%s) LIMIT 1", "jobId", jobIds);
     }
 
     /** @return one of the things that still has a QUEUED or IN_PROGRESS execution, if any */
     Optional<String> anyPendingOfThings(Handle handle, List<String> thingNames) {
-        return first(handle, "SELECT thing_name FROM iotjobs_execution WHERE thing_name IN (%s) AND pending_rank >= 0"
+        return first(handle, "SELECT thing_name FROM iotjobs_execution WHERE thing_name = ANY(:%s)"
+                + " AND pending_rank >= 0"
                 + " LIMIT 1", "thingName", thingNames);
     }
 
     private static Optional<String> first(Handle handle, String sql, String parameter, List<String> keys) {
         for (List<String> chunk : Statements.chunks(keys)) {
-            Optional<String> found = Statements.bindAll(handle.createQuery(
-                            sql.formatted(Statements.parameters(parameter, chunk.size()))), parameter, chunk)
+            Optional<String> found = Statements.bindAny(handle.createQuery(sql.formatted(parameter)), parameter, chunk)
                     .mapTo(String.class).findOne();
             if (found.isPresent()) {
                 return found;

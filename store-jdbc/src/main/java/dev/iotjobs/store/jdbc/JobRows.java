@@ -256,10 +256,10 @@ final class JobRows {
             return List.of();
         }
         String sql = "SELECT " + COLUMNS + " FROM iotjobs_job j WHERE j.job_id IN (SELECT t.job_id FROM"
-                + " iotjobs_job_target t WHERE t.target_arn IN (" + Statements.parameters("arn", arns.size())
-                + ")) AND j.target_selection = 'CONTINUOUS' AND j.status IN ('IN_PROGRESS', 'SCHEDULED')";
+                + " iotjobs_job_target t WHERE t.target_arn = ANY(:arn)) AND j.target_selection = 'CONTINUOUS'"
+                + " AND j.status IN ('IN_PROGRESS', 'SCHEDULED')";
         // The few live continuous jobs of one group's ancestry: sorted here rather than by the database.
-        List<JobRecord> found = new ArrayList<>(Statements.bindAll(handle.createQuery(sql), "arn", arns)
+        List<JobRecord> found = new ArrayList<>(Statements.bindAny(handle.createQuery(sql), "arn", arns)
                 .map((rs, ctx) -> read(rs)).list());
         found.sort(java.util.Comparator.comparing((JobRecord job) -> job.job().createdAt())
                 .thenComparing(JobRecord::jobId));
@@ -301,8 +301,8 @@ final class JobRows {
             jobs.forEach(job -> latest.put(job.jobId(), job));
             List<String> jobIds = List.copyOf(latest.keySet());
             for (List<String> chunk : Statements.chunks(jobIds)) {
-                Statements.bindAll(handle.createUpdate("DELETE FROM iotjobs_job_target WHERE job_id IN ("
-                        + Statements.parameters("jobId", chunk.size()) + ")"), "jobId", chunk).execute();
+                Statements.bindAny(handle.createUpdate("DELETE FROM iotjobs_job_target WHERE job_id = ANY(:jobId)"),
+                        "jobId", chunk).execute();
             }
             insertTargets(handle, List.copyOf(latest.values()));
         }
@@ -320,8 +320,8 @@ final class JobRows {
         checks.forEach(check -> expected.put(check.key(), check.expected()));
         Map<String, Long> stored = new HashMap<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(expected.keySet()))) {
-            Statements.bindAll(handle.createQuery("SELECT job_id, revision FROM iotjobs_job WHERE job_id IN ("
-                            + Statements.parameters("jobId", chunk.size()) + ") " + dialect.lockShared()), "jobId", chunk)
+            Statements.bindAny(handle.createQuery("SELECT job_id, revision FROM iotjobs_job WHERE job_id = ANY(:jobId) "
+                            + dialect.lockShared()), "jobId", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(row -> stored.put(row.getKey(), row.getValue()));
         }
@@ -358,8 +358,8 @@ final class JobRows {
     List<String> drainedAmong(Handle handle, List<String> jobIds) {
         List<String> found = new ArrayList<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(new java.util.TreeSet<>(jobIds)))) {
-            found.addAll(Statements.bindAll(handle.createQuery("SELECT j.job_id FROM iotjobs_job j WHERE j.job_id IN ("
-                            + Statements.parameters("jobId", chunk.size()) + ") AND " + drained("j")), "jobId", chunk)
+            found.addAll(Statements.bindAny(handle.createQuery("SELECT j.job_id FROM iotjobs_job j"
+                            + " WHERE j.job_id = ANY(:jobId) AND " + drained("j")), "jobId", chunk)
                     .mapTo(String.class).list());
         }
         return found;
@@ -430,8 +430,8 @@ final class JobRows {
     List<String> lock(Handle handle, Collection<String> jobIds) {
         List<String> found = new ArrayList<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(jobIds))) {
-            found.addAll(Statements.bindAll(handle.createQuery("SELECT job_id FROM iotjobs_job WHERE job_id IN ("
-                            + Statements.parameters("jobId", chunk.size()) + ") " + dialect.lockExclusive()),
+            found.addAll(Statements.bindAny(handle.createQuery("SELECT job_id FROM iotjobs_job"
+                            + " WHERE job_id = ANY(:jobId) " + dialect.lockExclusive()),
                     "jobId", chunk).mapTo(String.class).list());
         }
         return found;

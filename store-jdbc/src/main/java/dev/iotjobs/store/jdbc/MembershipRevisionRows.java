@@ -37,8 +37,8 @@ final class MembershipRevisionRows {
         names.forEach(name -> revisions.put(name, 0L));
         for (List<String> chunk : Statements.chunks(List.copyOf(new TreeSet<>(names)))) {
             String sql = "SELECT m.name, m.revision FROM iotjobs_membership_revision m WHERE m.kind = :kind"
-                    + " AND m.name IN (" + Statements.parameters("name", chunk.size()) + ")";
-            Statements.bindAll(handle.createQuery(sql), "name", chunk).bind("kind", kind)
+                    + " AND m.name = ANY(:name)";
+            Statements.bindAny(handle.createQuery(sql), "name", chunk).bind("kind", kind)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(row -> revisions.put(row.getKey(), row.getValue()));
         }

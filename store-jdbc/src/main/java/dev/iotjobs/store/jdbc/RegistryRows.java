@@ -43,9 +43,8 @@ final class RegistryRows {
     List<String> existingThings(Handle handle, Collection<String> thingNames) {
         List<String> found = new ArrayList<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(new TreeSet<>(thingNames)))) {
-            String sql = "SELECT thing_name FROM iotjobs_thing WHERE thing_name IN ("
-                    + Statements.parameters("thing", chunk.size()) + ") ORDER BY thing_name";
-            found.addAll(Statements.bindAll(handle.createQuery(sql), "thing", chunk).mapTo(String.class).list());
+            String sql = "SELECT thing_name FROM iotjobs_thing WHERE thing_name = ANY(:thing) ORDER BY thing_name";
+            found.addAll(Statements.bindAny(handle.createQuery(sql), "thing", chunk).mapTo(String.class).list());
         }
         return found;
     }
@@ -286,8 +285,8 @@ final class RegistryRows {
     /** @return one of the groups that still has a child group, if any */
     Optional<String> anyWithChildren(Handle handle, List<String> groupNames) {
         for (List<String> chunk : Statements.chunks(groupNames)) {
-            Optional<String> parent = Statements.bindAll(handle.createQuery("SELECT parent_name FROM iotjobs_thing_group"
-                                    + " WHERE parent_name IN (" + Statements.parameters("group", chunk.size()) + ") LIMIT 1"),
+            Optional<String> parent = Statements.bindAny(handle.createQuery("SELECT parent_name FROM iotjobs_thing_group"
+                                    + " WHERE parent_name = ANY(:group) LIMIT 1"),
                             "group", chunk)
                     .mapTo(String.class)
                     .findOne();
@@ -324,8 +323,8 @@ final class RegistryRows {
     List<String> lockThings(Handle handle, Collection<String> thingNames) {
         List<String> found = new ArrayList<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(thingNames))) {
-            found.addAll(Statements.bindAll(handle.createQuery("SELECT thing_name FROM iotjobs_thing WHERE thing_name IN ("
-                            + Statements.parameters("thing", chunk.size()) + ") " + dialect.lockShared()), "thing", chunk)
+            found.addAll(Statements.bindAny(handle.createQuery("SELECT thing_name FROM iotjobs_thing"
+                            + " WHERE thing_name = ANY(:thing) " + dialect.lockShared()), "thing", chunk)
                     .mapTo(String.class)
                     .list());
         }
@@ -340,8 +339,8 @@ final class RegistryRows {
      */
     void lockThingsExclusive(Handle handle, List<String> sortedThingNames) {
         for (List<String> chunk : Statements.chunks(sortedThingNames)) {
-            Statements.bindAll(handle.createQuery("SELECT thing_name FROM iotjobs_thing WHERE thing_name IN ("
-                            + Statements.parameters("thing", chunk.size()) + ") " + dialect.lockExclusive()), "thing", chunk)
+            Statements.bindAny(handle.createQuery("SELECT thing_name FROM iotjobs_thing WHERE thing_name = ANY(:thing) "
+                            + dialect.lockExclusive()), "thing", chunk)
                     .mapTo(String.class)
                     .list();
         }

@@ -2,24 +2,14 @@ package dev.iotjobs.store.jdbc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 import org.jdbi.v3.core.statement.SqlStatement;
 
-/** Helpers for statements over many keys: IN lists in bounded chunks, and reading a batch's row counts. */
+/** Helpers for statements over many keys: {@code = ANY} arrays in bounded chunks, and reading a batch's row counts. */
 final class Statements {
-    /** At most this many values in one IN list (well below every driver's parameter limit). */
+    /** At most this many keys in one statement (its locks and its result stay bounded). */
     static final int CHUNK = 1000;
 
     private Statements() {
-    }
-
-    /** @return {@code :name0, :name1, ...} for {@code count} values */
-    static String parameters(String name, int count) {
-        StringJoiner list = new StringJoiner(", ");
-        for (int i = 0; i < count; i++) {
-            list.add(":" + name + i);
-        }
-        return list.toString();
     }
 
     /** Binds the values to {@code :name0, :name1, ...}. */
@@ -28,6 +18,15 @@ final class Statements {
             statement.bind(name + i, values.get(i));
         }
         return statement;
+    }
+
+    /**
+     * Binds the values as one array to {@code :name}, for {@code column = ANY(:name)}: one statement text whatever
+     * the count, so the driver's and the database's statement caches keep it (PostgreSQL and H2 both walk the
+     * column's index for it).
+     */
+    static <S extends SqlStatement<S>> S bindAny(S statement, String name, List<String> values) {
+        return statement.bindArray(name, String.class, values);
     }
 
     /** @return the values in chunks of at most {@link #CHUNK} */

@@ -59,6 +59,21 @@ final class JdbcSpy {
 
     /** One parameter setter call. */
     record Setter(Method method, Object[] args) {
+        /**
+         * A {@code setArray} keeps the array's type and elements, not the driver's {@link java.sql.Array}: the
+         * statement frees that once it ran. Replayed as {@code setObject(index, elements)}.
+         */
+        static Setter of(Method method, Object[] args) {
+            if (method.getName().equals("setArray") && args[1] instanceof java.sql.Array array) {
+                try {
+                    return new Setter(PreparedStatement.class.getMethod("setObject", int.class, Object.class),
+                            new Object[] {args[0], array.getArray()});
+                } catch (SQLException | NoSuchMethodException e) {
+                    throw new IllegalStateException("could not keep the array bound to a statement", e);
+                }
+            }
+            return new Setter(method, args);
+        }
     }
 
     /** Runs before a statement whose SQL contains a text executes, with the connection it runs on. */
@@ -141,7 +156,7 @@ final class JdbcSpy {
         return proxy(type, statement, (method, args, result) -> result, (method, args) -> {
             String name = method.getName();
             if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
-                setters.add(new Setter(method, args.clone()));
+                setters.add(Setter.of(method, args.clone()));
             } else if (name.equals("addBatch")) {
                 if (batched[0]++ == 0) {
                     firstRow.addAll(setters);
