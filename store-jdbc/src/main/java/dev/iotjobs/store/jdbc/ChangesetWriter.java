@@ -28,8 +28,9 @@ import org.jdbi.v3.core.Handle;
  * Applies a {@link Changeset} inside the caller's transaction, in the order its Javadoc gives: the rows of the things
  * its notices read the queue of (locked first, in name order), membership revision checks, registry writes, job
  * template writes, job writes, counter deltas, rollout target writes, execution writes, job deletes (whose rollout
- * targets the foreign key drops), completions, the notices' queue reads, then the events. So every transaction locks
- * a job's row before rows of its executions, as a
+ * targets the foreign key drops), completions, the notices' queue reads, then the events (on H2 a job's counter slots
+ * before anything of the job: {@link SlotGuard}). So every transaction locks a job's row before rows of its
+ * executions, as a
  * cancel or a deletion step that updates the job and then its executions does; a device's update, which would
  * otherwise lock its execution and then the job, cannot deadlock with those. Every compare-and-set is a conditional
  * statement whose row count decides; a mismatch throws {@link StaleStateException} and the caller rolls the whole
@@ -49,6 +50,8 @@ final class ChangesetWriter {
     private final TemplateRows templates;
     private final MembershipRevisionRows revisions;
     private final Dialect dialect;
+    /** Null unless the database has no shared row locks. */
+    private final SlotGuard slotGuard;
 
     ChangesetWriter(Dialect dialect, JobRows jobs, ExecutionRows executions, RegistryRows registry,
                     RolloutRows rollouts, EventRows events, TemplateRows templates, MembershipRevisionRows revisions) {
@@ -60,6 +63,7 @@ final class ChangesetWriter {
         this.rollouts = rollouts;
         this.events = events;
         this.templates = templates;
+        this.slotGuard = dialect.slotsGuardJobRows() ? new SlotGuard(jobs, dialect) : null;
     }
 
     /**
@@ -126,8 +130,9 @@ final class ChangesetWriter {
         applyRegistryWrites(handle, changes);
         applyTemplateWrites(handle, changes);
         Set<String> rowWritten = jobRowsWritten(changes);
-        Map<String, Long> foldedChecks = applyJobWrites(handle, changes, rowWritten);
-        applyCounterDeltas(handle, changes, rowWritten, foldedChecks);
+        Set<String> guarded = slotGuard == null ? Set.of() : slotGuard.apply(handle, changes, rowWritten);
+        Map<String, Long> foldedChecks = applyJobWrites(handle, changes, rowWritten, guarded);
+        applyCounterDeltas(handle, changes, rowWritten, foldedChecks, guarded);
         applyRolloutWrites(handle, changes);
         applyExecutionWrites(handle, changes);
         if (!changes.jobDeletes().isEmpty()) {
@@ -168,6 +173,9 @@ final class ChangesetWriter {
      * @return the events of the completions that fired, stored, and the jobs completed
      */
     CommitResult completeAfterCommit(Handle handle, List<JobCompletion> completions) {
+        if (slotGuard != null) {
+            slotGuard.beforeCompletions(handle, completions);
+        }
         List<EngineEvent> appended = new ArrayList<>();
         Set<String> completed = applyCompletions(handle, completions, appended);
         List<StoredEvent> stored = appended.isEmpty() ? List.of() : events.append(handle, appended);
@@ -179,14 +187,19 @@ final class ChangesetWriter {
      * the job's slots, so that devices of one job do not wait for each other's commits.
      */
     private void applyCounterDeltas(Handle handle, Changeset changes, Set<String> rowWritten,
-                                    Map<String, Long> foldedChecks) {
+                                    Map<String, Long> foldedChecks, Set<String> guarded) {
         if (changes.counterDeltas().isEmpty()) {
             return;
         }
         Map<String, StatusCounts> onRow = new HashMap<>();
         Map<String, StatusCounts> onSlot = new HashMap<>();
-        changes.counterDeltas().forEach((jobId, delta) -> (rowWritten.contains(jobId) ? onRow : onSlot)
-                .put(jobId, delta));
+        changes.counterDeltas().forEach((jobId, delta) -> {
+            if (rowWritten.contains(jobId)) {
+                onRow.put(jobId, delta);
+            } else if (!guarded.contains(jobId)) {
+                onSlot.put(jobId, delta);
+            }
+        });
         if (!onRow.isEmpty()) {
             stale(jobs.addCounts(handle, onRow, Map.of()), "job of a counter delta is missing");
         }
@@ -242,13 +255,16 @@ final class ChangesetWriter {
      * @return the shared checks left to the counter deltas: where the database locks in sub-selects, a job that gets
      *     a delta on a slot is checked by the delta's statement, one statement fewer on the device's path
      */
-    private Map<String, Long> applyJobWrites(Handle handle, Changeset changes, Set<String> rowWritten) {
+    private Map<String, Long> applyJobWrites(Handle handle, Changeset changes, Set<String> rowWritten,
+                                             Set<String> guarded) {
         List<Versioned<String>> exclusive = new ArrayList<>();
         List<Versioned<String>> shared = new ArrayList<>();
         Map<String, Long> folded = new HashMap<>();
         for (Versioned<String> check : changes.jobChecks()) {
             if (rowWritten.contains(check.key())) {
                 exclusive.add(check);
+            } else if (guarded.contains(check.key())) {
+                continue; // checked by the slot guard already
             } else if (dialect.locksInSubqueries() && changes.counterDeltas().containsKey(check.key())) {
                 Long before = folded.putIfAbsent(check.key(), check.expected());
                 if (before != null && before != check.expected()) {
@@ -359,8 +375,8 @@ final class ChangesetWriter {
     }
 
     /**
-     * @return the jobs that exist and stay as they are until the commit: written, or checked (a shared lock keeps
-     *     writers and deletes away as well)
+     * @return the jobs that exist and stay as they are until the commit: written, or checked (a shared lock, or on
+     *     H2 a slot's lock, keeps writers and deletes away as well)
      */
     private static Set<String> jobsLocked(Changeset changes) {
         Set<String> locked = jobRowsWritten(changes);

@@ -65,6 +65,22 @@ final class CounterSlots {
         return (int) ((Thread.currentThread().getId() + offset) % SLOTS);
     }
 
+    /**
+     * Locks every slot of the job, in slot order ({@link SlotGuard}: before a write of the job's row).
+     *
+     */
+    void lockAll(Handle handle, String jobId, Dialect dialect) {
+        // In slot order: the primary key's walk (H2 sorts again for an ORDER BY here, under FOR UPDATE).
+        handle.createQuery("SELECT slot FROM iotjobs_job_count WHERE job_id = :jobId "
+                + dialect.lockExclusive()).bind("jobId", jobId).mapTo(Integer.class).list();
+    }
+
+    /** Locks the calling thread's slot of the job ({@link SlotGuard}: a device's check without a delta). */
+    void lockOne(Handle handle, String jobId, Dialect dialect) {
+        handle.createQuery("SELECT slot FROM iotjobs_job_count WHERE job_id = :jobId AND slot = :slot "
+                + dialect.lockExclusive()).bind("jobId", jobId).bind("slot", slot()).mapTo(Integer.class).list();
+    }
+
     /** Creates the slots of new jobs (all zero). */
     void create(Handle handle, List<String> jobIds) {
         PreparedBatch batch = handle.prepareBatch("INSERT INTO iotjobs_job_count (job_id, slot) VALUES (:jobId, :slot)");

@@ -34,6 +34,11 @@ enum Dialect {
         }
 
         @Override
+        boolean slotsGuardJobRows() {
+            return true; // no shared row locks: a device's job check would otherwise lock the row for writing
+        }
+
+        @Override
         boolean locksInSubqueries() {
             return false;
         }
@@ -73,6 +78,11 @@ enum Dialect {
         @Override
         String lockShared() {
             return "FOR SHARE";
+        }
+
+        @Override
+        boolean slotsGuardJobRows() {
+            return false;
         }
 
         @Override
@@ -142,6 +152,13 @@ enum Dialect {
 
     /** @return the locking clause that keeps others from writing a row until the transaction ends */
     abstract String lockExclusive();
+
+    /**
+     * @return whether a job's counter slots guard its row ({@link SlotGuard}): every writer of the row locks all its
+     *     slots first, so that a device's check of its job needs no lock on the row, only the one on its slot (for a
+     *     database without shared row locks)
+     */
+    abstract boolean slotsGuardJobRows();
 
     /**
      * @return an SQL expression for the database's present time in epoch milliseconds: the one clock that all nodes

@@ -316,12 +316,26 @@ final class JobRows {
      * @return the jobs that were missing or not at the expected revision
      */
     List<String> checkShared(Handle handle, List<Versioned<String>> checks) {
+        return checkRevisions(handle, checks, dialect.lockShared());
+    }
+
+    /**
+     * The job checks of a device's change on a database whose slots guard the job rows ({@link SlotGuard}): read
+     * without a lock, after the change locked a slot of each job, which keeps the rows' writers away until the commit.
+     *
+     * @return the jobs that were missing or not at the expected revision
+     */
+    List<String> checkCommitted(Handle handle, List<Versioned<String>> checks) {
+        return checkRevisions(handle, checks, "");
+    }
+
+    private List<String> checkRevisions(Handle handle, List<Versioned<String>> checks, String lock) {
         Map<String, Long> expected = new java.util.TreeMap<>();
         checks.forEach(check -> expected.put(check.key(), check.expected()));
         Map<String, Long> stored = new HashMap<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(expected.keySet()))) {
             Statements.bindAny(handle.createQuery("SELECT job_id, revision FROM iotjobs_job WHERE job_id = ANY(:jobId) "
-                            + dialect.lockShared()), "jobId", chunk)
+                            + lock), "jobId", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(row -> stored.put(row.getKey(), row.getValue()));
         }

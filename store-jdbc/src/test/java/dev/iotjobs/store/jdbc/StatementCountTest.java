@@ -93,10 +93,10 @@ class StatementCountTest {
                 // The job's revision and counts with the thing's latest execution: one query (issue 12).
                 "findJobAndExecution: SELECT iotjobs_job",
                 // SPEC E4: the execution leaves the thing's queue, so the thing's row is locked first...
-                "commit: SELECT iotjobs_thing"));
+                "commit: SELECT iotjobs_thing",
+                "commit: UPDATE iotjobs_job_count"));
         expected.addAll(jobCheck);
         expected.addAll(List.of(
-                "commit: UPDATE iotjobs_job_count",
                 "commit: UPDATE iotjobs_execution",
                 // ... and its queue read once, after every write: notify and notify-next come from it.
                 "commit: SELECT iotjobs_execution",
@@ -124,8 +124,8 @@ class StatementCountTest {
     /**
      * A device's commit that leaves the thing's queue unnoticed: the job check, the counters on one of the job's slots
      * (not its row: SPEC X1 at scale), the version's compare-and-set (C2), the event. On PostgreSQL one statement in
-     * auto-commit (issue 12); on H2, which locks in no sub-select, the check is a statement of its own and the
-     * transaction's commit another.
+     * auto-commit (issue 12); on H2, which has no shared row locks, the check is a read of its own after the delta
+     * locked the slot ({@code SlotGuard}), and the transaction's commit another.
      */
     private static List<String> deviceCommit(String database) {
         if (database.equals("postgres")) {
@@ -133,14 +133,18 @@ class StatementCountTest {
                     + " INSERT iotjobs_event");
         }
         return List.of(
-                "commit: SELECT iotjobs_job",
                 "commit: UPDATE iotjobs_job_count",
+                "commit: SELECT iotjobs_job",
                 "commit: UPDATE iotjobs_execution",
                 "commit: INSERT iotjobs_event",
                 "commit: COMMIT");
     }
 
     /** The job's check where the database locks in no sub-select; elsewhere it is in the slot's statement. */
+    /**
+     * SPEC C1 on H2: the job's revision, read after the commit's delta locked its counter slot ({@code SlotGuard}: no
+     * lock on the job's row); on PostgreSQL in the slot's statement.
+     */
     private static List<String> jobCheck(String database) {
         return database.equals("h2") ? List.of("commit: SELECT iotjobs_job") : List.of();
     }
