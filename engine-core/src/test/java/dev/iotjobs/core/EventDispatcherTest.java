@@ -26,6 +26,8 @@ class EventDispatcherTest {
     private final ConcurrentSkipListMap<Long, StoredEvent> outbox = new ConcurrentSkipListMap<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final List<Long> delivered = new ArrayList<>();
+    private int deletes;
+    private Runnable duringNextDelete;
     private String leaseOwner;
     private Instant leaseUntil = Instant.MIN;
 
@@ -50,6 +52,12 @@ class EventDispatcherTest {
                     case "eventsAfter" -> outbox.tailMap((Long) args[0], false).values().stream()
                             .limit((Integer) args[1]).toList();
                     case "deleteEventsThrough" -> {
+                        deletes++;
+                        Runnable during = duringNextDelete;
+                        duringNextDelete = null;
+                        if (during != null) {
+                            during.run();
+                        }
                         outbox.headMap((Long) args[0], true).clear();
                         yield null;
                     }
@@ -74,6 +82,28 @@ class EventDispatcherTest {
             JobEvent event = new JobDeleted("j", Instant.ofEpochMilli(sequence));
             outbox.put(sequence, new StoredEvent(sequence, event));
         }
+    }
+
+    /**
+     * A device's commit while the background round deletes the outbox: the relay delivers the commit's event in a
+     * round of its own, without deleting again (it used to delete back to back while devices committed).
+     */
+    @Test
+    void e2_aCommitDuringTheBackgroundRoundsDeleteGetsItsEventsWithoutAnotherDelete() {
+        relay.dropInBackground(true);
+        commit(1, 2, 3);
+        duringNextDelete = () -> {
+            commit(4);
+            relay.relayAfterCommit();
+        };
+
+        relay.relayAll();
+
+        assertThat(delivered).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(deletes).isEqualTo(1);
+        relay.relayAll();
+        assertThat(deletes).isEqualTo(2);
+        assertThat(outbox).isEmpty();
     }
 
     @Test
