@@ -86,7 +86,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <p>Run both databases, engine (notifications on and off) and baseline, 1 and 8 threads (12 results, about 9
  * minutes, much of it untimed set-up): {@code java -jar benchmarks/target/benchmarks.jar JdbcRoundTrip}; one thread
  * only: {@code java -jar benchmarks/target/benchmarks.jar 'JdbcRoundTripBenchmark\.(roundTrip|baselineRowUpdate)$'};
- * one database or one case only: add {@code -p database=h2} or {@code -p notifications=off}.
+ * one database or one case only: add {@code -p database=h2} or {@code -p notifications=off}. Where PostgreSQL's
+ * commits go: {@code -p database=postgres -p pgSettings=default,nofpw,nockpt} (see {@link PgSettings}), and
+ * {@link PgRoundTripProfile} for the WAL and time per operation.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -136,6 +138,14 @@ public class JdbcRoundTripBenchmark {
         @Param({"h2", "postgres"})
         public String database;
 
+        /**
+         * PostgreSQL server settings on top of the durable defaults, by {@link PgSettings} name: {@code default}
+         * (none), or an experiment of issue 12, item 8 ({@code nofpw}, {@code nockpt}, {@code nofpw-nockpt});
+         * anything but {@code default} fails on H2.
+         */
+        @Param("default")
+        public String pgSettings = "default";
+
         BenchDatabase bench;
         HikariDataSource pool;
 
@@ -146,7 +156,7 @@ public class JdbcRoundTripBenchmark {
         }
 
         void start(int threads) {
-            bench = BenchDatabase.start(database, threads + 4);
+            bench = BenchDatabase.start(database, threads + 4, null, PgSettings.named(pgSettings));
             pool = bench.pool();
         }
 
