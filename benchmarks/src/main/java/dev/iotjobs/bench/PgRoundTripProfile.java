@@ -25,9 +25,10 @@ import javax.sql.DataSource;
  * and the client's time inside JDBC by kind of call ({@link TimedJdbc}), the rest being the engine's own.
  *
  * <p>{@code java -cp benchmarks.jar dev.iotjobs.bench.PgRoundTripProfile [settings] [seconds] [warm-ups]
- * [measured]}: settings a comma-separated list of {@link PgSettings} names (default {@code default,nofpw,nockpt}),
+ * [measured] [background]}: settings a comma-separated list of {@link PgSettings} names (default {@code default,nofpw,nockpt}),
  * each on a fresh server; windows of {@code seconds} (default 2) per case, first the warm-ups (default 3), then the
- * measured ones (default 4), as the benchmark's iterations.
+ * measured ones (default 4), as the benchmark's iterations; background {@code on} (default) or {@code off}: whether
+ * the engine's background thread runs, as {@code -p backgroundThread=} of the benchmark.
  * The statistics collector of PostgreSQL 14 is fed by each backend at most every 500 ms, so each snapshot first waits
  * and runs one statement on every idle pooled connection.
  */
@@ -47,12 +48,14 @@ public final class PgRoundTripProfile {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int windows = warmups + (args.length > 3 ? Integer.parseInt(args[3]) : 4);
+        boolean background = args.length <= 4 || RoundTripFleet.deviceNotifications(args[4]);
         for (String name : settings) {
-            profile(name, seconds, warmups, windows);
+            profile(name, seconds, warmups, windows, background);
         }
     }
 
-    private static void profile(String name, int seconds, int warmups, int windows) throws Exception {
+    private static void profile(String name, int seconds, int warmups, int windows, boolean background)
+            throws Exception {
         Map<String, String> server = new LinkedHashMap<>(PgSettings.named(name));
         server.putAll(PgSettings.PROFILING);
         JdbcRoundTripBenchmark.Database database = new JdbcRoundTripBenchmark.Database();
@@ -81,7 +84,9 @@ public final class PgRoundTripProfile {
             Fleet fleet = new Fleet();
             long setUp = System.nanoTime();
             fleet.use(JobsEngine.builder().repository(JdbcJobRepository.create(timed.dataSource()))
-                    .region(BenchStore.REGION).accountId(BenchStore.ACCOUNT).deviceNotifications(false).build());
+                    .region(BenchStore.REGION).accountId(BenchStore.ACCOUNT).deviceNotifications(false).build(),
+                    background);
+            System.out.println("engine background thread: " + (background ? "on" : "off"));
             slices.register(fleet.engine.things(), 8);
             System.out.printf("fleet registered in %.1f s; indexes of iotjobs_execution: %s%n",
                     (System.nanoTime() - setUp) / 1e9,
@@ -103,6 +108,7 @@ public final class PgRoundTripProfile {
                 roundTrip.add(measured, ops, before, middle);
                 baseline.add(measured, bumps, middle, after);
             }
+            explainOutboxDelete(raw);
             fleet.report();
             roundTrip.print(baseline, alone);
             baseline.print(baseline, alone);
@@ -152,6 +158,9 @@ public final class PgRoundTripProfile {
                         + " WHERE datname = current_database()", counters);
                 read(statement, "bgw.", "SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_clean,"
                         + " buffers_backend FROM pg_stat_bgwriter", counters);
+                read(statement, "gauge.", "SELECT n_live_tup AS event_live, n_dead_tup AS event_dead,"
+                        + " pg_relation_size('iotjobs_event') / 8192 AS event_pages FROM pg_stat_user_tables"
+                        + " WHERE relname = 'iotjobs_event'", counters);
                 try (ResultSet rows = statement.executeQuery("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd,"
                         + " n_tup_del FROM pg_stat_user_tables")) {
                     while (rows.next()) {
@@ -217,7 +226,7 @@ public final class PgRoundTripProfile {
         private long ops;
         private long nanos;
         private final Map<String, Double> counters = new TreeMap<>();
-        private final long[] jdbc = new long[8];
+        private final long[] jdbc = new long[10];
         private final Map<String, double[]> statements = new TreeMap<>();
 
         Case(String name) {
@@ -226,11 +235,14 @@ public final class PgRoundTripProfile {
 
         void add(boolean measured, long windowOps, Snapshot from, Snapshot to) {
             long windowNanos = to.startNanos - from.endNanos;
-            System.out.printf("  %-18s %s window: %6d ops, %7.1f ops/s, %5.2f FPI/op, %7.0f WAL B/op, checkpoints %s%n",
+            System.out.printf("  %-18s %s window: %6d ops, %7.1f ops/s, %5.2f FPI/op, %7.0f WAL B/op, checkpoints %s;"
+                            + " outbox at its end: %.0f live, %.0f dead rows, %.0f pages%n",
                     name, measured ? "measured" : "warm-up ", windowOps, windowOps * 1e9 / windowNanos,
                     (to.counters.get("wal.wal_fpi") - from.counters.get("wal.wal_fpi")) / windowOps,
                     (to.counters.get("lsn_bytes") - from.counters.get("lsn_bytes")) / windowOps,
-                    delta(to, from, "bgw.checkpoints_timed") + delta(to, from, "bgw.checkpoints_req"));
+                    delta(to, from, "bgw.checkpoints_timed") + delta(to, from, "bgw.checkpoints_req"),
+                    to.counters.get("gauge.event_live"), to.counters.get("gauge.event_dead"),
+                    to.counters.get("gauge.event_pages"));
             if (!measured) {
                 return;
             }
@@ -270,6 +282,8 @@ public final class PgRoundTripProfile {
                             + " %.0f us; commit/rollback %.2f x, %.0f us; other calls %.0f us; outside JDBC %.0f us%n",
                     jdbc[1] / n, jdbc[0] / 1e3 / n, jdbc[3] / n, jdbc[2] / 1e3 / n, jdbc[5] / n, jdbc[4] / 1e3 / n,
                     jdbc[6] / 1e3 / n, (nanos - jdbc[0] - jdbc[2] - jdbc[4] - jdbc[6]) / 1e3 / n);
+            System.out.printf("  the engine's background thread meanwhile: %.2f JDBC calls/op, %.0f us/op inside them%n",
+                    jdbc[9] / n, jdbc[8] / 1e3 / n);
             System.out.printf("  WAL per op: %.2f records, %.3f FPI, %.0f bytes (pg_stat_wal), %.0f bytes (insert LSN);"
                             + " %.2f writes, %.2f syncs, write %.0f us, sync %.0f us; commits %.2f; blocks read %.2f;"
                             + " checkpoints %.0f, buffers by checkpoint %.0f, by backends %.0f%n",
@@ -280,7 +294,7 @@ public final class PgRoundTripProfile {
                     get("bgw.checkpoints_timed") + get("bgw.checkpoints_req"), get("bgw.buffers_checkpoint"),
                     get("bgw.buffers_backend"));
             counters.forEach((key, value) -> {
-                if (key.startsWith("t.") && value != 0) {
+                if (key.startsWith("t.") && Math.abs(value) / n >= 0.001) {
                     System.out.printf("  table %s: %.3f per op%n", key.substring(2), value / n);
                 }
             });
@@ -302,6 +316,23 @@ public final class PgRoundTripProfile {
 
         private double get(String key) {
             return counters.getOrDefault(key, 0.0);
+        }
+    }
+
+    /** The plan of the relay's delete of the whole outbox, as it stands after the last window (rolled back). */
+    private static void explainOutboxDelete(DataSource pool) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            System.out.println("outbox delete, after the last window (EXPLAIN ANALYZE, rolled back):");
+            try (ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) DELETE FROM iotjobs_event"
+                    + " WHERE sequence_number <= 9223372036854775807 AND event_type IN ('JobExecutionStatusChanged',"
+                    + " 'JobExecutionCreated', 'JobExecutionDeleted', 'JobCreated', 'JobStatusChanged')")) {
+                while (rows.next()) {
+                    System.out.println("    " + rows.getString(1));
+                }
+            }
+            connection.rollback();
+            connection.setAutoCommit(true);
         }
     }
 
