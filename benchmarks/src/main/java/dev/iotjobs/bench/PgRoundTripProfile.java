@@ -158,9 +158,10 @@ public final class PgRoundTripProfile {
                         + " WHERE datname = current_database()", counters);
                 read(statement, "bgw.", "SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_clean,"
                         + " buffers_backend FROM pg_stat_bgwriter", counters);
-                read(statement, "gauge.", "SELECT n_live_tup AS event_live, n_dead_tup AS event_dead,"
-                        + " pg_relation_size('iotjobs_event') / 8192 AS event_pages FROM pg_stat_user_tables"
-                        + " WHERE relname = 'iotjobs_event'", counters);
+                // Sums, so that there is a row before the store's migration creates the table.
+                read(statement, "gauge.", "SELECT COALESCE(SUM(n_live_tup), 0) AS event_live, COALESCE(SUM(n_dead_tup), 0)"
+                        + " AS event_dead, COALESCE(SUM(pg_relation_size(relid)), 0) / 8192 AS event_pages"
+                        + " FROM pg_stat_user_tables WHERE relname = 'iotjobs_event'", counters);
                 try (ResultSet rows = statement.executeQuery("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd,"
                         + " n_tup_del FROM pg_stat_user_tables")) {
                     while (rows.next()) {
