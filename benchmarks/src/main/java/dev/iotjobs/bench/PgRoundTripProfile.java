@@ -173,7 +173,7 @@ public final class PgRoundTripProfile {
                     }
                 }
                 try (ResultSet rows = statement.executeQuery("SELECT query, calls, total_exec_time, wal_records, wal_fpi,"
-                        + " wal_bytes, shared_blks_read, shared_blks_dirtied FROM pg_stat_statements"
+                        + " wal_bytes, shared_blks_read, total_plan_time FROM pg_stat_statements"
                         + " WHERE query NOT LIKE '%pg_stat%' AND query NOT LIKE '%pg_current_wal%'"
                         + " AND query <> 'SELECT 1' ORDER BY total_exec_time DESC")) {
                     while (rows.next()) {
@@ -256,13 +256,14 @@ public final class PgRoundTripProfile {
             }
             for (Map<String, Object> one : to.statements) {
                 double[] sums = statements.computeIfAbsent(((String) one.get("query")).replaceAll("\\s+", " "),
-                        query -> new double[6]);
+                        query -> new double[7]);
                 sums[0] += ((Number) one.get("calls")).doubleValue();
                 sums[1] += ((Number) one.get("total_exec_time")).doubleValue();
                 sums[2] += ((Number) one.get("wal_records")).doubleValue();
                 sums[3] += ((Number) one.get("wal_fpi")).doubleValue();
                 sums[4] += ((Number) one.get("wal_bytes")).doubleValue();
                 sums[5] += ((Number) one.get("shared_blks_read")).doubleValue();
+                sums[6] += ((Number) one.get("total_plan_time")).doubleValue();
             }
         }
 
@@ -300,18 +301,20 @@ public final class PgRoundTripProfile {
                 }
             });
             double serverTime = 0;
+            double planTime = 0;
             for (double[] sums : statements.values()) {
                 serverTime += sums[1];
+                planTime += sums[6];
             }
-            System.out.printf("  server execution time (pg_stat_statements, commits inside COMMIT only): %.0f us/op%n",
-                    serverTime * 1e3 / n);
+            System.out.printf("  server execution time (pg_stat_statements, commits inside COMMIT only): %.0f us/op,"
+                    + " planning %.0f us/op%n", serverTime * 1e3 / n, planTime * 1e3 / n);
             statements.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1]))
                     .limit(12).forEach(entry -> {
                         double[] s = entry.getValue();
                         String query = entry.getKey();
-                        System.out.printf("    %5.2f calls/op %7.0f us/op %6.2f rec/op %6.3f FPI/op %7.0f B/op"
-                                        + " %5.2f reads/op  %s%n", s[0] / n, s[1] * 1e3 / n, s[2] / n, s[3] / n,
-                                s[4] / n, s[5] / n, query.length() > 110 ? query.substring(0, 110) + "..." : query);
+                        System.out.printf("    %5.2f calls/op %7.0f us/op %5.0f plan us/op %6.2f rec/op %6.3f FPI/op"
+                                        + " %7.0f B/op %5.2f reads/op  %s%n", s[0] / n, s[1] * 1e3 / n, s[6] * 1e3 / n,
+                                s[2] / n, s[3] / n, s[4] / n, s[5] / n, query.length() > 110 ? query.substring(0, 110) + "..." : query);
                     });
         }
 

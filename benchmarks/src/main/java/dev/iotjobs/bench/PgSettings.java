@@ -14,6 +14,8 @@ import java.util.Map;
  *       trial: the pages written at set-up keep their page image, and the timed writes log none unless a page is
  *       new to the WAL since the last checkpoint (the server's start).</li>
  *   <li>{@code nofpw-nockpt}: both.</li>
+ *   <li>{@code buffers1g}: {@code shared_buffers=1GB} instead of initdb's 128MB, so that the fleet's tables and
+ *       indexes stay in the buffer cache and the devices' backends do not write out dirty pages to make room.</li>
  * </ul>
  * {@link #PROFILING} adds the statistics {@link PgRoundTripProfile} reads, which cost a little themselves.
  */
@@ -23,13 +25,14 @@ final class PgSettings {
             "track_wal_io_timing", "on",
             "track_io_timing", "on",
             "shared_preload_libraries", "pg_stat_statements",
-            "pg_stat_statements.track", "all");
+            "pg_stat_statements.track", "all",
+            "pg_stat_statements.track_planning", "on");
 
     private PgSettings() {
     }
 
     /**
-     * @param name {@code default}, {@code nofpw}, {@code nockpt} or {@code nofpw-nockpt}
+     * @param name {@code default}, {@code nofpw}, {@code nockpt}, {@code nofpw-nockpt} or {@code buffers1g}
      * @return the server settings it names, in order
      * @throws IllegalArgumentException for any other name, so that a mistyped {@code -p pgSettings=} fails the trial
      *     instead of measuring the defaults
@@ -40,12 +43,13 @@ final class PgSettings {
             case "default" -> { }
             case "nofpw" -> noFullPageWrites(settings);
             case "nockpt" -> noCheckpoints(settings);
+            case "buffers1g" -> settings.put("shared_buffers", "1GB");
             case "nofpw-nockpt" -> {
                 noFullPageWrites(settings);
                 noCheckpoints(settings);
             }
             default -> throw new IllegalArgumentException(
-                    "pgSettings must be default, nofpw, nockpt or nofpw-nockpt, not " + name);
+                    "pgSettings must be default, nofpw, nockpt, nofpw-nockpt or buffers1g, not " + name);
         }
         return settings;
     }
