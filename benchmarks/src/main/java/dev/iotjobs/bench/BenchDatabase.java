@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +47,21 @@ final class BenchDatabase implements AutoCloseable {
      * @return the started database
      */
     static BenchDatabase start(String kind, int connections, Path parent) {
+        return start(kind, connections, parent, Map.of());
+    }
+
+    /**
+     * @param kind {@code h2} or {@code postgres}
+     * @param connections the pool's size, all opened up front
+     * @param parent the directory to put the database's own directory in, or null for the system's temp directory
+     * @param serverSettings PostgreSQL settings on top of the durable defaults (an experiment's, see
+     *     {@link PgSettings}); must be empty for H2
+     * @return the started database
+     */
+    static BenchDatabase start(String kind, int connections, Path parent, Map<String, String> serverSettings) {
+        if (!serverSettings.isEmpty() && !kind.equals("postgres")) {
+            throw new IllegalArgumentException("server settings are for postgres only, not " + kind);
+        }
         Path directory = null;
         EmbeddedPostgres postgres = null;
         try {
@@ -64,13 +80,15 @@ final class BenchDatabase implements AutoCloseable {
                     config.setPassword("");
                 }
                 case "postgres" -> {
-                    postgres = EmbeddedPostgres.builder()
+                    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                             .setDataDirectory(directory.resolve("data"))
                             .setCleanDataDirectory(true)
                             .setServerConfig("fsync", "on")
                             .setServerConfig("synchronous_commit", "on")
-                            .setServerConfig("full_page_writes", "on")
-                            .start();
+                            .setServerConfig("full_page_writes", "on");
+                    // An experiment's settings replace the defaults above (the builder keeps one value per name).
+                    serverSettings.forEach(builder::setServerConfig);
+                    postgres = builder.start();
                     try (Connection connection = postgres.getPostgresDatabase().getConnection();
                          Statement statement = connection.createStatement()) {
                         statement.execute("CREATE DATABASE iotjobs");

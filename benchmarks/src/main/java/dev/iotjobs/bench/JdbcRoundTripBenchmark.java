@@ -86,7 +86,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <p>Run both databases, engine (notifications on and off) and baseline, 1 and 8 threads (12 results, about 9
  * minutes, much of it untimed set-up): {@code java -jar benchmarks/target/benchmarks.jar JdbcRoundTrip}; one thread
  * only: {@code java -jar benchmarks/target/benchmarks.jar 'JdbcRoundTripBenchmark\.(roundTrip|baselineRowUpdate)$'};
- * one database or one case only: add {@code -p database=h2} or {@code -p notifications=off}.
+ * one database or one case only: add {@code -p database=h2} or {@code -p notifications=off}. Where PostgreSQL's
+ * commits go: {@code -p database=postgres -p pgSettings=default,nofpw,nockpt} (see {@link PgSettings}), and
+ * {@link PgRoundTripProfile} for the WAL and time per operation.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -136,6 +138,14 @@ public class JdbcRoundTripBenchmark {
         @Param({"h2", "postgres"})
         public String database;
 
+        /**
+         * PostgreSQL server settings on top of the durable defaults, by {@link PgSettings} name: {@code default}
+         * (none), or an experiment of issue 12, item 8 ({@code nofpw}, {@code nockpt}, {@code nofpw-nockpt});
+         * anything but {@code default} fails on H2.
+         */
+        @Param("default")
+        public String pgSettings = "default";
+
         BenchDatabase bench;
         HikariDataSource pool;
 
@@ -146,7 +156,7 @@ public class JdbcRoundTripBenchmark {
         }
 
         void start(int threads) {
-            bench = BenchDatabase.start(database, threads + 4);
+            bench = BenchDatabase.start(database, threads + 4, null, PgSettings.named(pgSettings));
             pool = bench.pool();
         }
 
@@ -258,6 +268,13 @@ public class JdbcRoundTripBenchmark {
         @Param("0")
         public int storedJobs;
 
+        /**
+         * {@code on} (the default) or {@code off}: whether the engine's background thread runs (issue 12, item 8: on
+         * PostgreSQL its event relay's outbox delete is a large share of the database's work per round trip).
+         */
+        @Param("on")
+        public String backgroundThread = "on";
+
         @Override
         int jobsPerIteration() {
             return jobsPerIteration;
@@ -270,7 +287,8 @@ public class JdbcRoundTripBenchmark {
         @Setup(Level.Trial)
         public void registerFleet(Database database, ThingSlices slices) throws InterruptedException {
             use(JobsEngine.builder().repository(JdbcJobRepository.create(database.pool)).region(BenchStore.REGION)
-                    .accountId(BenchStore.ACCOUNT).deviceNotifications(deviceNotifications(notifications)).build());
+                    .accountId(BenchStore.ACCOUNT).deviceNotifications(deviceNotifications(notifications)).build(),
+                    deviceNotifications(backgroundThread));
             slices.register(engine.things(), REGISTRATION_THREADS);
             FinishedHistory.store(engine, Slices.ROOT, storedJobs);
         }

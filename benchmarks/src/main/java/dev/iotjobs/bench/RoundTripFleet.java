@@ -57,8 +57,18 @@ abstract class RoundTripFleet {
      *     that the outbox clean-up runs there and not on the devices' threads
      */
     void use(JobsEngine started) {
-        engine = started.start();
-        devices = started.dataPlane();
+        use(started, true);
+    }
+
+    /**
+     * @param built the engine over the benchmark's store
+     * @param background whether to start its background thread ({@link #use(JobsEngine)}); without it nobody runs
+     *     the periodic due work during the run, and the outbox is dropped by the devices' own commits, one delete
+     *     every 256 commits (issue 12, item 8: the experiment that shows what the background relay costs them)
+     */
+    void use(JobsEngine built, boolean background) {
+        engine = background ? built.start() : built;
+        devices = built.dataPlane();
     }
 
     /** {@code jobsPerIteration} QUEUED executions for every thing of the fleet. */
