@@ -288,7 +288,7 @@ public class JdbcRoundTripBenchmark {
         public void registerFleet(Database database, ThingSlices slices) throws InterruptedException {
             use(JobsEngine.builder().repository(JdbcJobRepository.create(database.pool)).region(BenchStore.REGION)
                     .accountId(BenchStore.ACCOUNT).deviceNotifications(deviceNotifications(notifications)).build(),
-                    deviceNotifications(backgroundThread));
+                    onOff("backgroundThread", backgroundThread));
             slices.register(engine.things(), REGISTRATION_THREADS);
             FinishedHistory.store(engine, Slices.ROOT, storedJobs);
         }

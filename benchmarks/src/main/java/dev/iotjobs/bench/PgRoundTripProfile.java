@@ -48,7 +48,7 @@ public final class PgRoundTripProfile {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int windows = warmups + (args.length > 3 ? Integer.parseInt(args[3]) : 4);
-        boolean background = args.length <= 4 || RoundTripFleet.deviceNotifications(args[4]);
+        boolean background = args.length <= 4 || RoundTripFleet.onOff("background thread", args[4]);
         for (String name : settings) {
             profile(name, seconds, warmups, windows, background);
         }

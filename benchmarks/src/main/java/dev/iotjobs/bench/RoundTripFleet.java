@@ -45,10 +45,20 @@ abstract class RoundTripFleet {
      *     trial instead of measuring the default
      */
     static boolean deviceNotifications(String notifications) {
-        return switch (notifications) {
+        return onOff("notifications", notifications);
+    }
+
+    /**
+     * @param parameter the benchmark parameter's name, for the error
+     * @param value its value
+     * @return whether it is {@code on}
+     * @throws IllegalArgumentException if it is neither {@code on} nor {@code off}
+     */
+    static boolean onOff(String parameter, String value) {
+        return switch (value) {
             case "on" -> true;
             case "off" -> false;
-            default -> throw new IllegalArgumentException("notifications must be on or off, not " + notifications);
+            default -> throw new IllegalArgumentException(parameter + " must be on or off, not " + value);
         };
     }
 
