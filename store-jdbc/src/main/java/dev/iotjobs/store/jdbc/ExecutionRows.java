@@ -205,12 +205,13 @@ final class ExecutionRows {
 
     /** @return one of the jobs that still has an execution, if any */
     Optional<String> anyOfJobs(Handle handle, List<String> jobIds) {
-        return first(handle, "SELECT job_id FROM iotjobs_execution WHERE job_id = ANY(:%s) LIMIT 1", "jobId", jobIds);
+        return first(handle, "SELECT job_id FROM iotjobs_execution WHERE job_id = " + Statements.any("%s")
+                + " LIMIT 1", "jobId", jobIds);
     }
 
     /** @return one of the things that still has a QUEUED or IN_PROGRESS execution, if any */
     Optional<String> anyPendingOfThings(Handle handle, List<String> thingNames) {
-        return first(handle, "SELECT thing_name FROM iotjobs_execution WHERE thing_name = ANY(:%s)"
+        return first(handle, "SELECT thing_name FROM iotjobs_execution WHERE thing_name = " + Statements.any("%s")
                 + " AND pending_rank >= 0"
                 + " LIMIT 1", "thingName", thingNames);
     }

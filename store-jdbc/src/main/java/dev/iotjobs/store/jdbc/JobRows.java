@@ -256,7 +256,8 @@ final class JobRows {
             return List.of();
         }
         String sql = "SELECT " + COLUMNS + " FROM iotjobs_job j WHERE j.job_id IN (SELECT t.job_id FROM"
-                + " iotjobs_job_target t WHERE t.target_arn = ANY(:arn)) AND j.target_selection = 'CONTINUOUS'"
+                + " iotjobs_job_target t WHERE t.target_arn = " + Statements.any("arn") + ")"
+                + " AND j.target_selection = 'CONTINUOUS'"
                 + " AND j.status IN ('IN_PROGRESS', 'SCHEDULED')";
         // The few live continuous jobs of one group's ancestry: sorted here rather than by the database.
         List<JobRecord> found = new ArrayList<>(Statements.bindAny(handle.createQuery(sql), "arn", arns)
@@ -301,7 +302,8 @@ final class JobRows {
             jobs.forEach(job -> latest.put(job.jobId(), job));
             List<String> jobIds = List.copyOf(latest.keySet());
             for (List<String> chunk : Statements.chunks(jobIds)) {
-                Statements.bindAny(handle.createUpdate("DELETE FROM iotjobs_job_target WHERE job_id = ANY(:jobId)"),
+                Statements.bindAny(handle.createUpdate("DELETE FROM iotjobs_job_target WHERE job_id = "
+                                + Statements.any("jobId")),
                         "jobId", chunk).execute();
             }
             insertTargets(handle, List.copyOf(latest.values()));
@@ -334,8 +336,8 @@ final class JobRows {
         checks.forEach(check -> expected.put(check.key(), check.expected()));
         Map<String, Long> stored = new HashMap<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(expected.keySet()))) {
-            Statements.bindAny(handle.createQuery("SELECT job_id, revision FROM iotjobs_job WHERE job_id = ANY(:jobId) "
-                            + lock), "jobId", chunk)
+            Statements.bindAny(handle.createQuery("SELECT job_id, revision FROM iotjobs_job WHERE job_id = "
+                            + Statements.any("jobId") + " " + lock), "jobId", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(row -> stored.put(row.getKey(), row.getValue()));
         }
@@ -373,7 +375,7 @@ final class JobRows {
         List<String> found = new ArrayList<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(new java.util.TreeSet<>(jobIds)))) {
             found.addAll(Statements.bindAny(handle.createQuery("SELECT j.job_id FROM iotjobs_job j"
-                            + " WHERE j.job_id = ANY(:jobId) AND " + drained("j")), "jobId", chunk)
+                            + " WHERE j.job_id = " + Statements.any("jobId") + " AND " + drained("j")), "jobId", chunk)
                     .mapTo(String.class).list());
         }
         return found;
@@ -445,7 +447,7 @@ final class JobRows {
         List<String> found = new ArrayList<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(jobIds))) {
             found.addAll(Statements.bindAny(handle.createQuery("SELECT job_id FROM iotjobs_job"
-                            + " WHERE job_id = ANY(:jobId) " + dialect.lockExclusive()),
+                            + " WHERE job_id = " + Statements.any("jobId") + " " + dialect.lockExclusive()),
                     "jobId", chunk).mapTo(String.class).list());
         }
         return found;

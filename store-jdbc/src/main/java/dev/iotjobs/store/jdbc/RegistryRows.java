@@ -43,7 +43,8 @@ final class RegistryRows {
     List<String> existingThings(Handle handle, Collection<String> thingNames) {
         List<String> found = new ArrayList<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(new TreeSet<>(thingNames)))) {
-            String sql = "SELECT thing_name FROM iotjobs_thing WHERE thing_name = ANY(:thing) ORDER BY thing_name";
+            String sql = "SELECT thing_name FROM iotjobs_thing WHERE thing_name = " + Statements.any("thing")
+                    + " ORDER BY thing_name";
             found.addAll(Statements.bindAny(handle.createQuery(sql), "thing", chunk).mapTo(String.class).list());
         }
         return found;
@@ -286,7 +287,7 @@ final class RegistryRows {
     Optional<String> anyWithChildren(Handle handle, List<String> groupNames) {
         for (List<String> chunk : Statements.chunks(groupNames)) {
             Optional<String> parent = Statements.bindAny(handle.createQuery("SELECT parent_name FROM iotjobs_thing_group"
-                                    + " WHERE parent_name = ANY(:group) LIMIT 1"),
+                                    + " WHERE parent_name = " + Statements.any("group") + " LIMIT 1"),
                             "group", chunk)
                     .mapTo(String.class)
                     .findOne();
@@ -324,7 +325,8 @@ final class RegistryRows {
         List<String> found = new ArrayList<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(thingNames))) {
             found.addAll(Statements.bindAny(handle.createQuery("SELECT thing_name FROM iotjobs_thing"
-                            + " WHERE thing_name = ANY(:thing) " + dialect.lockShared()), "thing", chunk)
+                            + " WHERE thing_name = " + Statements.any("thing") + " " + dialect.lockShared()),
+                            "thing", chunk)
                     .mapTo(String.class)
                     .list());
         }
@@ -339,8 +341,8 @@ final class RegistryRows {
      */
     void lockThingsExclusive(Handle handle, List<String> sortedThingNames) {
         for (List<String> chunk : Statements.chunks(sortedThingNames)) {
-            Statements.bindAny(handle.createQuery("SELECT thing_name FROM iotjobs_thing WHERE thing_name = ANY(:thing) "
-                            + dialect.lockExclusive()), "thing", chunk)
+            Statements.bindAny(handle.createQuery("SELECT thing_name FROM iotjobs_thing WHERE thing_name = "
+                            + Statements.any("thing") + " " + dialect.lockExclusive()), "thing", chunk)
                     .mapTo(String.class)
                     .list();
         }

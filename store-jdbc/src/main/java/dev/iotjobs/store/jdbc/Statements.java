@@ -21,9 +21,19 @@ final class Statements {
     }
 
     /**
-     * Binds the values as one array to {@code :name}, for {@code column = ANY(:name)}: one statement text whatever
-     * the count, so the driver's and the database's statement caches keep it (PostgreSQL and H2 both walk the
-     * column's index for it).
+     * @param name the parameter's name
+     * @return {@code ANY(CAST(:name AS VARCHAR ARRAY))}, for {@code column = } it, bound by {@link #bindAny}: H2
+     *     takes an untyped {@code ANY(:name)} into an index only on the index's first column; typed, it walks the
+     *     index after an equality on the columns before it too ({@code kind = :kind AND name = ANY(...)}).
+     *     PostgreSQL reads the same text.
+     */
+    static String any(String name) {
+        return "ANY(CAST(:" + name + " AS VARCHAR ARRAY))";
+    }
+
+    /**
+     * Binds the values as one array to {@code :name}, for {@code column = }{@link #any}: one statement text whatever
+     * the count, so the driver's and the database's statement caches keep it.
      */
     static <S extends SqlStatement<S>> S bindAny(S statement, String name, List<String> values) {
         return statement.bindArray(name, String.class, values);
