@@ -211,8 +211,8 @@ final class ExecutionRows {
 
     /** @return one of the things that still has a QUEUED or IN_PROGRESS execution, if any */
     Optional<String> anyPendingOfThings(Handle handle, List<String> thingNames) {
-        return first(handle, "SELECT thing_name FROM iotjobs_execution WHERE thing_name = " + Statements.any("%s")
-                + " AND pending_rank >= 0"
+        return first(handle, "SELECT e.thing_name FROM " + Statements.keyTable("%s", "k")
+                + " JOIN iotjobs_execution e ON e.thing_name = k.name AND e.pending_rank >= 0"
                 + " LIMIT 1", "thingName", thingNames);
     }
 

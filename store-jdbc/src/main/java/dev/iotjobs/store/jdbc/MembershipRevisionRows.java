@@ -36,8 +36,8 @@ final class MembershipRevisionRows {
         Map<String, Long> revisions = new LinkedHashMap<>();
         names.forEach(name -> revisions.put(name, 0L));
         for (List<String> chunk : Statements.chunks(List.copyOf(new TreeSet<>(names)))) {
-            String sql = "SELECT m.name, m.revision FROM iotjobs_membership_revision m WHERE m.kind = :kind"
-                    + " AND m.name = " + Statements.any("name");
+            String sql = "SELECT m.name, m.revision FROM " + Statements.keyTable("name", "k")
+                    + " JOIN iotjobs_membership_revision m ON m.kind = :kind AND m.name = k.name";
             Statements.bindAny(handle.createQuery(sql), "name", chunk).bind("kind", kind)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(row -> revisions.put(row.getKey(), row.getValue()));

@@ -53,9 +53,9 @@ final class RolloutRows {
     List<RolloutTarget> find(Handle handle, String jobId, Collection<String> thingNames) {
         List<RolloutTarget> found = new ArrayList<>();
         for (List<String> chunk : Statements.chunks(List.copyOf(new TreeSet<>(thingNames)))) {
-            String sql = "SELECT r.job_id, r.thing_name, r.target_indexes FROM iotjobs_rollout_target r"
-                    + " WHERE r.job_id = :jobId AND r.thing_name = " + Statements.any("thing")
-                    + " ORDER BY r.job_id, r.thing_name";
+            String sql = "SELECT r.job_id, r.thing_name, r.target_indexes FROM " + Statements.keyTable("thing", "k")
+                    + " JOIN iotjobs_rollout_target r ON r.job_id = :jobId AND r.thing_name = k.name"
+                    + " ORDER BY r.thing_name";
             found.addAll(Statements.bindAny(handle.createQuery(sql), "thing", chunk)
                     .bind("jobId", jobId)
                     .map((rs, ctx) -> read(rs))

@@ -22,13 +22,25 @@ final class Statements {
 
     /**
      * @param name the parameter's name
-     * @return {@code ANY(CAST(:name AS VARCHAR ARRAY))}, for {@code column = } it, bound by {@link #bindAny}: H2
-     *     takes an untyped {@code ANY(:name)} into an index only on the index's first column; typed, it walks the
-     *     index after an equality on the columns before it too ({@code kind = :kind AND name = ANY(...)}).
-     *     PostgreSQL reads the same text.
+     * @return {@code ANY(CAST(:name AS VARCHAR ARRAY))}, for {@code column = } it, bound by {@link #bindAny}, where
+     *     the column comes first in its index and nothing else of the statement uses that index. H2 (2.5) looks a
+     *     key list up only so: beside another condition on the index ({@code kind = :kind AND name = ANY(...)},
+     *     {@code thing_name = ANY(...) AND pending_rank >= 0}, and so with {@code IN (:a, :b)}) it checks every row
+     *     the other condition leaves, whatever its plan says; join {@link #keyTable} there.
      */
     static String any(String name) {
         return "ANY(CAST(:" + name + " AS VARCHAR ARRAY))";
+    }
+
+    /**
+     * @param name the parameter's name, bound by {@link #bindAny}
+     * @param alias the table's name in the statement
+     * @return the keys as a table of one column, {@code alias.name}, to join on an index's later column
+     *     ({@code FROM keyTable JOIN t ON t.kind = :kind AND t.name = alias.name}): both databases then look each
+     *     key up in the index
+     */
+    static String keyTable(String name, String alias) {
+        return "UNNEST(CAST(:" + name + " AS VARCHAR ARRAY)) AS " + alias + "(name)";
     }
 
     /**

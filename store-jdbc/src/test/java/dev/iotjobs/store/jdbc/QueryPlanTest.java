@@ -107,7 +107,8 @@ class QueryPlanTest {
                 // Pages; not the few executions of one job on one thing (the latest, or a listing of them).
                 boolean ordered = verb.equals("SELECT") && executed.sql().contains("ORDER BY")
                         && !executed.sql().contains("LIMIT 1") && !executed.sql().contains("AND e.job_id = ")
-                        && !executed.sql().contains("a.attribute_value >= ");
+                        && !executed.sql().contains("a.attribute_value >= ")
+                        && !executed.sql().contains(" FROM UNNEST(");   // the rows of at most 1,000 keys
                 boolean rollout = executed.sql().contains("FROM iotjobs_rollout_target");
                 if (ordered && ("h2".equals(database) || rollout)) {
                     orderedReads.add(executed.sql() + "\n" + plan);
@@ -241,11 +242,22 @@ class QueryPlanTest {
     }
 
     /**
-     * H2 names an index's conditions in a comment after the table ({@code /* PUBLIC.PK: KIND = ?1 AND NAME = ANY(..)}),
-     * or as {@code NAME IN('a', 'b')} once bound.
+     * H2 names an index's conditions in a comment after the table ({@code /* PUBLIC.PK: NAME IN('a', 'b') }, once
+     * bound). It looks a key list up in the index only on the index's first column and only without another
+     * condition on that index: with one ({@code KIND = ?1 AND NAME = ANY(..)}, {@code PENDING_RANK >= 0 AND
+     * THING_NAME = ANY(..)}) it reads every row the other condition leaves, though the plan names the list
+     * (measured: 170-300 ms a query over 300,000 rows, against 0.2-0.5 ms). Those statements join the keys as a
+     * table ({@code Statements.keyTable}).
      */
     private static boolean keyListIsAnIndexCondition(String plan) {
-        return java.util.regex.Pattern.compile("/\\*[^*]*(= ANY\\(| IN\\()").matcher(plan).find();
+        java.util.regex.Matcher comment = java.util.regex.Pattern.compile("/\\*([^*]*)\\*/").matcher(plan);
+        while (comment.find()) {
+            String conditions = comment.group(1);
+            if ((conditions.contains("= ANY(") || conditions.contains(" IN(")) && !conditions.contains(" AND ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String explain(Connection connection, JdbcSpy.Executed executed) throws SQLException {
