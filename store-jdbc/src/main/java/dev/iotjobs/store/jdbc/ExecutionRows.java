@@ -51,7 +51,7 @@ final class ExecutionRows {
     /** Pending executions by their earlier timer (deadline is null when nothing is pending or no timer runs). */
     private static final String DUE = """
 
-            FROM iotjobs_execution e WHERE e.deadline <= :now AND\s""" + KNOWN + """
+            FROM iotjobs_execution e WHERE\s""" + Statements.upTo("e.deadline") + " AND " + KNOWN + """
 
             ORDER BY e.deadline, e.job_id, e.thing_name, e.execution_number
             LIMIT :limit""";
@@ -168,8 +168,7 @@ final class ExecutionRows {
 
     List<ExecutionRecord> dueBy(Handle handle, Instant now, int limit) {
         Pages.checkLimit(limit);
-        return handle.createQuery("SELECT " + COLUMNS + DUE)
-                .bind("now", millis(now))
+        return Statements.bindUpTo(handle.createQuery("SELECT " + COLUMNS + DUE), millis(now))
                 .bind("limit", limit)
                 .map((rs, ctx) -> read(rs))
                 .list();

@@ -269,10 +269,9 @@ final class JobRows {
 
     List<JobRecord> dueBy(Handle handle, Instant now, int limit) {
         Pages.checkLimit(limit);
-        return handle.createQuery("SELECT " + COLUMNS
-                        + " FROM iotjobs_job j WHERE j.due_at <= :now AND " + KNOWN
-                        + " ORDER BY j.due_at, j.job_id LIMIT :limit")
-                .bind("now", millis(now))
+        return Statements.bindUpTo(handle.createQuery("SELECT " + COLUMNS
+                        + " FROM iotjobs_job j WHERE " + Statements.upTo("j.due_at") + " AND " + KNOWN
+                        + " ORDER BY j.due_at, j.job_id LIMIT :limit"), millis(now))
                 .bind("limit", limit)
                 .map((rs, ctx) -> read(rs))
                 .list();

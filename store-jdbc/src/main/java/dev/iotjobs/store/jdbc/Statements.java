@@ -44,6 +44,22 @@ final class Statements {
     }
 
     /**
+     * @param column a nullable time column of epoch milliseconds, first in its index
+     * @return {@code column >= :earliest AND column <= :now}, bound by {@link #bindUpTo}: with a bare
+     *     {@code column <= :now} H2 (2.5) starts at the index's NULLs (they sort first) and reads each one's row,
+     *     so a due query over a million executions without a timer read a million rows; the lower bound starts it
+     *     at the first time
+     */
+    static String upTo(String column) {
+        return column + " >= :earliest AND " + column + " <= :now";
+    }
+
+    /** Binds {@code :earliest} and {@code :now} of {@link #upTo}. */
+    static <S extends SqlStatement<S>> S bindUpTo(S statement, long nowMillis) {
+        return statement.bind("earliest", Long.MIN_VALUE).bind("now", nowMillis);
+    }
+
+    /**
      * Binds the values as one array to {@code :name}, for {@code column = }{@link #any}: one statement text whatever
      * the count, so the driver's and the database's statement caches keep it.
      */

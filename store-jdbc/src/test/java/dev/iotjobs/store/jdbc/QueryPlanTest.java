@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -127,6 +128,53 @@ class QueryPlanTest {
         assertThat(orderedReads.stream().filter(plan ->
                 "h2".equals(database) ? !plan.contains("index sorted") : plan.contains("Sort")).toList())
                 .as("ordered reads that sort").isEmpty();
+    }
+
+    /**
+     * SPEC T3 at scale: the due queries (of the background thread and of every DescribeJob) read the rows that are due,
+     * not those without a timer. H2 sorts NULLs first in an index, and for a bare {@code deadline <= :now} it read
+     * every execution without a deadline (a million in the fleet simulation: seconds a query).
+     */
+    @Test
+    void h2_theDueQueriesReadNoRowOfAnExecutionWithoutATimer() throws SQLException {
+        HikariDataSource pool = TestDatabases.emptyDatabase("h2", h2);
+        JdbcSpy spy = new JdbcSpy(pool);
+        JobRepository store = JdbcJobRepository.open(spy.dataSource());
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        JobsEngine engine = JobsEngine.builder().repository(store).clock(clock).build();
+        seed(engine, clock);   // 6 jobs over 60 things; 30 executions started with a 10-minute step timer
+        spy.clear();
+
+        assertThat(store.executionsDueBy(clock.instant(), 10)).isEmpty();
+        assertThat(store.jobsDueBy(clock.instant().minusSeconds(3600), 10)).isEmpty();
+
+        Map<String, Long> rowsRead = new LinkedHashMap<>();
+        try (Connection connection = pool.getConnection()) {
+            for (JdbcSpy.Executed executed : spy.executed()) {
+                if (executed.sql().strip().startsWith("SELECT")) {
+                    rowsRead.put(executed.sql(), scanCount(connection, executed));
+                }
+            }
+        }
+        assertThat(rowsRead).hasSize(2);
+        assertThat(rowsRead).as("rows each due query read (H2's scanCount)").allSatisfy((sql, rows) ->
+                assertThat(rows).as(sql).isLessThanOrEqualTo(1L));
+    }
+
+    private static long scanCount(Connection connection, JdbcSpy.Executed executed) throws SQLException {
+        try (PreparedStatement statement = executed.bind(connection.prepareStatement("EXPLAIN ANALYZE "
+                + executed.sql()));
+             ResultSet rs = statement.executeQuery()) {
+            long rows = 0;
+            while (rs.next()) {
+                java.util.regex.Matcher count = java.util.regex.Pattern.compile("scanCount: (\\d+)")
+                        .matcher(rs.getString(1));
+                while (count.find()) {
+                    rows += Long.parseLong(count.group(1));
+                }
+            }
+            return rows;
+        }
     }
 
     /** A fleet: things in nested groups, snapshot and continuous jobs, some executions started. */
