@@ -58,7 +58,6 @@ final class Mqtt3Link extends HiveMqLink {
         });
     }
 
-
     @Override
     protected CompletableFuture<Void> sendPublish(OutgoingMessage message) {
         try {

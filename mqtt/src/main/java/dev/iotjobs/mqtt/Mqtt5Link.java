@@ -70,7 +70,6 @@ final class Mqtt5Link extends HiveMqLink {
                 .noLocal(!MqttTopicFilter.of(filter).isShared()).build();
     }
 
-
     @Override
     protected CompletableFuture<Void> sendPublish(OutgoingMessage message) {
         try {

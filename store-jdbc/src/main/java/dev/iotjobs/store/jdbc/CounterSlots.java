@@ -65,10 +65,7 @@ final class CounterSlots {
         return (int) ((Thread.currentThread().getId() + offset) % SLOTS);
     }
 
-    /**
-     * Locks every slot of the job, in slot order ({@link SlotGuard}: before a write of the job's row).
-     *
-     */
+    /** Locks every slot of the job, in slot order ({@link SlotGuard}: before a write of the job's row). */
     void lockAll(Handle handle, String jobId, Dialect dialect) {
         // In slot order: the primary key's walk (H2 sorts again for an ORDER BY here, under FOR UPDATE).
         handle.createQuery("SELECT slot FROM iotjobs_job_count WHERE job_id = :jobId "

@@ -42,6 +42,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +58,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class QueryPlanTest {
     private static final String ARN = "arn:aws:iot:us-east-1:123456789012:";
     private static final int THINGS = 60;
+    /** An index's conditions in H2's plan: the comment after the table's name. */
+    private static final Pattern INDEX_CONDITIONS = Pattern.compile("/\\*([^*]*)\\*/");
+    /** The rows a table's read went through in H2's EXPLAIN ANALYZE. */
+    private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
 
     private final List<HikariDataSource> h2 = new ArrayList<>();
 
@@ -136,7 +142,7 @@ class QueryPlanTest {
      * every execution without a deadline (a million in the fleet simulation: seconds a query).
      */
     @Test
-    void h2_theDueQueriesReadNoRowOfAnExecutionWithoutATimer() throws SQLException {
+    void t3_onH2TheDueQueriesReadNoRowOfAnExecutionWithoutATimer() throws SQLException {
         HikariDataSource pool = TestDatabases.emptyDatabase("h2", h2);
         JdbcSpy spy = new JdbcSpy(pool);
         JobRepository store = JdbcJobRepository.open(spy.dataSource());
@@ -167,8 +173,7 @@ class QueryPlanTest {
              ResultSet rs = statement.executeQuery()) {
             long rows = 0;
             while (rs.next()) {
-                java.util.regex.Matcher count = java.util.regex.Pattern.compile("scanCount: (\\d+)")
-                        .matcher(rs.getString(1));
+                Matcher count = SCAN_COUNT.matcher(rs.getString(1));
                 while (count.find()) {
                     rows += Long.parseLong(count.group(1));
                 }
@@ -298,7 +303,7 @@ class QueryPlanTest {
      * table ({@code Statements.keyTable}).
      */
     private static boolean keyListIsAnIndexCondition(String plan) {
-        java.util.regex.Matcher comment = java.util.regex.Pattern.compile("/\\*([^*]*)\\*/").matcher(plan);
+        Matcher comment = INDEX_CONDITIONS.matcher(plan);
         while (comment.find()) {
             String conditions = comment.group(1);
             if ((conditions.contains("= ANY(") || conditions.contains(" IN(")) && !conditions.contains(" AND ")) {
