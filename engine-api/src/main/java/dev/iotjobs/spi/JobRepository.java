@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The persistence SPI. A repository holds no rules: it answers indexed queries and applies a {@link Changeset}
@@ -258,8 +259,27 @@ public interface JobRepository {
      */
     List<StoredEvent> eventsAfter(long sequence, int limit);
 
-    /** @param sequence events up to and including this sequence were delivered and may be dropped */
+    /**
+     * Drops delivered events. A store that keeps the relay's position ({@link #eventsDroppedThrough}) raises it, in
+     * the same transaction, to {@code sequence} or the highest sequence stored, whichever is lower.
+     *
+     * @param sequence events up to and including this sequence were delivered (or had nobody to go to) and may be
+     *                 dropped
+     */
     void deleteEventsThrough(long sequence);
+
+    /**
+     * Where the event relay stands, kept across restarts and shared by the nodes of a store: every event at or below
+     * it was delivered and dropped. A relay that starts or takes the lease over resumes after it and treats a missing
+     * number above it as a gap, so that an event of a transaction still in flight when the relay started is delivered
+     * late rather than dropped unseen (SPEC E2).
+     *
+     * @return the highest sequence {@link #deleteEventsThrough} dropped through (0 before any), or empty if the store
+     *         cannot tell; the relay then starts at the first stored event
+     */
+    default OptionalLong eventsDroppedThrough() {
+        return OptionalLong.empty();
+    }
 
     /**
      * Takes or renews the event relay lease: one engine at a time (per store) delivers the stored events, so that

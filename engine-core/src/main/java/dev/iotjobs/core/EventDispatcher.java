@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
  *       not drop events past a gap it went over until the gap fills or is long dead, so a late event is still
  *       delivered (late) rather than lost.</li>
  *   <li>Events are dropped only after delivery, so a crash or restart delivers them again: at least once.</li>
+ *   <li>A relay that starts, or takes the lease again after it lapsed, resumes at the store's position
+ *       ({@link JobRepository#eventsDroppedThrough}) and waits at a missing number above it as at any gap: a
+ *       transaction that took a lower number than the first stored event may still be committing (issue 12's crash
+ *       test lost such an event when the relay started at the first stored one).</li>
  *   <li>While the engine's background thread runs ({@link #dropInBackground}), only its rounds drop events: a
  *       commit's own round never deletes from the outbox, so no device call pays for the clean-up (issue 12).
  *       Without it, a commit's round drops once enough has gathered.</li>
@@ -40,6 +45,8 @@ final class EventDispatcher implements JobEvents {
     private static final int BATCH = 1000;
     /** After a commit, delivered events are dropped once this many have gathered (the background relay drops all). */
     private static final int DROP_BATCH = 256;
+    /** At most this many numbers of one gap are kept open (see {@link #noteMissing}). */
+    private static final int TRACKED_GAP = 65_536;
 
     private final JobRepository repository;
     private final Clock clock;
@@ -57,6 +64,10 @@ final class EventDispatcher implements JobEvents {
 
     // Guarded by `relaying`.
     private Instant leaseHeldUntil = Instant.EPOCH;
+    /** Whether to read the store's position before the next delivery: at the start, and after the lease lapsed. */
+    private boolean resume = true;
+    /** Whether {@link #lastDelivered} is a position; if not, the relay delivers from the first stored event. */
+    private boolean positioned;
     private long lastDelivered;
     private long droppedThrough;
     private int commitsSinceDrop;
@@ -121,7 +132,10 @@ final class EventDispatcher implements JobEvents {
             return true;
         }
         Instant until = now.plus(lease);
+        boolean lapsed = !now.isBefore(leaseHeldUntil);
         if (repository.acquireEventRelay(nodeId, now, until)) {
+            // Another node may have relayed and dropped meanwhile.
+            resume |= lapsed;
             leaseHeldUntil = until;
             return true;
         }
@@ -144,8 +158,14 @@ final class EventDispatcher implements JobEvents {
             }
             lastDelivered = 0;
             droppedThrough = 0;
+            positioned = false;
+            resume = true;
             openGaps.clear();
             return;
+        }
+        if (resume) {
+            resumeAtStorePosition();
+            resume = false;
         }
         // Late events come only from gaps the relay went past, or from before its first round: look for them on the
         // thorough rounds and while a gap is open, not after every commit.
@@ -164,6 +184,22 @@ final class EventDispatcher implements JobEvents {
                 return;
             }
         }
+    }
+
+    /**
+     * Takes the store's position unless it is where this relay already stands (it was the last to drop: going on
+     * from its own place delivers nothing twice). A store that cannot tell leaves the relay where it is, or
+     * unpositioned at the start.
+     */
+    private void resumeAtStorePosition() {
+        OptionalLong position = repository.eventsDroppedThrough();
+        if (position.isEmpty() || (positioned && position.getAsLong() == droppedThrough)) {
+            return;
+        }
+        lastDelivered = position.getAsLong();
+        droppedThrough = lastDelivered;
+        openGaps.clear();
+        positioned = true;
     }
 
     /**
@@ -187,18 +223,54 @@ final class EventDispatcher implements JobEvents {
 
     /** Delivers events past the last delivered one in sequence order, up to a gap still worth waiting for. */
     private int deliverNew(List<StoredEvent> batch) {
+        noteGapsInView(batch);
         int count = 0;
         for (StoredEvent stored : batch) {
             long sequence = stored.sequence();
-            if (lastDelivered > 0 && sequence > lastDelivered + 1 && !wentPastGap(lastDelivered + 1, sequence)) {
+            if (positioned && sequence > lastDelivered + 1 && !wentPastGap(lastDelivered + 1, sequence)) {
                 break;
             }
             openGaps.remove(sequence);
             deliver(stored.event());
             lastDelivered = sequence;
+            positioned = true;
             count++;
         }
         return count;
+    }
+
+    /**
+     * Starts the wait for every missing number in the batch now, so that gaps in view at once age together: after a
+     * crash each cut-off transaction leaves a number that never fills, and waiting for each only once the relay went
+     * past the one before would hold the events behind them back for {@code gapWait} per gap.
+     */
+    private void noteGapsInView(List<StoredEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Instant now = null;
+        // An unpositioned relay delivers from the first stored event, whatever its number.
+        long expected = positioned ? lastDelivered + 1 : batch.get(0).sequence();
+        for (StoredEvent stored : batch) {
+            if (stored.sequence() > expected) {
+                now = now == null ? clock.instant() : now;
+                noteMissing(expected, stored.sequence(), now);
+            }
+            expected = stored.sequence() + 1;
+        }
+    }
+
+    /**
+     * Keeps the missing numbers [from, to) as open gaps since {@code since}, unless already kept: {@code from}, which
+     * times the wait, and at most {@link #TRACKED_GAP} of the highest. Only numbers taken lately can still fill, and
+     * those are the highest; a wider gap is old numbers that will never fill (a database whose position was not
+     * known when its sequence had long moved on), and tracking each would take memory for nothing.
+     */
+    private void noteMissing(long from, long to, Instant since) {
+        openGaps.putIfAbsent(from, since);
+        for (long missing = Math.max(from + 1, to - TRACKED_GAP); missing < to; missing++) {
+            openGaps.putIfAbsent(missing, since);
+        }
     }
 
     /** Whether to go past the missing numbers [from, to): only once they have been missing for {@code gapWait}. */
@@ -208,9 +280,7 @@ final class EventDispatcher implements JobEvents {
         if (Duration.between(since, now).compareTo(gapWait) < 0) {
             return false;
         }
-        for (long missing = from; missing < to; missing++) {
-            openGaps.putIfAbsent(missing, since);
-        }
+        noteMissing(from, to, since);
         return true;
     }
 

@@ -192,6 +192,11 @@ public final class InterleavingRepository implements JobRepository {
     }
 
     @Override
+    public java.util.OptionalLong eventsDroppedThrough() {
+        return store.eventsDroppedThrough();
+    }
+
+    @Override
     public boolean acquireEventRelay(String owner, Instant now, Instant until) {
         return store.acquireEventRelay(owner, now, until);
     }

@@ -1186,6 +1186,27 @@ public abstract class JobRepositoryContract {
         assertThat(repository.eventsAfter(0, 10)).isEmpty();
     }
 
+    /**
+     * SPEC E2 across restarts: the relay's position starts at 0 in a new store, and a clean-up raises it to what it
+     * dropped through, capped by the highest stored number (the no-subscriber clean-up drops through
+     * Long.MAX_VALUE), never lowering it.
+     */
+    @Test
+    void e2_theRelayPositionFollowsTheCleanUps() {
+        assertThat(repository.eventsDroppedThrough()).hasValue(0);
+        List<StoredEvent> stored = commit(c -> c.insertJob(job("j1")).insertJob(job("j2"))
+                .event(created("j1")).event(created("j2"))).events();
+
+        repository.deleteEventsThrough(stored.get(0).sequence());
+        assertThat(repository.eventsDroppedThrough()).hasValue(stored.get(0).sequence());
+        repository.deleteEventsThrough(Long.MAX_VALUE);
+        assertThat(repository.eventsDroppedThrough()).hasValue(stored.get(1).sequence());
+        repository.deleteEventsThrough(stored.get(0).sequence());
+        assertThat(repository.eventsDroppedThrough()).as("never lowered").hasValue(stored.get(1).sequence());
+        repository.deleteEventsThrough(Long.MAX_VALUE);
+        assertThat(repository.eventsDroppedThrough()).as("nothing stored to drop").hasValue(stored.get(1).sequence());
+    }
+
     @Test
     void emptyChangesetStoresNothing() {
         CommitResult result = repository.commit(Changeset.EMPTY);

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -57,6 +58,12 @@ final class EventRows {
     private static final String ACQUIRE_RELAY = """
             UPDATE iotjobs_event_relay SET holder = :owner, lease_until = %1$s + :leaseMillis
             WHERE id = 1 AND (holder IS NULL OR holder = :owner OR lease_until <= %1$s)""";
+
+    /** Raises the relay's position to what a clean-up drops; MAX over the key reads one index entry. */
+    private static final String RAISE_POSITION = """
+            UPDATE iotjobs_event_relay SET dropped_through = GREATEST(COALESCE(dropped_through, 0),
+                LEAST(:through, (SELECT COALESCE(MAX(sequence_number), 0) FROM iotjobs_event)))
+            WHERE id = 1""";
 
     /** Gives the lease up, so that a node that can read what this one cannot takes over. */
     private static final String RELEASE_RELAY = "UPDATE iotjobs_event_relay SET holder = NULL, lease_until = NULL"
@@ -153,11 +160,21 @@ final class EventRows {
                 .collect(Collectors.joining(", "));
     }
 
+    /** Call in a transaction: the relay's position moves with the rows it drops. */
     void deleteThrough(Handle handle, long sequence) {
+        // The highest stored number caps the position: the relay's no-subscriber clean-up drops through Long.MAX_VALUE.
+        handle.createUpdate(RAISE_POSITION).bind("through", sequence).execute();
         // Never through an event this version cannot read: a newer node delivers and deletes it (see after()).
         handle.createUpdate("DELETE FROM iotjobs_event WHERE sequence_number <= :through AND " + READABLE)
                 .bind("through", sequence)
                 .execute();
+    }
+
+    /** @return the relay's position ({@code JobRepository#eventsDroppedThrough}), empty while unknown */
+    OptionalLong droppedThrough(Handle handle) {
+        Long position = handle.createQuery("SELECT dropped_through FROM iotjobs_event_relay WHERE id = 1")
+                .mapTo(Long.class).findOne().orElse(null);
+        return position == null ? OptionalLong.empty() : OptionalLong.of(position);
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -413,10 +414,15 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
 
     @Override
     public void deleteEventsThrough(long sequence) {
-        autoCommit(handle -> {
-            events.deleteThrough(handle, sequence);
+        autoCommit(handle -> handle.inTransaction(h -> {
+            events.deleteThrough(h, sequence);
             return null;
-        });
+        }));
+    }
+
+    @Override
+    public OptionalLong eventsDroppedThrough() {
+        return autoCommit(events::droppedThrough);
     }
 
     @Override

@@ -45,8 +45,8 @@ class SchemaTest {
                 .load()
                 .migrate();
         // the baseline, V2-V8, V9 (counter slots), V10 (C4 expansion), V11 (job incarnation), V12 (retry counts),
-        // V13 (PostgreSQL's partial indexes: nothing on H2)
-        assertThat(result.migrationsExecuted).isEqualTo(13);
+        // V13 (PostgreSQL's partial indexes: nothing on H2), V14 (the relay's position)
+        assertThat(result.migrationsExecuted).isEqualTo(14);
 
         JdbcJobRepository store = JdbcJobRepository.create(database);
         store.commit(Changeset.builder().insertThing(new ThingRecord("t1", null, null, null, null, 1)).build());
@@ -102,6 +102,25 @@ class SchemaTest {
         assertThat(store.rolloutTargets("old", 10)).isEmpty();
         assertThat(store.commit(Changeset.builder().complete(new JobCompletion("old", Instant.EPOCH, null)).build())
                 .completedJobs()).containsExactly("old");
+    }
+
+    /**
+     * V14 (SPEC E2): a database that held events before it does not know where the relay stands until its next
+     * clean-up (the relay then starts at the first stored event, as before); one that never held anything starts at 0.
+     */
+    @Test
+    void e2_theRelayPositionIsUnknownOnADatabaseThatHeldEventsBeforeIt() {
+        database = TestDatabases.newH2();
+        Flyway.configure().dataSource(database).locations(JdbcJobRepository.MIGRATIONS_LOCATION)
+                .table(JdbcJobRepository.SCHEMA_HISTORY_TABLE).target("13").load().migrate();
+        TestDatabases.execute(database, "INSERT INTO iotjobs_event (event_type, job_id) VALUES ('JobDeleted', 'j')");
+
+        JdbcJobRepository store = JdbcJobRepository.create(database);
+
+        assertThat(store.eventsDroppedThrough()).isEmpty();
+        store.deleteEventsThrough(Long.MAX_VALUE);
+        assertThat(store.eventsDroppedThrough()).hasValue(1);
+        assertThat(JdbcJobRepository.create(TestDatabases.newH2()).eventsDroppedThrough()).hasValue(0);
     }
 
     @Test

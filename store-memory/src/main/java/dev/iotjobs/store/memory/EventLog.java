@@ -5,6 +5,7 @@ import dev.iotjobs.spi.StoredEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The outbox: events in sequence order until they are delivered. A commit appends all of its events in one call,
@@ -18,6 +19,7 @@ final class EventLog {
     private final ConcurrentSkipListMap<Long, StoredEvent> events = new ConcurrentSkipListMap<>();
     private long lastSequence;
     private volatile long published;
+    private final AtomicLong droppedThrough = new AtomicLong();
 
     /**
      * @param commitEvents the events of one commit, in order
@@ -53,7 +55,13 @@ final class EventLog {
         return page;
     }
 
+    /** Drops events through {@code sequence} and raises the relay's position to it, or to the last published. */
     void deleteThrough(long sequence) {
+        droppedThrough.accumulateAndGet(Math.min(sequence, published), Math::max);
         events.headMap(sequence, true).clear();
+    }
+
+    long droppedThrough() {
+        return droppedThrough.get();
     }
 }

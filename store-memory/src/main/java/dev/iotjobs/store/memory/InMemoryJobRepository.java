@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
@@ -368,6 +369,11 @@ public final class InMemoryJobRepository implements JobRepository {
     @Override
     public void deleteEventsThrough(long sequence) {
         events.deleteThrough(sequence);
+    }
+
+    @Override
+    public OptionalLong eventsDroppedThrough() {
+        return OptionalLong.of(events.droppedThrough());
     }
 
     @Override
