@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -45,8 +44,6 @@ final class EventDispatcher implements JobEvents {
     private static final int BATCH = 1000;
     /** After a commit, delivered events are dropped once this many have gathered (the background relay drops all). */
     private static final int DROP_BATCH = 256;
-    /** At most this many numbers of one gap are kept open (see {@link #noteMissing}). */
-    private static final int TRACKED_GAP = 65_536;
 
     private final JobRepository repository;
     private final Clock clock;
@@ -71,7 +68,7 @@ final class EventDispatcher implements JobEvents {
     private long lastDelivered;
     private long droppedThrough;
     private int commitsSinceDrop;
-    private final TreeMap<Long, Instant> openGaps = new TreeMap<>();
+    private final OpenGaps openGaps = new OpenGaps();
 
     EventDispatcher(JobRepository repository, Clock clock, String nodeId, Duration lease, Duration gapWait,
                     NotifyNextDocuments documents) {
@@ -167,13 +164,18 @@ final class EventDispatcher implements JobEvents {
             resumeAtStorePosition();
             resume = false;
         }
-        // Late events come only from gaps the relay went past, or from before its first round: look for them on the
-        // thorough rounds and while a gap is open, not after every commit.
-        boolean late = (thorough || !openGaps.isEmpty()) && deliverLate();
+        // Late events come from gaps the relay went past, or show up at or below where it dropped: look for them on
+        // the thorough rounds, while it is past an open gap, and before any drop, not after every commit.
+        boolean lookedForLate = thorough || openGaps.lowest() <= lastDelivered;
+        boolean late = lookedForLate && deliverLate();
         while (true) {
             List<StoredEvent> batch = repository.eventsAfter(lastDelivered, BATCH);
             int delivered = deliverNew(batch);
             if (mayDrop && (late || (delivered > 0 && (thorough || lastDelivered - droppedThrough >= DROP_BATCH)))) {
+                if (!lookedForLate) {
+                    deliverLate();
+                    lookedForLate = true;
+                }
                 dropDelivered();
                 late = false;
             }
@@ -213,7 +215,7 @@ final class EventDispatcher implements JobEvents {
             if (sequence > lastDelivered) {
                 break;
             }
-            if (sequence <= droppedThrough || openGaps.remove(sequence) != null) {
+            if (sequence <= droppedThrough || openGaps.remove(sequence)) {
                 deliver(stored.event());
                 any = true;
             }
@@ -254,34 +256,21 @@ final class EventDispatcher implements JobEvents {
         for (StoredEvent stored : batch) {
             if (stored.sequence() > expected) {
                 now = now == null ? clock.instant() : now;
-                noteMissing(expected, stored.sequence(), now);
+                openGaps.note(expected, stored.sequence(), now);
             }
             expected = stored.sequence() + 1;
-        }
-    }
-
-    /**
-     * Keeps the missing numbers [from, to) as open gaps since {@code since}, unless already kept: {@code from}, which
-     * times the wait, and at most {@link #TRACKED_GAP} of the highest. Only numbers taken lately can still fill, and
-     * those are the highest; a wider gap is old numbers that will never fill (a database whose position was not
-     * known when its sequence had long moved on), and tracking each would take memory for nothing.
-     */
-    private void noteMissing(long from, long to, Instant since) {
-        openGaps.putIfAbsent(from, since);
-        for (long missing = Math.max(from + 1, to - TRACKED_GAP); missing < to; missing++) {
-            openGaps.putIfAbsent(missing, since);
         }
     }
 
     /** Whether to go past the missing numbers [from, to): only once they have been missing for {@code gapWait}. */
     private boolean wentPastGap(long from, long to) {
         Instant now = clock.instant();
-        Instant since = openGaps.computeIfAbsent(from, k -> now);
-        if (Duration.between(since, now).compareTo(gapWait) < 0) {
-            return false;
+        Instant since = openGaps.since(from);
+        if (since == null) {
+            since = now;
         }
-        noteMissing(from, to, since);
-        return true;
+        openGaps.note(from, to, since);
+        return Duration.between(since, now).compareTo(gapWait) >= 0;
     }
 
     private void deliver(EngineEvent stored) {
@@ -298,8 +287,8 @@ final class EventDispatcher implements JobEvents {
     /** Drops delivered events, but never past a gap that may still fill; forgets gaps dead for long. */
     private void dropDelivered() {
         Instant deadline = clock.instant().minus(gapWait.multipliedBy(60));
-        openGaps.values().removeIf(since -> since.isBefore(deadline));
-        long through = openGaps.isEmpty() ? lastDelivered : Math.min(lastDelivered, openGaps.firstKey() - 1);
+        openGaps.forgetMissingSince(deadline);
+        long through = Math.min(lastDelivered, openGaps.lowest() - 1);
         through = Math.max(through, droppedThrough);
         if (through > 0) {
             repository.deleteEventsThrough(through);

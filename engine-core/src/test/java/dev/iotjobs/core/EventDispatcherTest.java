@@ -28,6 +28,8 @@ class EventDispatcherTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final List<Long> delivered = new ArrayList<>();
     private int deletes;
+    /** Reads of the outbox from its start: the look for late events. */
+    private int readsFromTheStart;
     private Runnable duringNextDelete;
     private String leaseOwner;
     private Instant leaseUntil = Instant.MIN;
@@ -52,8 +54,11 @@ class EventDispatcherTest {
     private JobRepository outbox() {
         return (JobRepository) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {JobRepository.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "eventsAfter" -> outbox.tailMap((Long) args[0], false).values().stream()
-                            .limit((Integer) args[1]).toList();
+                    case "eventsAfter" -> {
+                        readsFromTheStart += (Long) args[0] == 0 ? 1 : 0;
+                        yield outbox.tailMap((Long) args[0], false).values().stream().limit((Integer) args[1])
+                                .toList();
+                    }
                     case "deleteEventsThrough" -> {
                         deletes++;
                         Runnable during = duringNextDelete;
@@ -165,6 +170,49 @@ class EventDispatcherTest {
         assertThat(delivered).as("each late event still delivered, once").containsExactly(1L, 3L, 5L, 8L, 2L, 4L,
                 6L, 7L);
         assertThat(outbox).isEmpty();
+    }
+
+    /** A gap as wide as a big transaction's events: every number in it is still delivered when it shows up. */
+    @Test
+    void e2_everyNumberOfAWideGapIsDeliveredWhenItShowsUp() {
+        commit(1, 200_002);
+        relay.relayAll();
+        clock.advance(GAP_WAIT);
+        relay.relayAll();
+        commit(100_000, 2, 200_001);
+        relay.relayAll();
+        assertThat(delivered).containsExactly(1L, 200_002L, 2L, 100_000L, 200_001L);
+    }
+
+    /** A gap the relay waits at, not yet past, makes a commit's round read only what is new. */
+    @Test
+    void e2_waitingAtAGapCommitsReadOnlyWhatIsNew() {
+        commit(1, 2);
+        relay.relayAfterCommit();
+        readsFromTheStart = 0;   // the first round reads from the start: it stands at 0
+        commit(4);
+        relay.relayAfterCommit();
+        commit(5);
+        relay.relayAfterCommit();
+        assertThat(delivered).containsExactly(1L, 2L);
+        assertThat(readsFromTheStart).isZero();
+    }
+
+    /**
+     * Without the background thread a commit's round drops once enough gathered: it first delivers an event that
+     * showed up at or below where the relay stands (here, below the store's position it resumed at), so that the drop
+     * does not delete it unseen.
+     */
+    @Test
+    void e2_aCommitsRoundDeliversWhatShowedUpBelowItsPlaceBeforeItDrops() {
+        position = 10L;
+        commit(5);
+        for (long sequence = 11; sequence <= 11 + 300; sequence++) {
+            commit(sequence);
+            relay.relayAfterCommit();
+        }
+        assertThat(delivered).contains(5L).hasSize(302);
+        assertThat(outbox).doesNotContainKey(5L);
     }
 
     /** A gap that shows up after others were first seen is waited for from when it shows up, not from before. */

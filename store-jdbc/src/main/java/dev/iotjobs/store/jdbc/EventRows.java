@@ -59,10 +59,13 @@ final class EventRows {
             UPDATE iotjobs_event_relay SET holder = :owner, lease_until = %1$s + :leaseMillis
             WHERE id = 1 AND (holder IS NULL OR holder = :owner OR lease_until <= %1$s)""";
 
-    /** Raises the relay's position to what a clean-up drops; MAX over the key reads one index entry. */
+    /** The highest stored number: one entry of the key's index. */
+    private static final String HIGHEST =
+            "SELECT sequence_number FROM iotjobs_event ORDER BY sequence_number DESC LIMIT 1";
+
+    /** Raises the relay's position to what a clean-up drops through. */
     private static final String RAISE_POSITION = """
-            UPDATE iotjobs_event_relay SET dropped_through = GREATEST(COALESCE(dropped_through, 0),
-                LEAST(:through, (SELECT COALESCE(MAX(sequence_number), 0) FROM iotjobs_event)))
+            UPDATE iotjobs_event_relay SET dropped_through = GREATEST(COALESCE(dropped_through, 0), :through)
             WHERE id = 1""";
 
     /** Gives the lease up, so that a node that can read what this one cannot takes over. */
@@ -160,13 +163,20 @@ final class EventRows {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Call in a transaction: the relay's position moves with the rows it drops. */
+    /**
+     * Drops through {@code sequence}, or through the highest stored number if lower (the relay's no-subscriber
+     * clean-up passes Long.MAX_VALUE), and raises the relay's position to the same number. Call in a transaction: the
+     * position moves with the rows.
+     */
     void deleteThrough(Handle handle, long sequence) {
-        // The highest stored number caps the position: the relay's no-subscriber clean-up drops through Long.MAX_VALUE.
-        handle.createUpdate(RAISE_POSITION).bind("through", sequence).execute();
+        long through = Math.min(sequence, handle.createQuery(HIGHEST).mapTo(Long.class).findOne().orElse(0L));
+        if (through <= 0) {
+            return;
+        }
+        handle.createUpdate(RAISE_POSITION).bind("through", through).execute();
         // Never through an event this version cannot read: a newer node delivers and deletes it (see after()).
         handle.createUpdate("DELETE FROM iotjobs_event WHERE sequence_number <= :through AND " + READABLE)
-                .bind("through", sequence)
+                .bind("through", through)
                 .execute();
     }
 

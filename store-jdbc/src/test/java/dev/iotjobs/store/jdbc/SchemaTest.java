@@ -120,7 +120,12 @@ class SchemaTest {
         assertThat(store.eventsDroppedThrough()).isEmpty();
         store.deleteEventsThrough(Long.MAX_VALUE);
         assertThat(store.eventsDroppedThrough()).hasValue(1);
-        assertThat(JdbcJobRepository.create(TestDatabases.newH2()).eventsDroppedThrough()).hasValue(0);
+        HikariDataSource fresh = TestDatabases.newH2();
+        try {
+            assertThat(JdbcJobRepository.create(fresh).eventsDroppedThrough()).hasValue(0);
+        } finally {
+            TestDatabases.shutDownH2(fresh);
+        }
     }
 
     @Test

@@ -55,10 +55,14 @@ final class EventLog {
         return page;
     }
 
-    /** Drops events through {@code sequence} and raises the relay's position to it, or to the last published. */
+    /**
+     * Drops events through {@code sequence}, or through the last published if lower (never one still being appended),
+     * and raises the relay's position to the same number.
+     */
     void deleteThrough(long sequence) {
-        droppedThrough.accumulateAndGet(Math.min(sequence, published), Math::max);
-        events.headMap(sequence, true).clear();
+        long through = Math.min(sequence, published);
+        droppedThrough.accumulateAndGet(through, Math::max);
+        events.headMap(through, true).clear();
     }
 
     long droppedThrough() {
