@@ -24,6 +24,7 @@ import dev.iotjobs.api.model.JobExecution;
 import dev.iotjobs.api.model.JobExecutionFailureType;
 import dev.iotjobs.api.model.JobExecutionStatus;
 import dev.iotjobs.api.model.JobExecutionsRetryConfig;
+import dev.iotjobs.api.model.Job;
 import dev.iotjobs.api.model.JobStatus;
 import dev.iotjobs.api.model.RetryCriteria;
 import dev.iotjobs.api.model.RetryableFailureType;
@@ -31,6 +32,13 @@ import dev.iotjobs.api.model.SchedulingConfig;
 import dev.iotjobs.api.model.TimeoutConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +101,49 @@ public abstract class TimeScenarios extends EngineFixture {
         clock.advance(Duration.ofMinutes(8));
         engine.runDueWork();
         assertThat(execution("j1", "t2").status()).isEqualTo(TIMED_OUT);
+    }
+
+    /**
+     * SPEC T3 at scale: DescribeJob gives the counters of the present by timing out what is due; while due work is
+     * already sweeping, it waits for that sweep instead of sweeping the same due rows beside it (at 1,000,000 things a
+     * burst of timeouts made the two race: stale commits, a lock timeout, a 44 s DescribeJob).
+     */
+    @Test
+    void t3_describeJobWaitsForTheSweepAlreadyRunningAndThenSeesItsTimeouts() throws Exception {
+        String[] fleet = new String[100];   // a job names at most 100 targets
+        for (int i = 0; i < fleet.length; i++) {
+            fleet[i] = "t" + i;
+        }
+        things(fleet);
+        job("j1", timeout(1), fleet);
+        for (String thing : fleet) {
+            startNext(thing);
+        }
+        clock.advance(Duration.ofMinutes(2));
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            AtomicReference<Future<Job>> read = new AtomicReference<>();
+            AtomicBoolean doneDuringTheSweep = new AtomicBoolean();
+            repository.beforeNextCommit(() -> {
+                read.set(reader.submit(() -> describe("j1")));
+                try {
+                    read.get().get(300, TimeUnit.MILLISECONDS);
+                    doneDuringTheSweep.set(true);
+                } catch (TimeoutException expected) {
+                    // still waiting for this sweep
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
+            engine.runDueWork();
+
+            assertThat(doneDuringTheSweep).as("DescribeJob returned while the sweep it waits for ran").isFalse();
+            assertThat(read.get().get(10, TimeUnit.SECONDS).jobProcessDetails()
+                    .numberOfTimedOutThings()).isEqualTo(fleet.length);
+        } finally {
+            reader.shutdownNow();
+        }
     }
 
     @Test
