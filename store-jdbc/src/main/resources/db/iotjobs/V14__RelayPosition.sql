@@ -4,7 +4,8 @@
 -- missing number above it as at any gap, so that an event of a transaction still in flight when it started is
 -- delivered late instead of dropped unseen (a relay that started at the first stored event went past it).
 -- NULL means unknown: a database that has held events before this migration, until its next clean-up; the relay then
--- starts at the first stored event, as before. A database that has never held a job or an event starts at 0.
+-- starts at the first stored event, as before. A database that has never held a job, a thing or an event
+-- starts at 0.
 ALTER TABLE iotjobs_event_relay ADD COLUMN dropped_through BIGINT DEFAULT NULL;
 UPDATE iotjobs_event_relay SET dropped_through = 0
 WHERE NOT EXISTS (SELECT 1 FROM iotjobs_event) AND NOT EXISTS (SELECT 1 FROM iotjobs_job)

@@ -229,7 +229,7 @@ final class EventDispatcher implements JobEvents {
         int count = 0;
         for (StoredEvent stored : batch) {
             long sequence = stored.sequence();
-            if (positioned && sequence > lastDelivered + 1 && !wentPastGap(lastDelivered + 1, sequence)) {
+            if (positioned && sequence > lastDelivered + 1 && !wentPastGap(lastDelivered + 1)) {
                 break;
             }
             openGaps.remove(sequence);
@@ -262,15 +262,13 @@ final class EventDispatcher implements JobEvents {
         }
     }
 
-    /** Whether to go past the missing numbers [from, to): only once they have been missing for {@code gapWait}. */
-    private boolean wentPastGap(long from, long to) {
-        Instant now = clock.instant();
+    /**
+     * Whether to go past the gap that starts at {@code from} (noted by {@link #noteGapsInView}, which kept it open
+     * for {@link #deliverLate}): only once it has been missing for {@code gapWait}.
+     */
+    private boolean wentPastGap(long from) {
         Instant since = openGaps.since(from);
-        if (since == null) {
-            since = now;
-        }
-        openGaps.note(from, to, since);
-        return Duration.between(since, now).compareTo(gapWait) >= 0;
+        return since != null && Duration.between(since, clock.instant()).compareTo(gapWait) >= 0;
     }
 
     private void deliver(EngineEvent stored) {
