@@ -59,6 +59,21 @@ final class HeldConnection {
         }
     }
 
+    /** What {@link #inspect} reads from the held connection. */
+    interface Inspection<T> {
+        T of(Connection connection) throws SQLException;
+    }
+
+    /**
+     * @param inspection a quick read of the connection (not a statement: device threads wait meanwhile if the
+     *     period of {@link #check} has passed)
+     * @return what it read, or null once closed or while no connection is held
+     * @throws SQLException as the inspection throws it
+     */
+    synchronized <T> T inspect(Inspection<T> inspection) throws SQLException {
+        return closed || connection == null ? null : inspection.of(connection);
+    }
+
     /** Gives the connection back; idempotent. */
     synchronized void close() {
         if (!closed) {

@@ -74,7 +74,10 @@ import org.slf4j.LoggerFactory;
  * background by default, up to half a second later, so a process crash would lose the last acknowledged ones:
  * {@link #create} therefore sets H2's persistent {@code WRITE_DELAY} to 0 (a host that prefers speed over that may
  * set it back afterwards) for commits that are in the file when they return (at several times the cost of a
- * commit). Times are stored to the millisecond, as the engine keeps them.
+ * commit). With that setting H2 runs no background writer, which is what keeps its file compact, so on a file this
+ * process opened the store does that upkeep itself, once a second on one daemon thread ({@code H2FileMaintenance}:
+ * an {@code fsync} and a bounded rewrite of the emptiest chunks). Times are stored to the millisecond, as the engine
+ * keeps them.
  */
 public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcJobRepository.class);
@@ -102,10 +105,14 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     private final DeviceCommitStatement deviceCommits;
     /** Keeps an H2 database open for the repository's life; null on PostgreSQL and for {@link #open}. */
     private final HeldConnection held;
+    /** Keeps an H2 file this process opened compact while the store runs; null otherwise. */
+    private final H2FileMaintenance fileMaintenance;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcJobRepository(DataSource dataSource, Dialect dialect, HeldConnection held) {
+    private JdbcJobRepository(DataSource dataSource, Dialect dialect, HeldConnection held,
+            H2FileMaintenance fileMaintenance) {
         this.held = held;
+        this.fileMaintenance = fileMaintenance;
         this.jdbi = Jdbi.create(() -> {
             if (closed.get()) {
                 throw new SQLException("the iotjobs store was closed", "08003");
@@ -142,11 +149,19 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
      * @throws ServiceUnavailableException if the database cannot be reached or migrated
      */
     public static JdbcJobRepository create(DataSource dataSource) {
-        return create(dataSource, HELD_CONNECTION_CHECK);
+        return create(dataSource, HELD_CONNECTION_CHECK, H2FileMaintenance.PERIOD);
     }
 
     /** {@link #create(DataSource)}, checking the held H2 connection every {@code heldCheck} (tests). */
     static JdbcJobRepository create(DataSource dataSource, Duration heldCheck) {
+        return create(dataSource, heldCheck, H2FileMaintenance.PERIOD);
+    }
+
+    /**
+     * {@link #create(DataSource)}, checking the held H2 connection every {@code heldCheck} and maintaining an H2 file
+     * every {@code maintenancePeriod}, or not at all if it is null (tests).
+     */
+    static JdbcJobRepository create(DataSource dataSource, Duration heldCheck, Duration maintenancePeriod) {
         Objects.requireNonNull(dataSource, "dataSource must not be null: give JdbcJobRepository.create a DataSource "
                 + "of H2 2.x or PostgreSQL 14 or later, pooled with at least 3 connections");
         Connection first = connect(dataSource);
@@ -158,12 +173,14 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
                         + "its life so that H2 never closes the database, two for Flyway's migration");
                 migrate(dataSource);
                 dialect.makeCommitsDurable(first);
-                return new JdbcJobRepository(dataSource, dialect, new HeldConnection(dataSource, first, heldCheck));
+                HeldConnection held = new HeldConnection(dataSource, first, heldCheck);
+                return new JdbcJobRepository(dataSource, dialect, held,
+                        maintenancePeriod == null ? null : H2FileMaintenance.startIfLocalFile(held, maintenancePeriod));
             }
             DataSourceCheck.requireConnections(dataSource, 1, CONNECTION_WAIT, "Flyway migrates with two");
             first.close(); // PostgreSQL needs no connection held: Flyway gets both
             migrate(dataSource);
-            return new JdbcJobRepository(dataSource, dialect, null);
+            return new JdbcJobRepository(dataSource, dialect, null, null);
         } catch (SQLException e) {
             DataSourceCheck.closeQuietly(first);
             throw unreachable(e);
@@ -176,10 +193,15 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
     /** For tests that prepared the schema themselves: no checks, no migration, no connection held. */
     static JdbcJobRepository open(DataSource dataSource) {
         try (Connection connection = connect(dataSource)) {
-            return new JdbcJobRepository(dataSource, Dialect.of(connection), null);
+            return new JdbcJobRepository(dataSource, Dialect.of(connection), null, null);
         } catch (SQLException e) {
             throw unreachable(e);
         }
+    }
+
+    /** @return whether this store maintains an H2 file while it runs ({@link H2FileMaintenance}) */
+    boolean maintainsItsFile() {
+        return fileMaintenance != null;
     }
 
     /**
@@ -188,7 +210,13 @@ public final class JdbcJobRepository implements JobRepository, AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.getAndSet(true) && held != null) {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        if (fileMaintenance != null) {
+            fileMaintenance.close(); // before the held connection: its rounds must not outlive the database
+        }
+        if (held != null) {
             held.close();
         }
     }
